@@ -1,0 +1,64 @@
+'use client';
+
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Layout, Menu, Space, Typography } from 'antd';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
+import { ROLE_LABELS } from '../../../lib/auth/roles';
+import type { Role } from '../../../lib/auth/roles';
+
+interface ShellUser {
+  displayName: string;
+  role: Role;
+  regionName: string;
+}
+
+const NAV_ITEMS = [{ key: '/regions', label: <Link href="/regions">区域概览</Link> }];
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  const pathname = usePathname();
+  const { message } = App.useApp();
+  const [isLeaving, setLeaving] = useState(false);
+
+  async function logout() {
+    setLeaving(true);
+    const response = await fetch('/api/v1/session', { method: 'DELETE' }).catch(() => null);
+    if (response && (response.ok || response.status === 401)) {
+      window.location.assign('/login');
+      return;
+    }
+    setLeaving(false);
+    message.error('退出失败，请检查网络后重试');
+  }
+
+  const selected = NAV_ITEMS.filter((item) => pathname.startsWith(item.key)).map((item) => item.key);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 32, background: '#8e1616', paddingInline: 24 }}
+      >
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap', letterSpacing: 1 }}>
+          政务公开在线监督预警平台
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected}
+          items={NAV_ITEMS}
+          style={{ flex: 1, minWidth: 0, background: 'transparent' }}
+        />
+        <Space size="middle" style={{ color: '#fbe9e7' }}>
+          <span>
+            <UserOutlined /> {user.displayName} · {ROLE_LABELS[user.role]} · {user.regionName}
+          </span>
+          <Button size="small" ghost icon={<LogoutOutlined />} loading={isLeaving} onClick={logout}>
+            退出
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,102 @@
+// Working days per the State Council's yearly arrangement: Monday–Friday, minus official days off,
+// plus adjusted working weekends (调休上班). A year not yet announced counts weekends alone and
+// every answer that touches it is provisional (DESIGN §1 Deadlines).
+import type { Calendar } from './calendar';
+import { dayOfWeek, nextDay, previousDay, yearOf, type Ymd } from './ymd';
+
+// No real arrangement has more than ~9 consecutive days off; this only stops a corrupt calendar
+// (e.g. a whole year marked as holidays) from looping for ever.
+const MAX_WALK_DAYS = 3_700;
+
+export interface WorkingDayResult {
+  due: Ymd;
+  provisional: boolean;
+}
+
+export interface DayResult {
+  day: Ymd;
+  provisional: boolean;
+}
+
+export function isProvisional(cal: Calendar, day: Ymd): boolean {
+  return !cal.loadedYears.has(yearOf(day));
+}
+
+export function isWorkingDay(cal: Calendar, day: Ymd): boolean {
+  if (!isProvisional(cal, day)) {
+    if (cal.workdays.has(day)) return true;
+    if (cal.holidays.has(day)) return false;
+  }
+  const weekday = dayOfWeek(day);
+  return weekday !== 0 && weekday !== 6;
+}
+
+function assertCount(n: number, name: string, min: number): void {
+  if (!Number.isInteger(n) || n < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${n}`);
+}
+
+/** The nth working day after `from`; `from` itself is never counted, so n = 0 gives `from`. */
+export function addWorkingDays(cal: Calendar, from: Ymd, n: number): WorkingDayResult {
+  assertCount(n, 'n', 0);
+  let day = from;
+  let provisional = false;
+  let found = 0;
+  for (let walked = 0; found < n; walked++) {
+    if (walked > MAX_WALK_DAYS) throw new RangeError(`no ${n} working days found after ${from}`);
+    day = nextDay(day);
+    provisional ||= isProvisional(cal, day);
+    if (isWorkingDay(cal, day)) found++;
+  }
+  return { due: day, provisional };
+}
+
+/**
+ * Working days in (from, to], so that workingDaysBetween(from, addWorkingDays(from, n).due) = n.
+ * Negative when `to` lies before `from` (how many working days late, read the other way round).
+ */
+export function workingDaysBetween(cal: Calendar, from: Ymd, to: Ymd): number {
+  if (to < from) return -workingDaysBetween(cal, to, from);
+  let count = 0;
+  for (let day = from; day < to; ) {
+    day = nextDay(day);
+    if (isWorkingDay(cal, day)) count++;
+  }
+  return count;
+}
+
+/** `day` itself when it is a working day, else the first working day after it. */
+export function workingDayOnOrAfter(cal: Calendar, day: Ymd): DayResult {
+  if (isWorkingDay(cal, day)) return { day, provisional: isProvisional(cal, day) };
+  const next = addWorkingDays(cal, day, 1);
+  return { day: next.due, provisional: next.provisional || isProvisional(cal, day) };
+}
+
+/**
+ * The first of the last k working days up to and including `upTo` (k ≥ 1): with k = 3 and
+ * upTo = Monday 2026-11-30, the answer is Thursday 11-26 (11-26, 11-27, 11-30).
+ */
+export function nthLastWorkingDay(cal: Calendar, upTo: Ymd, k: number): DayResult {
+  assertCount(k, 'k', 1);
+  let day = upTo;
+  let provisional = isProvisional(cal, day);
+  let found = isWorkingDay(cal, day) ? 1 : 0;
+  for (let walked = 0; found < k; walked++) {
+    if (walked > MAX_WALK_DAYS) throw new RangeError(`no ${k} working days found up to ${upTo}`);
+    day = previousDay(day);
+    provisional ||= isProvisional(cal, day);
+    if (isWorkingDay(cal, day)) found++;
+  }
+  return { day, provisional };
+}
+
+/** The last working day strictly before `day`. */
+export function previousWorkingDay(cal: Calendar, day: Ymd): DayResult {
+  return nthLastWorkingDay(cal, previousDay(day), 1);
+}
+
+/** Every year from one day to another, both included, is loaded. */
+export function isRangeLoaded(cal: Calendar, from: Ymd, to: Ymd): boolean {
+  const [first, last] = from <= to ? [yearOf(from), yearOf(to)] : [yearOf(to), yearOf(from)];
+  for (let year = first; year <= last; year++) if (!cal.loadedYears.has(year)) return false;
+  return true;
+}

@@ -1,0 +1,34 @@
+// GET /api/health's answer: each dependency checked with a short deadline so a dead one reports, not hangs.
+import type { Redis } from 'ioredis';
+import type { Db } from '../db/sql';
+
+export type DependencyState = 'ok' | 'down';
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  db: DependencyState;
+  redis: DependencyState;
+}
+
+const CHECK_TIMEOUT_MS = 1_500;
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref()),
+  ]);
+}
+
+async function probe(check: () => Promise<unknown>): Promise<DependencyState> {
+  try {
+    await withTimeout(check());
+    return 'ok';
+  } catch {
+    return 'down';
+  }
+}
+
+export async function checkHealth(db: Db, redis: Redis): Promise<Health> {
+  const [dbState, redisState] = await Promise.all([probe(() => db`select 1`), probe(() => redis.ping())]);
+  return { status: dbState === 'ok' && redisState === 'ok' ? 'ok' : 'degraded', db: dbState, redis: redisState };
+}

@@ -1,0 +1,37 @@
+// Each job is defined once: its queue, payload schema and handler. `enqueue` is typed; `process` parses the
+// payload again and fails a bad one as unrecoverable instead of retrying it forever.
+import { Queue, UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import { redisPrefix } from '../env';
+
+export interface JobDefinition<S extends z.ZodType> {
+  name: string;
+  queue: string;
+  schema: S;
+  handle: (payload: z.infer<S>, job: Job) => Promise<unknown>;
+}
+
+export interface DefinedJob<S extends z.ZodType> extends JobDefinition<S> {
+  enqueue: (queue: Queue, payload: z.infer<S>, options?: JobsOptions) => Promise<Job>;
+  process: (job: Job) => Promise<unknown>;
+}
+
+export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): DefinedJob<S> {
+  return {
+    ...definition,
+    enqueue: (queue, payload, options) => queue.add(definition.name, definition.schema.parse(payload), options),
+    process: async (job) => {
+      const parsed = definition.schema.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${definition.name}: ${parsed.error.message}`);
+      return definition.handle(parsed.data, job);
+    },
+  };
+}
+
+/** BullMQ prefixes its keys itself; ours ends in ':', BullMQ adds its own separator. */
+export const bullmqPrefix = () => redisPrefix().replace(/:$/, '');
+
+export function createQueue(name: string, connection: Redis): Queue {
+  return new Queue(name, { connection, prefix: bullmqPrefix() });
+}

@@ -1,0 +1,55 @@
+// socket.io on the web process's HTTP server, joined to every other web process by the Redis adapter.
+// A socket is admitted only with a valid session cookie and joins the one room of its user's scope.
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { parse as parseCookie } from 'cookie';
+import { Server } from 'socket.io';
+import { SESSION_COOKIE_NAME } from '../auth/session-cookie';
+import { getSessionUser } from '../auth/sessions';
+import { scopeOf } from '../auth/scope';
+import { sql } from '../db/sql';
+import { redisPrefix } from '../env';
+import { log } from '../log';
+import { createRedis } from '../redis/connection';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
+import { roomForScope } from './rooms';
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The adapter's channel prefix; the workers' emitter must use the same one. */
+export const socketChannelKey = () => `${redisPrefix()}socket.io`;
+
+export function attachSocketServer(httpServer: HttpServer): { io: RealtimeServer; close: () => Promise<void> } {
+  const pub = createRedis({ forBullmq: true });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (error) => log.warn({ err: error.message }, 'socket.io redis'));
+
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    adapter: createAdapter(pub, sub, { key: socketChannelKey() }),
+  });
+
+  io.use(async (socket, nextMiddleware) => {
+    try {
+      const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE_NAME];
+      const session = token ? await getSessionUser(sql, token) : null;
+      if (!session) return nextMiddleware(new Error('unauthenticated'));
+      const room = roomForScope(scopeOf(session.user));
+      socket.data = { userId: session.user.id, username: session.user.username, rooms: [room] };
+      await socket.join(room);
+      nextMiddleware();
+    } catch (error) {
+      log.error({ err: (error as Error).message }, 'socket auth failed');
+      nextMiddleware(new Error('unavailable'));
+    }
+  });
+
+  return {
+    io,
+    close: async () => {
+      await io.close();
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}

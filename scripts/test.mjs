@@ -1,0 +1,79 @@
+// npm test: typecheck, lint, unit, integration (real Postgres and Redis, throwaway database and prefix) and
+// the Playwright e2e suite against a production build in Debian's Chromium. Ends with `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium, ensureDependencies, ensureServices } from './services.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+const reports = mkdtempSync(path.join(tmpdir(), 'dw-test-'));
+const totals = { passed: 0, failed: 0 };
+const summary = [];
+
+function run(label, command, args, extraEnv = {}) {
+  console.log(`\n━━ ${label} ━━`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: result.status === 0, seconds };
+}
+
+function record(label, counts, seconds) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  summary.push(`${label.padEnd(12)} ${String(counts.passed).padStart(4)} passed ${String(counts.failed).padStart(3)} failed  (${seconds}s)`);
+}
+
+/** A step with no test count of its own (typecheck, lint, build) counts as one check. */
+function check(label, command, args, extraEnv) {
+  const { ok, seconds } = run(label, command, args, extraEnv);
+  record(label, { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }, seconds);
+  return ok;
+}
+
+function vitest(project) {
+  const output = path.join(reports, `${project}.json`);
+  const { ok, seconds } = run(project, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${output}`]);
+  let counts = { passed: 0, failed: ok ? 0 : 1 };
+  if (existsSync(output)) {
+    const report = JSON.parse(readFileSync(output, 'utf8'));
+    counts = { passed: report.numPassedTests, failed: report.numFailedTests };
+    // a file that failed to load fails no test; a suite that ran nothing is a failure, not a pass
+    if (!ok && counts.failed === 0) counts.failed = 1;
+    if (report.numTotalTests === 0) counts.failed += 1;
+  }
+  record(project, counts, seconds);
+}
+
+function playwright() {
+  const output = path.join(reports, 'e2e.json');
+  const { ok, seconds } = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  let counts = { passed: 0, failed: ok ? 0 : 1 };
+  if (existsSync(output)) {
+    const stats = JSON.parse(readFileSync(output, 'utf8')).stats ?? {};
+    counts = { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) };
+    if (!ok && counts.failed === 0) counts.failed = 1;
+    if ((stats.expected ?? 0) + (stats.unexpected ?? 0) === 0) counts.failed += 1;
+  }
+  record('e2e', counts, seconds);
+}
+
+ensureDependencies(root);
+await ensureServices(env);
+ensureChromium();
+
+check('typecheck', 'npx', ['tsc', '--noEmit']);
+check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+vitest('unit');
+vitest('integration');
+if (check('build', 'npx', ['next', 'build'], { NODE_ENV: 'production' })) playwright();
+else record('e2e', { passed: 0, failed: 1 }, '0.0');
+
+rmSync(reports, { recursive: true, force: true });
+console.log(`\n${summary.join('\n')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);

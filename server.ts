@@ -1,0 +1,56 @@
+// One web process: Next.js and socket.io on one HTTP port (DESIGN §2).
+import { createServer } from 'node:http';
+import next from 'next';
+import { closeSql } from './lib/db/sql';
+import { ConfigError, getEnv } from './lib/env';
+import { closeRedis } from './lib/redis/connection';
+
+let env;
+try {
+  env = getEnv();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const { log } = await import('./lib/log');
+const { attachSocketServer } = await import('./lib/realtime/socket-server');
+
+const dev = env.NODE_ENV !== 'production';
+const httpServer = createServer();
+const app = next({ dev, hostname: env.HOST, port: env.PORT, httpServer });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+httpServer.on('request', (req, res) => {
+  // socket.io answers its own path on the same server
+  if (req.url?.startsWith('/socket.io/')) return;
+  void handle(req, res);
+});
+const realtime = attachSocketServer(httpServer);
+
+httpServer.on('error', (error: NodeJS.ErrnoException) => {
+  log.fatal({ err: error.message }, error.code === 'EADDRINUSE' ? `端口 ${env.PORT} 已被占用 / port in use` : 'server error');
+  process.exit(1);
+});
+httpServer.listen(env.PORT, env.HOST, () => {
+  log.info({ port: env.PORT, mode: dev ? 'development' : 'production' }, `listening on http://127.0.0.1:${env.PORT}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 5_000);
+  force.unref();
+  await realtime.close().catch(() => {});
+  httpServer.close();
+  await Promise.allSettled([closeSql(), closeRedis(), app.close?.()]);
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

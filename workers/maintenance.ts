@@ -1,0 +1,32 @@
+// maintenance queue: hourly session purge and other housekeeping.
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
+import { MAINTENANCE_QUEUE, maintenanceSchedules, purgeSessionsJob } from '../lib/jobs/maintenance';
+import { log } from '../lib/log';
+
+const jobs = new Map([[purgeSessionsJob.name, purgeSessionsJob]]);
+
+export async function startMaintenanceWorker(connection: Redis): Promise<{ close: () => Promise<void> }> {
+  const queue = createQueue(MAINTENANCE_QUEUE, connection);
+  for (const schedule of maintenanceSchedules) {
+    await queue.upsertJobScheduler(schedule.id, { every: schedule.every }, { name: schedule.job.name, data: {} });
+  }
+  const worker = new Worker(
+    MAINTENANCE_QUEUE,
+    async (job) => {
+      const definition = jobs.get(job.name);
+      if (!definition) throw new Error(`unknown job ${job.name}`);
+      return definition.process(job);
+    },
+    { connection, prefix: bullmqPrefix(), concurrency: 1 },
+  );
+  worker.on('error', (error) => log.error({ err: error.message, queue: MAINTENANCE_QUEUE }, 'worker error'));
+  worker.on('failed', (job, error) => log.warn({ job: job?.name, err: error.message }, 'job failed'));
+  return {
+    close: async () => {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
