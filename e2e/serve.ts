@@ -21,9 +21,9 @@ const seedSql = createSql(db.appUrl, { max: 2 });
 await seedDemo(seedSql);
 await seedSql.end();
 
-export const e2eEnv = {
+const e2eEnv: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: 'production',
+  NODE_ENV: 'production' as const,
   DATABASE_URL: db.appUrl,
   DATABASE_ADMIN_URL: db.adminUrl,
   REDIS_PREFIX: db.redisPrefix,

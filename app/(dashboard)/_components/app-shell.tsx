@@ -3,7 +3,7 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Typography } from 'antd';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../lib/auth/roles';
 import type { Role } from '../../../lib/auth/roles';
@@ -18,6 +18,7 @@ const NAV_ITEMS = [{ key: '/regions', label: <Link href="/regions">区域概览<
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const pathname = usePathname();
+  const router = useRouter();
   const { message } = App.useApp();
   const [isLeaving, setLeaving] = useState(false);
 
@@ -25,7 +26,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
     setLeaving(true);
     const response = await fetch('/api/v1/session', { method: 'DELETE' }).catch(() => null);
     if (response && (response.ok || response.status === 401)) {
-      window.location.assign('/login');
+      router.replace('/login');
+      router.refresh();
       return;
     }
     setLeaving(false);

@@ -1,0 +1,55 @@
+// The signed-in user for server components and route handlers: session cookie → user → scope.
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import type { Role } from '../../lib/auth/roles';
+import { safeNextPath } from '../../lib/auth/safe-next-path';
+import { scopeOf, type Scope } from '../../lib/auth/scope';
+import { readSessionToken, SESSION_COOKIE_NAME } from '../../lib/auth/session-cookie';
+import { getSessionUser } from '../../lib/auth/sessions';
+import type { User } from '../../lib/auth/users';
+import { sql } from '../../lib/db/sql';
+import { forbidden, unauthenticated } from '../../lib/http/errors';
+
+export { SESSION_COOKIE_NAME };
+
+export interface CurrentUser {
+  user: User;
+  scope: Scope;
+}
+
+/** The user behind this request's cookie, or null; looked up once per server render. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE_NAME)?.value;
+  return toCurrentUser(await getSessionUser(sql, token));
+});
+
+/**
+ * For signed-in pages: the user, or a redirect to /login that comes back to `nextPath` (the page's own
+ * path, e.g. requireUser('/regions'): a server component cannot read its URL).
+ */
+export async function requireUser(nextPath = '/'): Promise<CurrentUser> {
+  const current = await getCurrentUser();
+  if (!current) redirect(`/login?next=${encodeURIComponent(safeNextPath(nextPath) ?? '/')}`);
+  return current;
+}
+
+/**
+ * For route handlers: the user, or the Response to return (401 without a live session, 403 when `roles`
+ * is given and the user has none of them).
+ *
+ *   const auth = await requireApiUser(request);
+ *   if (auth instanceof Response) return auth;
+ *   const rows = await listRegions(sql, auth.scope);
+ */
+export async function requireApiUser(request: Request, roles?: readonly Role[]): Promise<CurrentUser | Response> {
+  const token = readSessionToken(request.headers.get('cookie'));
+  const current = toCurrentUser(await getSessionUser(sql, token));
+  if (!current) return unauthenticated();
+  if (roles && !roles.includes(current.user.role)) return forbidden('当前角色无权执行此操作');
+  return current;
+}
+
+function toCurrentUser(session: Awaited<ReturnType<typeof getSessionUser>>): CurrentUser | null {
+  return session ? { user: session.user, scope: scopeOf(session.user) } : null;
+}
