@@ -20,7 +20,7 @@ const envSchema = z.object({
     .default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]+:?$/, '只能包含字母、数字、_.- / letters, digits and _.- only')
+    .regex(/^[A-Za-z0-9_.:{}-]+$/, '只能包含字母、数字和 _.:{}- / letters, digits and _.:{}- only')
     .default('dw'),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -4,14 +4,13 @@ import { makeCalendar, type Calendar } from './calendar';
 import { isYmd, yearOf, type Ymd } from './ymd';
 
 export async function loadCalendar(sql: Db): Promise<Calendar> {
-  const days = await sql<{ day: string; kind: 'holiday' | 'workday' }[]>`
-    select day::text as day, kind from calendar_days`;
-  const years = await sql<{ year: number }[]>`select year from calendar_years`;
-  return makeCalendar({
-    holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.day),
-    workdays: days.filter((d) => d.kind === 'workday').map((d) => d.day),
-    years: years.map((y) => y.year),
-  });
+  // one statement, so days and loaded years come from the same snapshot
+  const rows = await sql<{ kind: 'holiday' | 'workday' | 'year'; value: string }[]>`
+    select kind, day::text as value from calendar_days
+    union all
+    select 'year', year::text from calendar_years`;
+  const of = (kind: string) => rows.filter((row) => row.kind === kind).map((row) => row.value);
+  return makeCalendar({ holidays: of('holiday'), workdays: of('workday'), years: of('year').map(Number) });
 }
 
 export interface CalendarYearReplacement {

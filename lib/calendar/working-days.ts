@@ -2,7 +2,7 @@
 // plus adjusted working weekends (调休上班). A year not yet announced counts weekends alone and
 // every answer that touches it is provisional (DESIGN §1 Deadlines).
 import type { Calendar } from './calendar';
-import { dayOfWeek, nextDay, previousDay, yearOf, type Ymd } from './ymd';
+import { fromDayNumber, requireDayNumber, weekdayOfNumber, yearOf, type Ymd } from './ymd';
 
 // No real arrangement has more than ~9 consecutive days off; this only stops a corrupt calendar
 // (e.g. a whole year marked as holidays) from looping for ever.
@@ -23,11 +23,16 @@ export function isProvisional(cal: Calendar, day: Ymd): boolean {
 }
 
 export function isWorkingDay(cal: Calendar, day: Ymd): boolean {
+  return working(cal, day, requireDayNumber(day));
+}
+
+// Walks step on day numbers and only look up the string form, which keeps a year's walk cheap.
+function working(cal: Calendar, day: Ymd, n: number): boolean {
   if (!isProvisional(cal, day)) {
     if (cal.workdays.has(day)) return true;
     if (cal.holidays.has(day)) return false;
   }
-  const weekday = dayOfWeek(day);
+  const weekday = weekdayOfNumber(n);
   return weekday !== 0 && weekday !== 6;
 }
 
@@ -35,18 +40,33 @@ function assertCount(n: number, name: string, min: number): void {
   if (!Number.isInteger(n) || n < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${n}`);
 }
 
+/**
+ * Walks from `start` in `step` direction until `count` working days have been seen (the start day
+ * itself is checked only when `includeStart`), noting whether any day checked is provisional.
+ */
+function walk(cal: Calendar, start: Ymd, step: 1 | -1, count: number, includeStart: boolean): DayResult {
+  let n = requireDayNumber(start);
+  let day = start;
+  let provisional = false;
+  let found = 0;
+  if (includeStart) {
+    provisional = isProvisional(cal, day);
+    if (working(cal, day, n)) found++;
+  }
+  for (let walked = 0; found < count; walked++) {
+    if (walked > MAX_WALK_DAYS) throw new RangeError(`no ${count} working days found from ${start}`);
+    n += step;
+    day = fromDayNumber(n);
+    provisional ||= isProvisional(cal, day);
+    if (working(cal, day, n)) found++;
+  }
+  return { day, provisional };
+}
+
 /** The nth working day after `from`; `from` itself is never counted, so n = 0 gives `from`. */
 export function addWorkingDays(cal: Calendar, from: Ymd, n: number): WorkingDayResult {
   assertCount(n, 'n', 0);
-  let day = from;
-  let provisional = false;
-  let found = 0;
-  for (let walked = 0; found < n; walked++) {
-    if (walked > MAX_WALK_DAYS) throw new RangeError(`no ${n} working days found after ${from}`);
-    day = nextDay(day);
-    provisional ||= isProvisional(cal, day);
-    if (isWorkingDay(cal, day)) found++;
-  }
+  const { day, provisional } = walk(cal, from, 1, n, false);
   return { due: day, provisional };
 }
 
@@ -56,19 +76,17 @@ export function addWorkingDays(cal: Calendar, from: Ymd, n: number): WorkingDayR
  */
 export function workingDaysBetween(cal: Calendar, from: Ymd, to: Ymd): number {
   if (to < from) return -workingDaysBetween(cal, to, from);
+  const last = requireDayNumber(to);
   let count = 0;
-  for (let day = from; day < to; ) {
-    day = nextDay(day);
-    if (isWorkingDay(cal, day)) count++;
+  for (let n = requireDayNumber(from) + 1; n <= last; n++) {
+    if (working(cal, fromDayNumber(n), n)) count++;
   }
   return count;
 }
 
 /** `day` itself when it is a working day, else the first working day after it. */
 export function workingDayOnOrAfter(cal: Calendar, day: Ymd): DayResult {
-  if (isWorkingDay(cal, day)) return { day, provisional: isProvisional(cal, day) };
-  const next = addWorkingDays(cal, day, 1);
-  return { day: next.due, provisional: next.provisional || isProvisional(cal, day) };
+  return walk(cal, day, 1, 1, true);
 }
 
 /**
@@ -77,21 +95,12 @@ export function workingDayOnOrAfter(cal: Calendar, day: Ymd): DayResult {
  */
 export function nthLastWorkingDay(cal: Calendar, upTo: Ymd, k: number): DayResult {
   assertCount(k, 'k', 1);
-  let day = upTo;
-  let provisional = isProvisional(cal, day);
-  let found = isWorkingDay(cal, day) ? 1 : 0;
-  for (let walked = 0; found < k; walked++) {
-    if (walked > MAX_WALK_DAYS) throw new RangeError(`no ${k} working days found up to ${upTo}`);
-    day = previousDay(day);
-    provisional ||= isProvisional(cal, day);
-    if (isWorkingDay(cal, day)) found++;
-  }
-  return { day, provisional };
+  return walk(cal, upTo, -1, k, true);
 }
 
 /** The last working day strictly before `day`. */
 export function previousWorkingDay(cal: Calendar, day: Ymd): DayResult {
-  return nthLastWorkingDay(cal, previousDay(day), 1);
+  return walk(cal, day, -1, 1, false);
 }
 
 /** Every year from one day to another, both included, is loaded. */

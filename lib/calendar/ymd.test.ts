@@ -4,6 +4,8 @@ import {
   dayFromParts,
   dayOfWeek,
   endOfShanghaiDay,
+  fromDayNumber,
+  requireDayNumber,
   shanghaiDayOf,
   startOfShanghaiDay,
   ymdSchema,
@@ -40,6 +42,17 @@ describe('day arithmetic', () => {
     expect(addDaysToDay('2026-11-02', 28)).toBe('2026-11-30');
   });
 
+  it('converts day numbers exactly as Date does, 1900 to 2100', () => {
+    const first = Date.UTC(1900, 0, 1) / 86_400_000;
+    const last = Date.UTC(2100, 11, 31) / 86_400_000;
+    for (let n = first; n <= last; n++) {
+      const day = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(n) !== day || requireDayNumber(day) !== n) expect(fromDayNumber(n)).toBe(day);
+    }
+    expect(fromDayNumber(0)).toBe('1970-01-01');
+    expect(() => requireDayNumber('2026-02-30')).toThrow(RangeError);
+  });
+
   it('knows the day of the week', () => {
     expect(dayOfWeek('2026-09-20')).toBe(0);
     expect(dayOfWeek('2026-10-10')).toBe(6);
@@ -63,5 +76,6 @@ describe('Asia/Shanghai conversions', () => {
     expect(shanghaiDayOf(new Date('2026-11-02T15:59:59.999Z'))).toBe('2026-11-02');
     expect(shanghaiDayOf(new Date('2026-11-02T16:00:00Z'))).toBe('2026-11-03');
     expect(shanghaiDayOf(new Date('2026-11-02T00:30:00+08:00'))).toBe('2026-11-02');
+    expect(() => shanghaiDayOf(new Date('not a date'))).toThrow(RangeError);
   });
 });

@@ -7,7 +7,9 @@ import {
   type TimeLimitPeriod,
 } from './time-limit';
 
-type Parsed = TimeLimit extends infer T ? (T extends unknown ? Omit<T, 'text'> : never) : never;
+// Omit applied to each member of the union, so `kind` still narrows the rest
+type WithoutText<T> = T extends unknown ? Omit<T, 'text'> : never;
+type Parsed = WithoutText<TimeLimit>;
 
 const MAX_DAYS = 365;
 const DIGITS: Record<string, number> = {
