@@ -1,6 +1,7 @@
 // One web process: Next.js and socket.io on one HTTP port (DESIGN §2).
 import { createServer } from 'node:http';
 import next from 'next';
+import { CLIENT_ADDRESS_HEADER } from './lib/auth/client-address';
 import { closeSql } from './lib/db/sql';
 import { ConfigError, getEnv } from './lib/env';
 import { closeRedis } from './lib/redis/connection';
@@ -28,6 +29,8 @@ await app.prepare();
 httpServer.on('request', (req, res) => {
   // socket.io answers its own path on the same server
   if (req.url?.startsWith('/socket.io/')) return;
+  // the peer address for per-address limits; overwritten on every request so a client cannot forge it
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
   void handle(req, res);
 });
 const realtime = attachSocketServer(httpServer);

@@ -1,5 +1,6 @@
 // /login – sign-in page (zh-CN). Already signed in → straight on to ?next= or the role's landing page.
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { landingPathFor } from '../../lib/auth/roles';
 import { safeNextPath } from '../../lib/auth/safe-next-path';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: '登录 · 政务公开在线监督�
 export const dynamic = 'force-dynamic';
 
 const CAPABILITIES = [
-  { title: '目录执行实时监测', detail: '对照政务公开事项目录，逐条核对公开时限、内容要素与公开渠道' },
+  { title: '目录执行实时监测', detail: '对照政务公开事项目录，逐条核对公开时限、内容要素和渠道' },
   { title: '临期超期自动预警', detail: '按工作日历计算期限，临期、超期、严重超期分级推送' },
   { title: '投诉办理闭环跟踪', detail: '受理、派单、签收、办理、答复、回访、办结全程留痕' },
   { title: '考核评估有据可查', detail: '部门、岗位按月评分，每一项扣分均可追溯到具体事实' },
@@ -70,7 +71,7 @@ export default async function LoginPage({
 
       <footer className={styles.footer}>
         本系统仅供授权工作人员使用，所有操作均记录在案 · 群众投诉请访问
-        <a href="/public/complaint">网上投诉</a>
+        <Link href="/public/complaint" prefetch={false}>网上投诉</Link>
       </footer>
     </div>
   );

@@ -108,14 +108,20 @@ async function whenReady(client: Redis): Promise<void> {
   if (client.status === 'ready') return;
   if (client.status === 'end') throw new Error('redis connection closed');
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.off('ready', onReady);
-      reject(new Error(`redis not ready after ${READY_TIMEOUT_MS} ms (status ${client.status})`));
-    }, READY_TIMEOUT_MS);
-    const onReady = () => {
+    const settle = (error?: Error) => {
       clearTimeout(timer);
-      resolve();
+      client.off('ready', onReady);
+      client.off('end', onEnd);
+      if (error) reject(error);
+      else resolve();
     };
+    const onReady = () => settle();
+    const onEnd = () => settle(new Error('redis connection closed'));
+    const timer = setTimeout(
+      () => settle(new Error(`redis not ready after ${READY_TIMEOUT_MS} ms (status ${client.status})`)),
+      READY_TIMEOUT_MS,
+    );
     client.once('ready', onReady);
+    client.once('end', onEnd);
   });
 }

@@ -2,22 +2,18 @@
 // A socket is admitted only with a valid session cookie and joins the one room of its user's scope.
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { parse as parseCookie } from 'cookie';
 import { Server } from 'socket.io';
-import { SESSION_COOKIE_NAME } from '../auth/session-cookie';
+import { readSessionToken } from '../auth/session-cookie';
 import { getSessionUser } from '../auth/sessions';
 import { scopeOf } from '../auth/scope';
 import { sql } from '../db/sql';
-import { redisPrefix } from '../env';
 import { log } from '../log';
 import { createRedis } from '../redis/connection';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
+import { socketChannelKey } from './emit';
 import { roomForScope } from './rooms';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-/** The adapter's channel prefix; the workers' emitter must use the same one. */
-export const socketChannelKey = () => `${redisPrefix()}socket.io`;
 
 export function attachSocketServer(httpServer: HttpServer): { io: RealtimeServer; close: () => Promise<void> } {
   const pub = createRedis({ forBullmq: true });
@@ -31,7 +27,7 @@ export function attachSocketServer(httpServer: HttpServer): { io: RealtimeServer
 
   io.use(async (socket, nextMiddleware) => {
     try {
-      const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE_NAME];
+      const token = readSessionToken(socket.handshake.headers.cookie);
       const session = token ? await getSessionUser(sql, token) : null;
       if (!session) return nextMiddleware(new Error('unauthenticated'));
       const room = roomForScope(scopeOf(session.user));

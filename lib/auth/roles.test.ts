@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { landingPathFor, ROLE_LABELS, ROLES, roleSchema } from './roles';
+
+describe('roles', () => {
+  it('names every role in zh-CN', () => {
+    expect(ROLE_LABELS).toEqual({
+      admin: '管理员',
+      supervisor: '政务公开办',
+      leader: '分管领导',
+      handler: '投诉处理人员',
+      dept: '部门联络员',
+    });
+  });
+
+  it('accepts only the five roles', () => {
+    expect(ROLES.map((role) => roleSchema.parse(role))).toEqual([...ROLES]);
+    expect(roleSchema.safeParse('citizen').success).toBe(false);
+  });
+
+  it('lands everyone on the region overview until the alert wall, scores and complaints pages exist', () => {
+    for (const role of ROLES) expect(landingPathFor(role)).toBe('/regions');
+  });
+});

@@ -1,0 +1,25 @@
+// Workers (and web route handlers) push to browsers through Redis; the web processes' socket.io Redis
+// adapter delivers to the sockets in the rooms. Emit only after the change has committed.
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import { redisPrefix } from '../env';
+import type { ServerToClientEvents } from './events';
+
+export type RealtimeEmitter = Emitter<ServerToClientEvents>;
+
+/** Must match the adapter key of lib/realtime/socket-server.ts. */
+export const socketChannelKey = () => `${redisPrefix()}socket.io`;
+
+export function createEmitter(redis: Redis): RealtimeEmitter {
+  return new Emitter<ServerToClientEvents>(redis, { key: socketChannelKey() });
+}
+
+export function emitToRooms<E extends keyof ServerToClientEvents>(
+  emitter: RealtimeEmitter,
+  rooms: string[],
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+): void {
+  if (rooms.length === 0) return;
+  emitter.to(rooms).emit(event, ...args);
+}
