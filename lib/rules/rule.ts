@@ -1,0 +1,110 @@
+// 监督规则: a configurable check stored as data (DESIGN §1 "Monitoring rule"). What an item must
+// contain and where it must appear comes from its catalog entry; a rule's params say how strictly
+// and how soon to warn.
+import { z } from 'zod';
+
+export const RULE_KINDS = ['deadline', 'completeness', 'channel', 'complaint_sla'] as const;
+export const ruleKindSchema = z.enum(RULE_KINDS, { error: '规则类型必须是 时限/完整性/渠道/投诉时限 之一' });
+export type RuleKind = z.infer<typeof ruleKindSchema>;
+
+export const ALERT_LEVELS = ['yellow', 'orange', 'red'] as const;
+export const alertLevelSchema = z.enum(ALERT_LEVELS, { error: '预警级别必须是 黄色/橙色/红色 之一' });
+export type AlertLevel = z.infer<typeof alertLevelSchema>;
+
+// A typo in a PATCH body (warnWorkingDay) must be refused, not silently ignored.
+const paramsObject = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `未知的规则参数：${issue.keys.join('、')}`
+        : issue.code === 'invalid_type'
+          ? '规则参数必须是对象'
+          : undefined,
+  });
+
+const workingDays = (label: string, min: number, max: number, fallback: number) =>
+  z
+    .number({ error: `${label}必须是整数` })
+    .int(`${label}必须是整数`)
+    .min(min, `${label}应在 ${min}–${max} 个工作日之间`)
+    .max(max, `${label}应在 ${min}–${max} 个工作日之间`)
+    .default(fallback);
+
+const flag = (label: string) => z.boolean({ error: `${label}必须是 true 或 false` }).default(true);
+
+export const deadlineParamsSchema = paramsObject({
+  // yellow (临期) covers the last k working days up to and including the due day
+  warnWorkingDays: workingDays('临期提醒天数', 0, 30, 3),
+  // red (严重超期) from 00:00 after the k-th working day after the due day
+  severeWorkingDays: workingDays('严重超期天数', 1, 60, 10),
+});
+
+export const completenessParamsSchema = paramsObject({
+  // 索引号 as <orgCode>/<YYYY>-<5-digit serial> (目录系统实施指引 core metadata)
+  checkIndexNoFormat: flag('是否校验索引号格式'),
+  maxSummaryLength: z
+    .number({ error: '内容概述字数上限必须是整数' })
+    .int('内容概述字数上限必须是整数')
+    .min(1, '内容概述字数上限应在 1–1000 字之间')
+    .max(1000, '内容概述字数上限应在 1–1000 字之间')
+    .default(100),
+  requirePublisherFullName: flag('是否要求发布机构为全称'),
+});
+
+// The channels an item must appear on come from its catalog entry; nothing to tune yet.
+export const channelParamsSchema = paramsObject({});
+
+// 12345 hotline closed loop (DESIGN §1 Complaints): 派单 within 1 working day of receipt, 签收
+// within 1 of assignment, 答复 within 13 of receipt.
+export const complaintSlaParamsSchema = paramsObject({
+  assignWorkingDays: workingDays('派单时限', 1, 30, 1),
+  acceptWorkingDays: workingDays('签收时限', 1, 30, 1),
+  replyWorkingDays: workingDays('答复时限', 1, 60, 13),
+});
+
+export type DeadlineRuleParams = z.infer<typeof deadlineParamsSchema>;
+export type CompletenessRuleParams = z.infer<typeof completenessParamsSchema>;
+export type ChannelRuleParams = z.infer<typeof channelParamsSchema>;
+export type ComplaintSlaRuleParams = z.infer<typeof complaintSlaParamsSchema>;
+
+export const RULE_PARAMS_SCHEMAS = {
+  deadline: deadlineParamsSchema,
+  completeness: completenessParamsSchema,
+  channel: channelParamsSchema,
+  complaint_sla: complaintSlaParamsSchema,
+} as const;
+
+export type RuleParamsByKind = { [K in RuleKind]: z.infer<(typeof RULE_PARAMS_SCHEMAS)[K]> };
+
+/** Parses (and fills defaults into) a rule's params; throws a ZodError with zh-CN messages. */
+export function parseRuleParams<K extends RuleKind>(kind: K, raw: unknown): RuleParamsByKind[K] {
+  const schema: z.ZodType<RuleParamsByKind[K]> = RULE_PARAMS_SCHEMAS[kind] as never;
+  // the column defaults to '{}'; a missing value means "all defaults" as well
+  return schema.parse(raw ?? {});
+}
+
+const ruleBase = {
+  id: z.number().int().positive(),
+  name: z.string().trim().min(1, '请填写规则名称').max(200, '规则名称不超过 200 字'),
+  // a region and every region below it (6-digit administrative code)
+  scopeRegionCode: z.string().regex(/^[0-9]{6}$/, '区域代码应为 6 位数字').nullable(),
+  scopeDomain: z.string().min(1).nullable(),
+  scopeEntryId: z.number().int().positive().nullable(),
+  level: alertLevelSchema,
+  enabled: z.boolean(),
+  version: z.number().int().min(1),
+};
+
+export const ruleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ ...ruleBase, kind: z.literal('deadline'), params: deadlineParamsSchema }),
+    z.object({ ...ruleBase, kind: z.literal('completeness'), params: completenessParamsSchema }),
+    z.object({ ...ruleBase, kind: z.literal('channel'), params: channelParamsSchema }),
+    z.object({ ...ruleBase, kind: z.literal('complaint_sla'), params: complaintSlaParamsSchema }),
+  ],
+  { error: '未知的规则类型' },
+);
+
+export type Rule = z.infer<typeof ruleSchema>;
+export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;
