@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER } from './lib/auth/client-address';
 import { closeSql } from './lib/db/sql';
-import { ConfigError, getEnv } from './lib/env';
+import { ConfigError, getEnv, redisPrefix } from './lib/env';
 import { closeRedis } from './lib/redis/connection';
 
 let env;
@@ -34,6 +34,13 @@ httpServer.on('request', (req, res) => {
   void handle(req, res);
 });
 const realtime = attachSocketServer(httpServer);
+if (env.ALLOW_CLOCK_CONTROL) {
+  const { startClockSync } = await import('./lib/clock');
+  const { createRedis } = await import('./lib/redis/connection');
+  const [command, subscriber] = [createRedis({ forBullmq: true }), createRedis({ forBullmq: true })];
+  for (const client of [command, subscriber]) client.on('error', () => {});
+  await startClockSync(command, subscriber, redisPrefix());
+}
 
 httpServer.on('error', (error: NodeJS.ErrnoException) => {
   log.fatal({ err: error.message }, error.code === 'EADDRINUSE' ? `端口 ${env.PORT} 已被占用 / port in use` : 'server error');

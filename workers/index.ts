@@ -1,10 +1,11 @@
-// npm run workers [-- <queue>]: starts every queue's worker, or only the named one.
+// npm run workers [-- <queue> ...]: starts every queue's worker, or only the named ones.
 import { closeSql } from '../lib/db/sql';
-import { ConfigError, getEnv } from '../lib/env';
+import { ConfigError, getEnv, redisPrefix } from '../lib/env';
 import { createRedis } from '../lib/redis/connection';
 
+let env;
 try {
-  getEnv();
+  env = getEnv();
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
@@ -14,23 +15,38 @@ try {
 }
 
 const { log } = await import('../lib/log');
+const { startClockSync } = await import('../lib/clock');
+const { createEmitter } = await import('../lib/realtime/emit');
+const { startCheckWorker } = await import('./check');
 const { startMaintenanceWorker } = await import('./maintenance');
+const { startSweepWorker } = await import('./sweep');
 
-const starters: Record<string, typeof startMaintenanceWorker> = {
+const starters = {
+  check: startCheckWorker,
+  sweep: startSweepWorker,
   maintenance: startMaintenanceWorker,
-};
+} as const;
+type QueueName = keyof typeof starters;
+const isQueueName = (name: string): name is QueueName => name in starters;
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const unknown = requested.filter((name) => !(name in starters));
+const unknown = requested.filter((name) => !isQueueName(name));
 if (unknown.length > 0) {
   console.error(`未知队列 / unknown queue: ${unknown.join(', ')} (可用 / available: ${Object.keys(starters).join(', ')})`);
   process.exit(2);
 }
-const names = requested.length > 0 ? requested : Object.keys(starters);
+const names: QueueName[] = requested.length > 0 ? requested.filter(isQueueName) : (Object.keys(starters) as QueueName[]);
 
 const connection = createRedis({ forBullmq: true });
-connection.on('error', (error) => log.warn({ err: error.message }, 'workers redis'));
-const running = await Promise.all(names.map((name) => starters[name]!(connection)));
+const emitterConnection = createRedis({ forBullmq: true });
+const clockSubscriber = createRedis({ forBullmq: true });
+for (const client of [connection, emitterConnection, clockSubscriber]) {
+  client.on('error', (error) => log.warn({ err: error.message }, 'workers redis'));
+}
+if (env.ALLOW_CLOCK_CONTROL) await startClockSync(connection, clockSubscriber, redisPrefix());
+
+const context = { connection, emitter: createEmitter(emitterConnection) };
+const running = await Promise.all(names.map((name) => starters[name](context)));
 log.info({ queues: names }, 'workers started');
 
 let stopping = false;
@@ -41,7 +57,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await Promise.allSettled(running.map((worker) => worker.close()));
-  connection.disconnect();
+  for (const client of [connection, emitterConnection, clockSubscriber]) client.disconnect();
   await closeSql();
   process.exit(0);
 }

@@ -1,13 +1,13 @@
 // maintenance queue: hourly session purge and other housekeeping.
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
 import { MAINTENANCE_QUEUE, maintenanceSchedules, purgeSessionsJob } from '../lib/jobs/maintenance';
 import { log } from '../lib/log';
+import type { RunningWorker, WorkerContext } from './context';
 
 const jobs = new Map([[purgeSessionsJob.name, purgeSessionsJob]]);
 
-export async function startMaintenanceWorker(connection: Redis): Promise<{ close: () => Promise<void> }> {
+export async function startMaintenanceWorker({ connection }: WorkerContext): Promise<RunningWorker> {
   const queue = createQueue(MAINTENANCE_QUEUE, connection);
   for (const schedule of maintenanceSchedules) {
     await queue.upsertJobScheduler(schedule.id, { every: schedule.every }, { name: schedule.job.name, data: {} });

@@ -5,19 +5,19 @@ import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { redisPrefix } from '../env';
 
-export interface JobDefinition<S extends z.ZodType> {
+export interface JobDefinition<S extends z.ZodType, R> {
   name: string;
   queue: string;
   schema: S;
-  handle: (payload: z.infer<S>, job: Job) => Promise<unknown>;
+  handle: (payload: z.infer<S>, job: Job) => Promise<R>;
 }
 
-export interface DefinedJob<S extends z.ZodType> extends JobDefinition<S> {
+export interface DefinedJob<S extends z.ZodType, R> extends JobDefinition<S, R> {
   enqueue: (queue: Queue, payload: z.infer<S>, options?: JobsOptions) => Promise<Job>;
-  process: (job: Job) => Promise<unknown>;
+  process: (job: Job) => Promise<R>;
 }
 
-export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): DefinedJob<S> {
+export function defineJob<S extends z.ZodType, R>(definition: JobDefinition<S, R>): DefinedJob<S, R> {
   return {
     ...definition,
     enqueue: (queue, payload, options) => queue.add(definition.name, definition.schema.parse(payload), options),

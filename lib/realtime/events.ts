@@ -1,8 +1,8 @@
 // The one typed event map shared by the web server, the workers' Redis emitter and the browser.
-import type { z } from 'zod';
+import type { Alert } from '../alerts/alert';
+import type { Scope } from '../auth/scope';
 
-// Alerts, complaints and scores arrive with their issues; the payloads are plain JSON objects.
-export type AlertPayload = Record<string, unknown> & { id: number; seq: number };
+export type AlertPayload = Alert;
 
 export interface ServerToClientEvents {
   'alert:opened': (alert: AlertPayload) => void;
@@ -16,9 +16,6 @@ export interface ClientToServerEvents {
 }
 
 export interface SocketData {
-  userId: number;
-  username: string;
+  scope: Scope;
   rooms: string[];
 }
-
-export type { z };

@@ -3,6 +3,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
+import { z } from 'zod';
+import { listAlertChangesSince } from '../alerts/queries';
 import { readSessionToken } from '../auth/session-cookie';
 import { getSessionUser } from '../auth/sessions';
 import { scopeOf } from '../auth/scope';
@@ -12,6 +14,8 @@ import { createRedis } from '../redis/connection';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
 import { socketChannelKey } from './emit';
 import { roomForScope } from './rooms';
+
+const syncRequestSchema = z.object({ afterSeq: z.number().int().min(0) });
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -30,14 +34,29 @@ export function attachSocketServer(httpServer: HttpServer): { io: RealtimeServer
       const token = readSessionToken(socket.handshake.headers.cookie);
       const session = token ? await getSessionUser(sql, token) : null;
       if (!session) return nextMiddleware(new Error('unauthenticated'));
-      const room = roomForScope(scopeOf(session.user));
-      socket.data = { userId: session.user.id, username: session.user.username, rooms: [room] };
+      const scope = scopeOf(session.user);
+      const room = roomForScope(scope);
+      socket.data = { scope, rooms: [room] };
       await socket.join(room);
       nextMiddleware();
     } catch (error) {
       log.error({ err: (error as Error).message }, 'socket auth failed');
       nextMiddleware(new Error('unavailable'));
     }
+  });
+
+  io.on('connection', (socket) => {
+    socket.on('alerts:sync', async (request, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = syncRequestSchema.safeParse(request);
+      if (!parsed.success) return ack({ alerts: [] });
+      try {
+        ack({ alerts: await listAlertChangesSince(sql, socket.data.scope, parsed.data.afterSeq) });
+      } catch (error) {
+        log.error({ err: (error as Error).message }, 'alerts:sync failed');
+        ack({ alerts: [] });
+      }
+    });
   });
 
   return {

@@ -1,0 +1,32 @@
+// 确认: someone owns the alert now. Acknowledging twice is harmless; a resolved alert cannot be.
+import type { Scope } from '../auth/scope';
+import type { Sql } from '../db/sql';
+import { findAlertsByIds, type AlertWithPath } from './alert';
+import { lockAlertSeq } from './record-finding';
+import { findAlertInScope } from './queries';
+
+export type AlertActionResult =
+  | { ok: true; alert: AlertWithPath; changed: boolean }
+  | { ok: false; status: 403 | 404 | 409; message: string };
+
+export async function acknowledgeAlert(sql: Sql, scope: Scope, id: number, at: Date): Promise<AlertActionResult> {
+  return sql.begin(async (tx) => {
+    const found = await findAlertInScope(tx, scope, id);
+    if (found === 'missing') return { ok: false, status: 404, message: '预警不存在' } as const;
+    if (found === 'outside') return { ok: false, status: 403, message: '该预警不在您的管辖范围内' } as const;
+    if (found.alert.state === 'resolved') return { ok: false, status: 409, message: '预警已解除，无需确认' } as const;
+    if (found.alert.state === 'acknowledged') return { ok: true, alert: found, changed: false } as const;
+    await lockAlertSeq(tx);
+    const [row] = await tx<{ seq: number }[]>`
+      update alerts set state = 'acknowledged', acknowledged_at = ${at}, acknowledged_by = ${scope.username},
+        seq = nextval('alert_seq'), updated_at = ${at}
+      where id = ${id} and state = 'open'
+      returning seq`;
+    if (!row) return { ok: false, status: 409, message: '预警状态已变化，请刷新后重试' } as const;
+    await tx`
+      insert into alert_events (alert_id, seq, kind, at, actor)
+      values (${id}, ${row.seq}, 'acknowledged', ${at}, ${scope.username})`;
+    const [updated] = await findAlertsByIds(tx, [id]);
+    return { ok: true, alert: updated!, changed: true } as const;
+  });
+}

@@ -1,0 +1,121 @@
+// The alert as REST and socket payloads carry it (DESIGN §3), and the one select that reads it.
+import type { Db } from '../db/sql';
+
+export type AlertLevel = 'yellow' | 'orange' | 'red';
+export type AlertState = 'open' | 'acknowledged' | 'resolved';
+export type RuleKind = 'deadline' | 'completeness' | 'channel' | 'complaint_sla';
+export type SubjectType = 'item' | 'obligation' | 'complaint';
+
+export interface Alert {
+  id: number;
+  seq: number;
+  rule: { id: number; kind: RuleKind };
+  level: AlertLevel;
+  state: AlertState;
+  subject: { type: SubjectType; id: number };
+  itemId: number | null;
+  obligationId: number | null;
+  complaintId: number | null;
+  departmentId: number;
+  departmentName: string;
+  positionId: number | null;
+  regionId: string;
+  domain: string | null;
+  message: string;
+  details: Record<string, unknown>;
+  openedAt: string;
+  updatedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: 'auto' | 'manual' | null;
+  resolveReason: string | null;
+}
+
+/** An alert together with the region path that decides which socket rooms hear about it. */
+export interface AlertWithPath {
+  alert: Alert;
+  regionPath: string;
+}
+
+interface AlertRow {
+  id: number;
+  seq: number;
+  rule_id: number;
+  rule_kind: RuleKind;
+  level: AlertLevel;
+  state: AlertState;
+  subject_type: SubjectType;
+  subject_id: number;
+  item_id: number | null;
+  obligation_id: number | null;
+  complaint_id: number | null;
+  department_id: number;
+  department_name: string;
+  position_id: number | null;
+  region_code: string;
+  region_path: string;
+  domain: string | null;
+  message: string;
+  details: Record<string, unknown>;
+  opened_at: Date;
+  updated_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution: 'auto' | 'manual' | null;
+  resolve_reason: string | null;
+}
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export function alertFromRow(row: AlertRow): AlertWithPath {
+  return {
+    regionPath: row.region_path,
+    alert: {
+      id: row.id,
+      seq: row.seq,
+      rule: { id: row.rule_id, kind: row.rule_kind },
+      level: row.level,
+      state: row.state,
+      subject: { type: row.subject_type, id: row.subject_id },
+      itemId: row.item_id,
+      obligationId: row.obligation_id,
+      complaintId: row.complaint_id,
+      departmentId: row.department_id,
+      departmentName: row.department_name,
+      positionId: row.position_id,
+      regionId: row.region_code,
+      domain: row.domain,
+      message: row.message,
+      details: row.details,
+      openedAt: row.opened_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+      acknowledgedAt: iso(row.acknowledged_at),
+      acknowledgedBy: row.acknowledged_by,
+      resolvedAt: iso(row.resolved_at),
+      resolvedBy: row.resolved_by,
+      resolution: row.resolution,
+      resolveReason: row.resolve_reason,
+    },
+  };
+}
+
+/** `select … from alerts a join departments d join regions r`: filter and order after it. */
+export function selectAlerts(db: Db, extraColumns = db``) {
+  return db`
+    select a.*, d.name as department_name, r.path as region_path ${extraColumns}
+    from alerts a
+    join departments d on d.id = a.department_id
+    join regions r on r.code = a.region_code`;
+}
+
+export async function findAlertsByIds(db: Db, ids: number[]): Promise<AlertWithPath[]> {
+  if (ids.length === 0) return [];
+  const rows = await db<AlertRow[]>`${selectAlerts(db)} where a.id = any(${ids}) order by a.seq`;
+  return rows.map(alertFromRow);
+}
+
+export type { AlertRow };

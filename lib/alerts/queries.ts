@@ -1,0 +1,56 @@
+// Reads of alerts, always within a user's scope.
+import { scopeFilter, type Scope } from '../auth/scope';
+import type { Db } from '../db/sql';
+import { alertFromRow, selectAlerts, type Alert, type AlertLevel, type AlertRow, type AlertState, type AlertWithPath } from './alert';
+
+export interface AlertFilter {
+  state?: AlertState | 'unresolved';
+  level?: AlertLevel;
+  departmentId?: number;
+  /** Changes after this seq, oldest first (catching up); otherwise newest first. */
+  afterSeq?: number;
+  /** Paging newest first: alerts with seq below this. */
+  beforeSeq?: number;
+  limit: number;
+}
+
+const alertScope = (db: Db, scope: Scope) => scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' });
+
+export async function listAlerts(db: Db, scope: Scope, filter: AlertFilter): Promise<AlertWithPath[]> {
+  const ascending = filter.afterSeq !== undefined;
+  const rows = await db<AlertRow[]>`
+    ${selectAlerts(db)}
+    where ${alertScope(db, scope)}
+      ${filter.state === 'unresolved' ? db`and a.state <> 'resolved'` : filter.state ? db`and a.state = ${filter.state}` : db``}
+      ${filter.level ? db`and a.level = ${filter.level}` : db``}
+      ${filter.departmentId !== undefined ? db`and a.department_id = ${filter.departmentId}` : db``}
+      ${filter.afterSeq !== undefined ? db`and a.seq > ${filter.afterSeq}` : db``}
+      ${filter.beforeSeq !== undefined ? db`and a.seq < ${filter.beforeSeq}` : db``}
+    order by a.seq ${ascending ? db`asc` : db`desc`}
+    limit ${filter.limit}`;
+  return rows.map(alertFromRow);
+}
+
+/** 'outside' lets a route answer 403 for an alert beyond the user's scope and 404 for none at all. */
+export async function findAlertInScope(
+  db: Db,
+  scope: Scope,
+  id: number,
+): Promise<AlertWithPath | 'outside' | 'missing'> {
+  const [row] = await db<(AlertRow & { in_scope: boolean })[]>`
+    ${selectAlerts(db, db`, ${alertScope(db, scope)} as in_scope`)} where a.id = ${id}`;
+  if (!row) return 'missing';
+  return row.in_scope ? alertFromRow(row) : 'outside';
+}
+
+// A reconnecting client catches up in one answer; beyond this it should reload the list instead.
+export const MAX_SYNC_ALERTS = 5_000;
+
+/**
+ * Every alert in scope opened or changed after `afterSeq`, oldest first (socket `alerts:sync`). Seqs are
+ * handed out in commit order (record-finding.ts), so nothing that committed later can hide below afterSeq.
+ */
+export async function listAlertChangesSince(db: Db, scope: Scope, afterSeq: number): Promise<Alert[]> {
+  const rows = await listAlerts(db, scope, { afterSeq, limit: MAX_SYNC_ALERTS });
+  return rows.map((row) => row.alert);
+}

@@ -1,0 +1,44 @@
+// 人工解除: an accepted exception with a reason. The same rule does not reopen on the same subject until
+// the subject itself changes (record-finding.ts checks the subject version).
+import { z } from 'zod';
+import type { Scope } from '../auth/scope';
+import type { Sql } from '../db/sql';
+import type { AlertActionResult } from './acknowledge-alert';
+import { findAlertsByIds } from './alert';
+import { lockAlertSeq } from './record-finding';
+import { findAlertInScope } from './queries';
+
+export const resolveAlertSchema = z.object({
+  reason: z
+    .string({ error: '请填写解除原因' })
+    .trim()
+    .min(2, '解除原因至少 2 个字')
+    .max(500, '解除原因不超过 500 字'),
+});
+
+export async function resolveAlert(
+  sql: Sql,
+  scope: Scope,
+  id: number,
+  reason: string,
+  at: Date,
+): Promise<AlertActionResult> {
+  return sql.begin(async (tx) => {
+    const found = await findAlertInScope(tx, scope, id);
+    if (found === 'missing') return { ok: false, status: 404, message: '预警不存在' } as const;
+    if (found === 'outside') return { ok: false, status: 403, message: '该预警不在您的管辖范围内' } as const;
+    if (found.alert.state === 'resolved') return { ok: false, status: 409, message: '预警已解除' } as const;
+    await lockAlertSeq(tx);
+    const [row] = await tx<{ seq: number; level: string }[]>`
+      update alerts set state = 'resolved', resolution = 'manual', resolve_reason = ${reason}, resolved_at = ${at},
+        resolved_by = ${scope.username}, seq = nextval('alert_seq'), updated_at = ${at}
+      where id = ${id} and state <> 'resolved'
+      returning seq, level`;
+    if (!row) return { ok: false, status: 409, message: '预警状态已变化，请刷新后重试' } as const;
+    await tx`
+      insert into alert_events (alert_id, seq, kind, at, actor, from_level, note)
+      values (${id}, ${row.seq}, 'resolved', ${at}, ${scope.username}, ${row.level}, ${reason})`;
+    const [updated] = await findAlertsByIds(tx, [id]);
+    return { ok: true, alert: updated!, changed: true } as const;
+  });
+}

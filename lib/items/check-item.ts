@@ -1,0 +1,126 @@
+// The check job's work: evaluate an item's current version against its catalog entry and the rules that
+// apply to it (completeness, channels, its obligation's deadline), open, update or resolve alerts in one
+// transaction, and report which alerts changed so the caller can push them after the commit.
+import { now } from '../clock';
+import { sql as pool, type Db, type Sql } from '../db/sql';
+import type { AlertChange } from '../alerts/record-finding';
+import { clearAlert, raiseAlert } from '../alerts/record-finding';
+import { obligationForSweepColumns, syncDeadlineAlert, type ObligationForSweep } from '../alerts/sync-deadline-alert';
+import { completenessMessage } from '../rules/completeness-message';
+import { channelMessage, missingChannels } from '../rules/evaluate-channels';
+import { evaluateCompleteness } from '../rules/evaluate-completeness';
+import { getRules } from '../rules/queries';
+import type { Rule } from '../rules/rule';
+import { selectRule } from '../rules/select-rule';
+
+interface ItemForCheck {
+  id: number;
+  version: number;
+  departmentId: number;
+  positionId: number | null;
+  regionCode: string;
+  regionPath: string;
+  orgCode: string;
+  departmentName: string;
+  entryId: number;
+  entryName: string;
+  domain: string;
+  requiredElements: string[];
+  requiredChannels: string[];
+  indexNo: string | null;
+  docNo: string | null;
+  publisher: string | null;
+  summary: string | null;
+  body: string | null;
+  url: string | null;
+  channels: string[];
+  fields: Record<string, string>;
+  attachments: { name: string; url: string }[];
+  formedAt: Date;
+  publishedAt: Date | null;
+  withdrawnAt: Date | null;
+}
+
+export async function checkItem(
+  input: { itemId: number },
+  deps: { sql?: Sql; at?: Date } = {},
+): Promise<AlertChange[]> {
+  const sql = deps.sql ?? pool;
+  const at = deps.at ?? now();
+  const rules = await getRules(sql);
+  return sql.begin(async (tx) => {
+    // row lock: two workers checking the same item serialize instead of racing on its alerts
+    const [item] = await tx<ItemForCheck[]>`
+      select i.id, i.version, i.department_id as "departmentId", i.position_id as "positionId",
+        i.region_code as "regionCode", r.path as "regionPath", d.org_code as "orgCode", d.name as "departmentName",
+        c.id as "entryId", c.name as "entryName", c.domain, c.required_elements as "requiredElements",
+        c.channels as "requiredChannels", i.index_no as "indexNo", i.doc_no as "docNo", i.publisher, i.summary,
+        i.body, i.url, i.channels, i.fields, i.attachments, i.formed_at as "formedAt",
+        i.published_at as "publishedAt", i.withdrawn_at as "withdrawnAt"
+      from items i
+      join catalog_entries c on c.id = i.catalog_entry_id
+      join departments d on d.id = i.department_id
+      join regions r on r.code = i.region_code
+      where i.id = ${input.itemId}
+      for update of i`;
+    if (!item) return [];
+    const changes: (AlertChange | null)[] = [];
+    changes.push(await checkCompleteness(tx, item, rules, at));
+    changes.push(await checkChannels(tx, item, rules, at));
+    const [obligation] = await tx<ObligationForSweep[]>`
+      select ${obligationForSweepColumns(tx)}
+      from obligations o join catalog_entries c on c.id = o.catalog_entry_id join regions r on r.code = o.region_code
+      where o.item_id = ${item.id}
+      for update of o`;
+    if (obligation) changes.push(await syncDeadlineAlert(tx, obligation, rules, at));
+    return changes.filter((change): change is AlertChange => change !== null);
+  });
+}
+
+const subjectOf = (item: ItemForCheck) => ({
+  subjectType: 'item' as const,
+  subjectId: item.id,
+  subjectVersion: item.version,
+  itemId: item.id,
+  departmentId: item.departmentId,
+  positionId: item.positionId,
+  regionCode: item.regionCode,
+  domain: item.domain,
+});
+
+const ruleSubject = (item: ItemForCheck) => ({ regionPath: item.regionPath, domain: item.domain, entryId: item.entryId });
+
+// Completeness and channels are judged on what was published; a withdrawn or unpublished item has nothing to judge.
+const isJudged = (item: ItemForCheck) => item.publishedAt !== null && item.withdrawnAt === null;
+
+async function checkCompleteness(tx: Db, item: ItemForCheck, rules: readonly Rule[], at: Date) {
+  const key = { ruleKind: 'completeness', subjectType: 'item', subjectId: item.id } as const;
+  const rule = selectRule(rules, 'completeness', ruleSubject(item));
+  const findings =
+    rule && isJudged(item)
+      ? evaluateCompleteness({
+          item,
+          entry: { requiredElements: item.requiredElements },
+          department: { orgCode: item.orgCode, name: item.departmentName },
+          params: rule.params,
+        })
+      : [];
+  if (!rule || findings.length === 0) return clearAlert(tx, key, at, '信息已完整');
+  return raiseAlert(
+    tx,
+    { ...key, ...subjectOf(item), ruleId: rule.id, level: rule.level, message: completenessMessage(findings), details: { findings } },
+    at,
+  );
+}
+
+async function checkChannels(tx: Db, item: ItemForCheck, rules: readonly Rule[], at: Date) {
+  const key = { ruleKind: 'channel', subjectType: 'item', subjectId: item.id } as const;
+  const rule = selectRule(rules, 'channel', ruleSubject(item));
+  const missing = rule && isJudged(item) ? missingChannels(item.channels, item.requiredChannels) : [];
+  if (!rule || missing.length === 0) return clearAlert(tx, key, at, '已在全部要求的渠道发布');
+  return raiseAlert(
+    tx,
+    { ...key, ...subjectOf(item), ruleId: rule.id, level: rule.level, message: channelMessage(missing), details: { missing } },
+    at,
+  );
+}

@@ -1,0 +1,3 @@
+// Queue names, one per worker file in workers/.
+export const CHECK_QUEUE = 'check';
+export const SWEEP_QUEUE = 'sweep';

@@ -1,0 +1,41 @@
+// One sweep pass: obligations whose next warn / due / severe instant has come, read through the partial
+// index obligations_next_check (so a pass that finds nothing costs about a millisecond), each moved to its
+// level with its deadline alert. Rows locked by another sweeper are skipped, never waited for.
+import type { AlertChange } from '../alerts/record-finding';
+import { obligationForSweepColumns, syncDeadlineAlert, type ObligationForSweep } from '../alerts/sync-deadline-alert';
+import type { Db, Sql } from '../db/sql';
+import { getRules } from '../rules/queries';
+
+export const SWEEP_BATCH_SIZE = 500;
+
+export function dueObligationsQuery(db: Db, at: Date, limit: number) {
+  return db<ObligationForSweep[]>`
+    select ${obligationForSweepColumns(db)}
+    from obligations o
+    join catalog_entries c on c.id = o.catalog_entry_id
+    join regions r on r.code = o.region_code
+    where o.state = 'open' and o.next_check_at is not null and o.next_check_at <= ${at}
+    order by o.next_check_at
+    limit ${limit}
+    for update of o skip locked`;
+}
+
+export interface SweepResult {
+  examined: number;
+  changes: AlertChange[];
+  /** True when the batch was full: more obligations may be waiting. */
+  hasMore: boolean;
+}
+
+export async function sweepObligations(sql: Sql, at: Date, limit = SWEEP_BATCH_SIZE): Promise<SweepResult> {
+  const rules = await getRules(sql);
+  return sql.begin(async (tx) => {
+    const due = await dueObligationsQuery(tx, at, limit);
+    const changes: AlertChange[] = [];
+    for (const obligation of due) {
+      const change = await syncDeadlineAlert(tx, obligation, rules, at);
+      if (change) changes.push(change);
+    }
+    return { examined: due.length, changes, hasMore: due.length === limit };
+  });
+}

@@ -1,0 +1,47 @@
+// sweep queue: a job scheduler fires every second; each pass moves obligations across warn / due / severe
+// thresholds and pushes the alerts that changed. One pass drains what is due, in bounded batches.
+import { Worker } from 'bullmq';
+import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
+import { now } from '../lib/clock';
+import { sql } from '../lib/db/sql';
+import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
+import { SWEEP_QUEUE } from '../lib/jobs/queues';
+import { log } from '../lib/log';
+import { sweepObligations } from '../lib/sweep/sweep-obligations';
+import type { RunningWorker, WorkerContext } from './context';
+
+export const SWEEP_INTERVAL_MS = 1_000;
+// a pass stops after this many batches so one huge backlog cannot hold the worker for long
+const MAX_BATCHES_PER_PASS = 20;
+
+export async function startSweepWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
+  const queue = createQueue(SWEEP_QUEUE, connection);
+  await queue.upsertJobScheduler(
+    'sweep-every-second',
+    { every: SWEEP_INTERVAL_MS },
+    { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+  const worker = new Worker(
+    SWEEP_QUEUE,
+    async () => {
+      let examined = 0;
+      for (let batch = 0; batch < MAX_BATCHES_PER_PASS; batch += 1) {
+        const result = await sweepObligations(sql, now());
+        examined += result.examined;
+        await publishAlertChanges(sql, emitter, result.changes);
+        if (!result.hasMore) break;
+      }
+      return { examined };
+    },
+    // one pass at a time per process; a second process skips rows the first has locked
+    { connection, prefix: bullmqPrefix(), concurrency: 1 },
+  );
+  worker.on('error', (error) => log.error({ err: error.message, queue: SWEEP_QUEUE }, 'worker error'));
+  worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'sweep failed'));
+  return {
+    close: async () => {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
