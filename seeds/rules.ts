@@ -1,0 +1,145 @@
+// Default supervision rules (监督规则) for the whole province, plus one narrower deadline rule so that
+// "the most specific scope wins" has something to choose between (DESIGN §1 Rule).
+import type { Db } from '../lib/db/sql';
+import type { DeadlineParams } from '../lib/obligations/compute-deadlines';
+import { parseRuleParams, ruleKindSchema, ruleSchema, type AlertLevel, type Rule, type RuleKind } from '../lib/rules/rule';
+import { selectRule, type RuleSubject } from '../lib/rules/select-rule';
+import { PROVINCE } from './geography';
+import type { Domain } from './departments';
+
+export interface RuleSeed {
+  kind: RuleKind;
+  name: string;
+  scopeRegionCode: string | null;
+  scopeDomain: Domain | null;
+  params: Record<string, number>;
+  level: AlertLevel;
+}
+
+export const DEFAULT_RULES: readonly RuleSeed[] = [
+  {
+    kind: 'deadline',
+    name: '公开时限预警（全省默认）',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: null,
+    params: { warnWorkingDays: 3, severeWorkingDays: 10 },
+    level: 'yellow',
+  },
+  {
+    kind: 'completeness',
+    name: '公开要素完整性检查（全省默认）',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: null,
+    params: {},
+    level: 'orange',
+  },
+  {
+    kind: 'channel',
+    name: '公开渠道检查（全省默认）',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: null,
+    params: {},
+    level: 'orange',
+  },
+  {
+    kind: 'complaint_sla',
+    name: '投诉办理时限（全省默认）',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: null,
+    // 12345 practice: assign within 1 working day, accept within 1, reply within 13
+    params: { assignWorkingDays: 1, acceptWorkingDays: 1, replyWorkingDays: 13 },
+    level: 'yellow',
+  },
+  {
+    kind: 'deadline',
+    name: '财政预决算公开时限预警',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: 'budgets',
+    // budgets run on 20 calendar days: warn earlier than the default
+    params: { warnWorkingDays: 5, severeWorkingDays: 10 },
+    level: 'yellow',
+  },
+];
+
+/** Inserts the rules whose scope has none yet; returns how many were added. */
+export async function seedRules(sql: Db, at: Date): Promise<number> {
+  const rows = DEFAULT_RULES.map((r) => ({
+    kind: r.kind,
+    name: r.name,
+    scope_region_code: r.scopeRegionCode,
+    scope_domain: r.scopeDomain,
+    params: r.params,
+    level: r.level,
+    enabled: true,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  }));
+  const inserted = await sql`
+    insert into rules ${sql(rows, 'kind', 'name', 'scope_region_code', 'scope_domain', 'params', 'level', 'enabled', 'version', 'created_at', 'updated_at')}
+    on conflict (kind, coalesce(scope_region_code, ''), coalesce(scope_domain, ''), coalesce(scope_entry_id, 0)) do nothing
+    returning id`;
+  return inserted.length;
+}
+
+/** The seeded defaults as rules, for planning without a database (tests). */
+export function defaultRules(): Rule[] {
+  return DEFAULT_RULES.map((r, i) =>
+    toRule({
+      id: i + 1,
+      kind: r.kind,
+      name: r.name,
+      scope_region_code: r.scopeRegionCode,
+      scope_domain: r.scopeDomain,
+      scope_entry_id: null,
+      params: r.params,
+      level: r.level,
+      enabled: true,
+      version: 1,
+    }),
+  );
+}
+
+interface RuleRow {
+  id: number;
+  kind: string;
+  name: string;
+  scope_region_code: string | null;
+  scope_domain: string | null;
+  scope_entry_id: number | null;
+  params: unknown;
+  level: string;
+  enabled: boolean;
+  version: number;
+}
+
+function toRule(row: RuleRow): Rule {
+  return ruleSchema.parse({
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    scopeRegionCode: row.scope_region_code,
+    scopeDomain: row.scope_domain,
+    scopeEntryId: row.scope_entry_id,
+    params: parseRuleParams(ruleKindSchema.parse(row.kind), row.params),
+    level: row.level,
+    enabled: row.enabled,
+    version: row.version,
+  });
+}
+
+/** Every rule in the database, parsed (an office may have changed the defaults since the last seed). */
+export async function loadRules(sql: Db): Promise<Rule[]> {
+  const rows = await sql<RuleRow[]>`
+    select id, kind, name, scope_region_code, scope_domain, scope_entry_id, params, level, enabled, version
+    from rules`;
+  return rows.map(toRule);
+}
+
+/**
+ * Warn/severe thresholds for an entry's obligations: those of the deadline rule that governs it;
+ * the library defaults when none does (the check may be off, the obligation still has a deadline).
+ */
+export function deadlineParamsFor(rules: readonly Rule[], subject: RuleSubject): DeadlineParams {
+  return selectRule(rules, 'deadline', subject)?.params ?? {};
+}

@@ -1,0 +1,165 @@
+// The demo seed against a real Postgres, in a database of its own so that other suites' rows
+// (and other suites' seeds) cannot blur the counts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOfShanghaiDay } from '../lib/calendar/ymd';
+import { now } from '../lib/clock';
+import { createSql, type Sql } from '../lib/db/sql';
+import { levelAt } from '../lib/rules/deadline-level';
+import { missingChannels } from '../lib/rules/evaluate-channels';
+import { evaluateCompleteness } from '../lib/rules/evaluate-completeness';
+import { parseRuleParams } from '../lib/rules/rule';
+import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
+import { PILOT_DOMAINS } from './departments';
+import { OUTCOME_WEIGHTS } from './items';
+import { countSeedTables, PILOT_UNITS, seedDemo, SEED_TABLES, type SeedCounts, type SeedDemoResult } from './seed-demo';
+
+let db: TestDatabase;
+let sql: Sql;
+let first: SeedDemoResult;
+let countsAfterFirst: SeedCounts;
+let seededFrom: Date;
+let seededUntil: Date;
+
+beforeAll(async () => {
+  db = await createTestDatabase('seed');
+  sql = createSql(db.appUrl, { max: 2 });
+  seededFrom = now();
+  first = await seedDemo(sql);
+  seededUntil = now();
+  countsAfterFirst = await countSeedTables(sql);
+}, 180_000);
+
+afterAll(async () => {
+  await sql?.end({ timeout: 5 });
+  await db?.drop();
+});
+
+describe('seedDemo', () => {
+  it('loads the demo well under 60 s', () => {
+    expect(first.durationMs).toBeLessThan(60_000);
+    for (const table of SEED_TABLES) expect(first.added[table], table).toBeGreaterThan(0);
+    expect(countsAfterFirst.items).toBeGreaterThan(10_000);
+    expect(countsAfterFirst.items).toBeLessThan(30_000);
+  });
+
+  it('adds nothing when run again, whatever day it is dated from', async () => {
+    const second = await seedDemo(sql);
+    expect(Object.values(second.added).every((n) => n === 0)).toBe(true);
+    expect(second.mix).toBeNull();
+    const third = await seedDemo(sql, { today: '2026-03-02' });
+    expect(Object.values(third.added).every((n) => n === 0)).toBe(true);
+    expect(await countSeedTables(sql)).toEqual(countsAfterFirst);
+  }, 60_000);
+
+  it('has the 7 pilot units with their names under their cities', async () => {
+    const rows = await sql<{ code: string; name: string; path: string; level: string }[]>`
+      select code, name, path, level from regions where is_pilot order by code`;
+    expect(rows.map((r) => [r.code, r.name])).toEqual(PILOT_UNITS.map((u) => [u.code, u.name]));
+    for (const row of rows) {
+      expect(row.level).toBe('county');
+      expect(row.path).toMatch(new RegExp(`^320000\\.\\d{6}\\.${row.code}$`));
+    }
+    const [cities] = await sql<{ n: number }[]>`select count(*)::int as n from regions where level = 'city'`;
+    expect(cities!.n).toBe(13);
+  });
+
+  it('has at least 5 catalog entries per pilot domain in every pilot unit', async () => {
+    const rows = await sql<{ region_code: string; domain: string; n: number }[]>`
+      select c.region_code, c.domain, count(*)::int as n
+      from catalog_entries c join regions r on r.code = c.region_code
+      where r.is_pilot and c.is_current
+      group by 1, 2`;
+    for (const unit of PILOT_UNITS) {
+      for (const domain of PILOT_DOMAINS) {
+        const n = rows.find((r) => r.region_code === unit.code && r.domain === domain)?.n ?? 0;
+        expect(n, `${unit.name} ${domain}`).toBeGreaterThanOrEqual(5);
+      }
+    }
+  });
+
+  it('creates the demo users', async () => {
+    const users = await sql<{ username: string; role: string; region_code: string; department: string | null }[]>`
+      select u.username, u.role, u.region_code, d.name as department
+      from users u left join departments d on d.id = u.department_id order by u.id`;
+    expect(users.map((u) => u.username)).toEqual([
+      'admin', 'supervisor', 'leader', 'handler', ...PILOT_UNITS.map((u) => `sup-${u.code}`), 'dept',
+    ]);
+    expect(users.find((u) => u.username === 'sup-320105')).toMatchObject({ role: 'supervisor', region_code: '320105' });
+    expect(users.find((u) => u.username === 'dept')).toMatchObject({ role: 'dept', department: '南京市建邺生态环境局' });
+  });
+
+  it('publishes only under entries of the publishing department', async () => {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from items i join catalog_entries c on c.id = i.catalog_entry_id
+      where c.department_id <> i.department_id or c.region_code <> i.region_code`;
+    expect(row!.n).toBe(0);
+  });
+
+  it('keeps every obligation ordered warn ≤ due ≤ severe, at the level of the clock it was seeded at', async () => {
+    const rows = await sql<
+      { warn_at: Date; due_at: Date; severe_at: Date; fulfilled_at: Date | null; level: string; next_check_at: Date | null }[]
+    >`select warn_at, due_at, severe_at, fulfilled_at, level, next_check_at from obligations`;
+    expect(rows.length).toBe(countsAfterFirst.obligations);
+    const wrong = rows.filter((o) => {
+      if (!(o.warn_at <= o.due_at && o.due_at <= o.severe_at)) return true;
+      const thresholds = { warnAt: o.warn_at, dueAt: o.due_at, severeAt: o.severe_at, fulfilledAt: o.fulfilled_at };
+      // a threshold crossed while the seed ran may be on either side
+      if (levelAt(thresholds, seededFrom) !== levelAt(thresholds, seededUntil)) return false;
+      return o.level !== levelAt(thresholds, seededFrom) || (o.next_check_at !== null && o.next_check_at <= seededFrom);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('has the stated mix of outcomes over the item obligations due by today', async () => {
+    const cutoff = startOfShanghaiDay(first.today);
+    const rows = await sql<
+      {
+        state: string;
+        is_late: boolean | null;
+        index_no: string | null;
+        doc_no: string | null;
+        publisher: string | null;
+        summary: string | null;
+        body: string | null;
+        url: string | null;
+        channels: string[];
+        fields: Record<string, string>;
+        attachments: { name: string; url: string }[];
+        formed_at: Date;
+        required_elements: string[];
+        entry_channels: string[];
+        org_code: string;
+        department_name: string;
+      }[]
+    >`
+      select o.state, o.is_late, i.index_no, i.doc_no, i.publisher, i.summary, i.body, i.url, i.channels, i.fields,
+        i.attachments, i.formed_at, c.required_elements, c.channels as entry_channels, d.org_code,
+        d.name as department_name
+      from obligations o
+      join items i on i.id = o.item_id
+      join catalog_entries c on c.id = o.catalog_entry_id
+      join departments d on d.id = o.department_id
+      where o.due_at <= ${cutoff}`;
+    const params = parseRuleParams('completeness', {});
+    const counts = { on_time: 0, late: 0, incomplete: 0, unpublished: 0 };
+    for (const row of rows) {
+      if (row.state === 'open') counts.unpublished++;
+      else if (row.is_late) counts.late++;
+      else {
+        const findings = evaluateCompleteness({
+          item: { ...row, indexNo: row.index_no, docNo: row.doc_no, formedAt: row.formed_at },
+          entry: { requiredElements: row.required_elements },
+          department: { orgCode: row.org_code, name: row.department_name },
+          params,
+        });
+        if (findings.length > 0 || missingChannels(row.channels, row.entry_channels).length > 0) counts.incomplete++;
+        else counts.on_time++;
+      }
+    }
+    expect(rows.length).toBeGreaterThan(5000);
+    for (const [outcome, target] of OUTCOME_WEIGHTS) {
+      const share = counts[outcome] / rows.length;
+      expect(Math.abs(share - target), `${outcome}: ${share.toFixed(3)}`).toBeLessThan(0.03);
+    }
+  });
+});
