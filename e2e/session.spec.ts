@@ -11,7 +11,7 @@ test('bad sign-in input is refused with a zh-CN message and no stack trace', asy
 
   const malformed = await request.post('/api/v1/session', {
     headers: { 'content-type': 'application/json' },
-    data: '{"username": ',
+    data: Buffer.from('{"username": '),
   });
   expect(malformed.status()).toBe(400);
   const text = await malformed.text();
