@@ -9,15 +9,20 @@ import { getRules } from '../rules/queries';
 export const SWEEP_BATCH_SIZE = 500;
 
 export function dueObligationsQuery(db: Db, at: Date, limit: number) {
+  // the due rows are found (and locked) first, then joined by primary key, so a pass costs what it finds
   return db<ObligationForSweep[]>`
+    with due as materialized (
+      select * from obligations
+      where state = 'open' and next_check_at is not null and next_check_at <= ${at}
+      order by next_check_at
+      limit ${limit}
+      for update skip locked
+    )
     select ${obligationForSweepColumns(db)}
-    from obligations o
+    from due o
     join catalog_entries c on c.id = o.catalog_entry_id
     join regions r on r.code = o.region_code
-    where o.state = 'open' and o.next_check_at is not null and o.next_check_at <= ${at}
-    order by o.next_check_at
-    limit ${limit}
-    for update of o skip locked`;
+    order by o.next_check_at`;
 }
 
 export interface SweepResult {
