@@ -51,9 +51,10 @@ if (buildIsStale()) {
 }
 
 step('启动 Web 与后台任务', 'starting web and workers');
+const production = { ...env, NODE_ENV: 'production' };
 const children = [
-  spawn('node', ['--import', 'tsx', 'server.ts'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } }),
-  spawn('node', ['--import', 'tsx', 'workers/index.ts'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } }),
+  spawn('node', ['--import', 'tsx', 'server.ts'], { stdio: 'inherit', env: production }),
+  spawn('node', ['--import', 'tsx', 'workers/index.ts'], { stdio: 'inherit', env: production }),
 ];
 
 let stopping = false;
@@ -84,6 +85,10 @@ for (let i = 0; i < 120 && !stopping; i += 1) {
   await new Promise((r) => setTimeout(r, 500));
 }
 if (!stopping) {
+  runOrExit('node', ['--import', 'tsx', 'scripts/demo-keys.ts']);
+  if (env.DEMO_SIMULATOR !== 'off') {
+    children.push(spawn('node', ['--import', 'tsx', 'scripts/simulate.ts'], { stdio: 'inherit', env: production }));
+  }
   console.log(`
 政务公开在线监督预警平台已启动 / Disclosure Watch is running:  http://127.0.0.1:${port}/login
 
@@ -96,5 +101,6 @@ if (!stopping) {
                 sup-320571 苏州工业园区、sup-320682 如皋市、sup-321322 沭阳县）
   dept          建邺区部门联络员
 
+模拟器正在以试点部门身份报送信息（DEMO_SIMULATOR=off 可关闭）/ the simulator is publishing as pilot departments.
 按 Ctrl-C 停止 / press Ctrl-C to stop.`);
 }

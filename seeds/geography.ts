@@ -97,8 +97,8 @@ export function regionSeeds(): RegionSeed[] {
 }
 
 /** Inserts the regions that are missing (parents first); returns how many rows were added. */
-export async function seedGeography(sql: Db): Promise<number> {
-  const rows = regionSeeds().map((r) => ({
+export async function seedGeography(sql: Db, seeds: readonly RegionSeed[] = regionSeeds()): Promise<number> {
+  const rows = seeds.map((r) => ({
     code: r.code,
     name: r.name,
     short_name: r.shortName,

@@ -23,7 +23,7 @@ import type { Level } from '../lib/rules/level';
 import type { AttachmentSpec, CatalogEntrySeed, ItemTextContext, PeriodInfo } from './catalog';
 import { DAY_MS, DayIndex, HOUR_MS, MINUTE_MS } from './day-index';
 import type { DepartmentSeed, StaffMember } from './departments';
-import { cityOf } from './geography';
+import { cityOf, type PilotUnit } from './geography';
 import { payloadHash } from '../lib/items/payload-hash';
 import { chance, intBetween, pick, rngFor, weighted, type Rng } from './prng';
 import type { UnitSeed } from './unit-seed';
@@ -137,6 +137,8 @@ export interface PlannedObligation {
   updatedAt: Date;
   /** The outcome this obligation was planned with (for the stated mix). */
   outcome: Outcome | 'pending';
+  /** External id of the item whose publication fulfilled it (its own item, or the period's); null while open. */
+  fulfilledByExternalId: string | null;
 }
 
 export interface DepartmentPlan {
@@ -152,6 +154,16 @@ export interface PlanContext {
   /** The clock at seeding time: obligation levels and next_check_at are as of this instant. */
   asOf: Date;
   deadlineParams: (entry: CatalogEntrySeed) => DeadlineParams;
+  /**
+   * How much a unit publishes, as a multiple of the catalog templates' typical county; the demo's
+   * UNIT_SIZE when absent. The province-scale seed sets it to reach its item total.
+   */
+  unitSize?: (unit: PilotUnit) => number;
+  /**
+   * 'full' (default): formed → submitted → reviewed → approved → published, as the demo shows it;
+   * 'compact': formed and published only, for the province-scale data set.
+   */
+  history?: 'full' | 'compact';
 }
 
 /** An item before department-wide numbering (索引号, 文号) and defects are applied. */
@@ -177,6 +189,7 @@ export class ItemPlanner {
   private readonly windowStartIdx: number;
   private readonly windowWorkingDays: number[];
   private readonly timesCache = new Map<string, ObligationTimes | null>();
+  private readonly entryTimesKeys = new WeakMap<CatalogEntrySeed, { params: DeadlineParams; key: string }>();
 
   constructor(private readonly ctx: PlanContext) {
     // room before the window for periods that started earlier, and after it for deadlines still running
@@ -310,6 +323,7 @@ export class ItemPlanner {
       while (usedIds.has(`${entry.code}-${formedDay}-${k}`)) k++;
       const externalId = `${entry.code}-${formedDay}-${k}`;
       usedIds.add(externalId);
+      obligation.fulfilledByExternalId = externalId;
       const draft = this.draft(unitSeed, department, entry, {
         externalId,
         formedAt,
@@ -372,7 +386,8 @@ export class ItemPlanner {
       }
       return out.sort((a, b) => a - b);
     }
-    const expected = (template.perYear ?? 0) * (UNIT_SIZE[unitSeed.unit.code] ?? 2);
+    const size = this.ctx.unitSize ? this.ctx.unitSize(unitSeed.unit) : (UNIT_SIZE[unitSeed.unit.code] ?? 2);
+    const expected = (template.perYear ?? 0) * size;
     const count = expected <= 0 ? 0 : Math.max(1, Math.round(expected * (0.85 + 0.3 * rng())));
     const out: number[] = [];
     for (let i = 0; i < count; i++) out.push(pick(rng, this.windowWorkingDays));
@@ -391,13 +406,23 @@ export class ItemPlanner {
     entry: CatalogEntrySeed,
     anchor: { formedAt?: number; eventAt?: number | null; periodStart?: Ymd },
   ): ObligationTimes | null {
-    const params = this.ctx.deadlineParams(entry);
+    // the rule and the key part of an entry are looked up once per entry, not once per item
+    let perEntry = this.entryTimesKeys.get(entry);
+    if (perEntry === undefined) {
+      const params = this.ctx.deadlineParams(entry);
+      perEntry = {
+        params,
+        key: JSON.stringify([limit.kind, 'n' in limit ? limit.n : 0, 'period' in limit ? limit.period : '',
+          'month' in limit ? `${limit.month}-${limit.day}` : '', params]),
+      };
+      this.entryTimesKeys.set(entry, perEntry);
+    }
+    const { params } = perEntry;
     // Deadlines depend on days only, except that a warning cannot start before the information
     // exists: compute once per formation day (anchored at its midnight) and clamp warnAt here.
     const formedIdx = anchor.formedAt === undefined ? null : this.days.indexOfInstant(anchor.formedAt);
     const eventIdx = anchor.eventAt == null ? null : this.days.indexOfInstant(anchor.eventAt);
-    const key = JSON.stringify([limit.kind, 'n' in limit ? limit.n : 0, 'period' in limit ? limit.period : '',
-      'month' in limit ? `${limit.month}-${limit.day}` : '', formedIdx, eventIdx, anchor.periodStart ?? '', params]);
+    const key = `${perEntry.key}|${formedIdx}|${eventIdx}|${anchor.periodStart ?? ''}`;
     let cached = this.timesCache.get(key);
     if (cached === undefined) {
       cached = computeObligationTimes(
@@ -507,6 +532,7 @@ export class ItemPlanner {
       isProvisional: o.times.provisional,
       createdAt,
       outcome: o.outcome,
+      fulfilledByExternalId: o.publishedAt === null ? null : o.itemExternalId,
     };
     const thresholds = { warnAt, dueAt, severeAt, fulfilledAt: o.publishedAt === null ? null : new Date(o.publishedAt) };
     if (thresholds.fulfilledAt !== null) {
@@ -647,7 +673,7 @@ export class ItemPlanner {
       const lastReport = draft.publishedAt ?? draft.formedAt;
       // the CMS reports a publication within seconds to minutes
       const receivedAt = new Date(lastReport + intBetween(rng, 5, 240) * 1000);
-      const events = historyOf(rng, this, department, entry, draft, channels, url);
+      const events = historyOf(rng, this, department, entry, draft, channels, url, this.ctx.history ?? 'full');
       const payload = {
         externalId: draft.externalId,
         catalogCode: entry.code,
@@ -798,6 +824,16 @@ function actor(department: DepartmentSeed, member: StaffMember): string {
   return `${member.name}（${department.shortName}·${member.post}）`;
 }
 
+function publishedEvent(department: DepartmentSeed, publishedAt: number, channels: Channel[], url: string | null): PlannedEvent {
+  return {
+    kind: 'published',
+    at: new Date(publishedAt),
+    actor: actor(department, department.staff.publisher),
+    note: `已在${channels.map((c) => CHANNEL_LABELS[c]).join('、') || '—'}发布`,
+    diff: { channels, url },
+  };
+}
+
 function historyOf(
   rng: Rng,
   planner: ItemPlanner,
@@ -806,6 +842,7 @@ function historyOf(
   draft: DraftItem,
   channels: Channel[],
   url: string | null,
+  history: 'full' | 'compact',
 ): PlannedEvent[] {
   const { staff } = department;
   const formed: PlannedEvent = {
@@ -815,6 +852,10 @@ function historyOf(
     note: `信息形成：${entry.name}`,
     diff: null,
   };
+  if (history === 'compact') {
+    if (draft.publishedAt === null) return [formed];
+    return [formed, publishedEvent(department, draft.publishedAt, channels, url)];
+  }
   if (draft.publishedAt !== null) {
     const [submitted, reviewed, approved] = planner.instantsBetween(rng, draft.formedAt, draft.publishedAt, 3) as [number, number, number];
     return [
@@ -822,13 +863,7 @@ function historyOf(
       { kind: 'submitted', at: new Date(submitted), actor: actor(department, staff.drafter), note: '提交公开审核', diff: null },
       { kind: 'reviewed', at: new Date(reviewed), actor: actor(department, staff.reviewer), note: '保密审查、合法性审核通过', diff: null },
       { kind: 'approved', at: new Date(approved), actor: actor(department, staff.approver), note: '签发，同意公开', diff: null },
-      {
-        kind: 'published',
-        at: new Date(draft.publishedAt),
-        actor: actor(department, staff.publisher),
-        note: `已在${channels.map((c) => CHANNEL_LABELS[c]).join('、') || '—'}发布`,
-        diff: { channels, url },
-      },
+      publishedEvent(department, draft.publishedAt, channels, url),
     ];
   }
   // still unpublished: it may have got as far as review

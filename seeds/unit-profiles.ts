@@ -20,6 +20,13 @@ export interface UnitProfile {
   /** Areas and roads that name projects and places in titles. */
   localities: readonly string[];
   roads: readonly string[];
+  /** Drawn from name pools for a non-pilot county of the province-scale data (province-geography.ts). */
+  generated?: boolean;
+}
+
+/** A county-level unit that brings its own profile: the non-pilot counties of the province-scale data. */
+export interface ProfiledUnit extends PilotUnit {
+  profile: UnitProfile;
 }
 
 const street = (name: string): Township => ({ name, kind: 'street' });
@@ -92,7 +99,7 @@ export const UNIT_PROFILES: Readonly<Record<string, UnitProfile>> = {
 };
 
 export function profileOf(unit: PilotUnit): UnitProfile {
-  const profile = UNIT_PROFILES[unit.code];
+  const profile = UNIT_PROFILES[unit.code] ?? ('profile' in unit ? (unit as ProfiledUnit).profile : undefined);
   if (!profile) throw new Error(`no demo profile for pilot unit ${unit.code}`);
   return profile;
 }

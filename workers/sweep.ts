@@ -1,5 +1,6 @@
 // sweep queue: a job scheduler fires every second; each pass moves obligations across warn / due / severe
-// thresholds and pushes the alerts that changed. One pass drains what is due, in bounded batches.
+// thresholds and pushes the alerts that changed. One pass drains what is due, in bounded batches. Every
+// hour (and at start) the current period's obligations of periodic entries are opened.
 import { Worker } from 'bullmq';
 import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
 import { now } from '../lib/clock';
@@ -7,10 +8,12 @@ import { sql } from '../lib/db/sql';
 import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
 import { SWEEP_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
+import { openPeriodsAndAlert } from '../lib/sweep/open-period-obligations-job';
 import { sweepObligations } from '../lib/sweep/sweep-obligations';
 import type { RunningWorker, WorkerContext } from './context';
 
 export const SWEEP_INTERVAL_MS = 1_000;
+const OPEN_PERIODS_INTERVAL_MS = 3600 * 1000;
 // a pass stops after this many batches so one huge backlog cannot hold the worker for long
 const MAX_BATCHES_PER_PASS = 20;
 
@@ -21,9 +24,19 @@ export async function startSweepWorker({ connection, emitter }: WorkerContext): 
     { every: SWEEP_INTERVAL_MS },
     { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
   );
+  await queue.upsertJobScheduler(
+    'open-periods-hourly',
+    { every: OPEN_PERIODS_INTERVAL_MS, immediately: true },
+    { name: 'open-periods', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
   const worker = new Worker(
     SWEEP_QUEUE,
-    async () => {
+    async (job) => {
+      if (job.name === 'open-periods') {
+        const result = await openPeriodsAndAlert(sql, now());
+        await publishAlertChanges(sql, emitter, result.changes);
+        return { opened: result.opened };
+      }
       let examined = 0;
       for (let batch = 0; batch < MAX_BATCHES_PER_PASS; batch += 1) {
         const result = await sweepObligations(sql, now());

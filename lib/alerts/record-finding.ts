@@ -7,7 +7,7 @@
 import type { Db } from '../db/sql';
 import type { AlertLevel, RuleKind, SubjectType } from './alert';
 
-const ALERT_SEQ_LOCK = 727_115_302;
+const ALERT_SEQ_LOCK = 727_115_310;
 
 export interface AlertKey {
   ruleKind: RuleKind;

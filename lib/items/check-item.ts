@@ -67,12 +67,14 @@ export async function checkItem(
     const changes: (AlertChange | null)[] = [];
     changes.push(await checkCompleteness(tx, item, rules, at));
     changes.push(await checkChannels(tx, item, rules, at));
-    const [obligation] = await tx<ObligationForSweep[]>`
+    // its own obligation, and any periodic obligation its publication fulfilled
+    const obligations = await tx<ObligationForSweep[]>`
       select ${obligationForSweepColumns(tx)}
       from obligations o join catalog_entries c on c.id = o.catalog_entry_id join regions r on r.code = o.region_code
-      where o.item_id = ${item.id}
+      where o.item_id = ${item.id} or o.fulfilled_by_item_id = ${item.id}
+      order by o.id
       for update of o`;
-    if (obligation) changes.push(await syncDeadlineAlert(tx, obligation, rules, at));
+    for (const obligation of obligations) changes.push(await syncDeadlineAlert(tx, obligation, rules, at));
     return changes.filter((change): change is AlertChange => change !== null);
   });
 }

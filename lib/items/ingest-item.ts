@@ -1,0 +1,366 @@
+// Ingest (DESIGN §3 POST /api/v1/items): upsert one item of a department by its CMS's externalId, with its
+// history and its obligation, in one transaction. The caller enqueues the check job after the commit.
+//
+// - A resend of the same payload (same payload_hash) changes nothing and answers 200.
+// - A new item gets version 1, a 'formed' event, a 'published' event when publishedAt is given, and its
+//   obligation (event-triggered entries), fulfilled at once when it is already published.
+// - A changed payload bumps the version and records an 'updated' event with the diff, plus 'published'
+//   when publishedAt first appears, which fulfils the obligation (its own, or a period's).
+// Two identical requests at once make one item: the insert is `on conflict do nothing`, and the loser
+// finds the winner's row (locked `for update`) and answers as for a resend.
+import { getCalendar } from '../calendar/calendar-cache';
+import type { Calendar } from '../calendar/calendar';
+import { timeLimitSchema } from '../catalog/time-limit';
+import type { Db, Sql } from '../db/sql';
+import type { ErrorCode } from '../http/errors';
+import { fulfilItemObligation, fulfilPeriodObligation } from '../obligations/fulfil-obligation';
+import { itemAnchorProblem } from '../obligations/obligation-plan';
+import {
+  openItemObligation,
+  rescheduleItemObligation,
+  type ObligationEntry,
+} from '../obligations/open-item-obligation';
+import { isPeriodLimit } from '../obligations/periods';
+import { CHANNEL_LABELS, type Channel } from '../rules/evaluate-channels';
+import { getRules } from '../rules/queries';
+import type { Rule } from '../rules/rule';
+import { ingestFieldErrors, ingestPayloadSchema, type IngestPayload } from './ingest-schema';
+import { diffItems, diffLabel, type ItemSnapshot } from './item-diff';
+import { payloadHash } from './payload-hash';
+
+/** DESIGN §1: publishedAt may lie at most 5 minutes after the time the item was received. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The department an item is ingested for (an API key's, or a signed-in department user's). */
+export interface IngestDepartment {
+  id: number;
+  regionCode: string;
+  regionPath: string;
+  orgCode: string;
+  name: string;
+}
+
+export interface IngestInput {
+  department: IngestDepartment;
+  /** The request body as parsed JSON; validated here. */
+  payload: unknown;
+  receivedAt: Date;
+  /** Who reported it, as item histories show it: a username, or `apikey:<prefix>`. */
+  actor: string;
+}
+
+export type IngestResult =
+  | { ok: true; status: 201 | 200; id: number; version: number; changed: boolean }
+  | { ok: false; status: 400 | 403 | 409 | 422; code: ErrorCode; message: string; fields?: Record<string, string> };
+
+type Refusal = Extract<IngestResult, { ok: false }>;
+
+const refuse = (
+  status: Refusal['status'],
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): Refusal => ({ ok: false, status, code, message, ...(fields ? { fields } : {}) });
+
+const INVALID_INPUT_MESSAGE = '输入有误，请检查标注的字段';
+
+// '2026/11/2 10:30:00' in Beijing time, for messages
+const shanghaiTime = (instant: Date) => instant.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+interface ItemRow {
+  id: number;
+  version: number;
+  payload_hash: string;
+  entry_code: string;
+  title: string;
+  index_no: string | null;
+  doc_no: string | null;
+  publisher: string | null;
+  summary: string | null;
+  body: string | null;
+  url: string | null;
+  channels: string[];
+  fields: Record<string, string>;
+  attachments: { name: string; url: string; note?: string }[];
+  formed_at: Date;
+  published_at: Date | null;
+  event_at: Date | null;
+}
+
+interface Context {
+  department: IngestDepartment;
+  payload: IngestPayload;
+  hash: string;
+  at: Date;
+  actor: string;
+  calendar: Calendar;
+  rules: readonly Rule[];
+}
+
+export async function ingestItem(db: Sql, input: IngestInput): Promise<IngestResult> {
+  const parsed = ingestPayloadSchema.safeParse(input.payload);
+  if (!parsed.success) {
+    const unknownKeys = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys' && issue.path.length === 0);
+    return refuse(400, 'invalid_input', unknownKeys ? unknownKeys.message : INVALID_INPUT_MESSAGE, ingestFieldErrors(parsed.error));
+  }
+  const payload = parsed.data;
+  const timeProblem = checkTimes(payload, input.receivedAt);
+  if (timeProblem) return timeProblem;
+
+  // read outside the transaction: both are cached per process and change rarely
+  const [calendar, rules] = await Promise.all([getCalendar(db), getRules(db)]);
+  const context: Context = {
+    department: input.department,
+    payload,
+    hash: payloadHash(payload),
+    at: input.receivedAt,
+    actor: input.actor,
+    calendar,
+    rules,
+  };
+
+  return db.begin(async (tx): Promise<IngestResult> => {
+    let existing = await lockItem(tx, context);
+    if (existing && existing.payload_hash === context.hash) return unchanged(existing);
+
+    const entry = await resolveEntry(tx, context);
+    if (!('id' in entry)) return entry;
+    const anchorProblem = itemAnchorProblem(entry.timeLimit, payload);
+    if (anchorProblem) return refuse(400, 'invalid_input', anchorProblem, { eventAt: anchorProblem });
+
+    if (!existing) {
+      const created = await insertItem(tx, context, entry);
+      if (created) return created;
+      // a concurrent request inserted it first: carry on as an update of its row
+      existing = await lockItem(tx, context);
+      if (!existing) throw new Error('item vanished after a conflicting insert');
+      if (existing.payload_hash === context.hash) return unchanged(existing);
+    }
+    return updateItem(tx, context, entry, existing);
+  });
+}
+
+function checkTimes(payload: IngestPayload, receivedAt: Date): Refusal | null {
+  const latest = receivedAt.getTime() + MAX_CLOCK_SKEW_MS;
+  const fields: Record<string, string> = {};
+  if (payload.formedAt.getTime() > latest) fields.formedAt = '信息形成时间晚于接收时间，信息尚未形成不能报送';
+  if (payload.publishedAt) {
+    if (payload.publishedAt.getTime() < payload.formedAt.getTime()) {
+      fields.publishedAt = '发布时间早于信息形成时间';
+    } else if (payload.publishedAt.getTime() > latest) {
+      fields.publishedAt = '发布时间晚于接收时间 5 分钟以上，请在实际发布后再报送';
+    }
+  }
+  const messages = Object.values(fields);
+  return messages.length > 0 ? refuse(400, 'invalid_input', messages.join('；'), fields) : null;
+}
+
+const unchanged = (row: ItemRow): IngestResult => ({ ok: true, status: 200, id: row.id, version: row.version, changed: false });
+
+async function lockItem(tx: Db, { department, payload }: Context): Promise<ItemRow | null> {
+  const [row] = await tx<ItemRow[]>`
+    select i.id, i.version, i.payload_hash, c.code as entry_code, i.title, i.index_no, i.doc_no, i.publisher,
+      i.summary, i.body, i.url, i.channels, i.fields, i.attachments, i.formed_at, i.published_at, i.event_at
+    from items i join catalog_entries c on c.id = i.catalog_entry_id
+    where i.department_id = ${department.id} and i.external_id = ${payload.externalId}
+    for update of i`;
+  return row ?? null;
+}
+
+/** The current entry with this code in the department's region, owned by the department. */
+async function resolveEntry(tx: Db, { department, payload }: Context): Promise<ObligationEntry | Refusal> {
+  const [row] = await tx<
+    {
+      id: number;
+      code: string;
+      name: string;
+      region_code: string;
+      domain: string;
+      department_id: number;
+      department_name: string;
+      position_id: number | null;
+      time_limit: unknown;
+      mode: ObligationEntry['mode'];
+      retired_at: Date | null;
+    }[]
+  >`
+    select c.id, c.code, c.name, c.region_code, c.domain, c.department_id, d.name as department_name, c.position_id,
+      c.time_limit, c.mode, c.retired_at
+    from catalog_entries c join departments d on d.id = c.department_id
+    where c.region_code = ${department.regionCode} and c.code = ${payload.catalogCode} and c.is_current`;
+  if (!row || row.retired_at !== null) {
+    const message = row
+      ? `目录事项 ${payload.catalogCode}（${row.name}）已停用，不能再发布`
+      : `本区域公开事项目录中没有编码为 ${payload.catalogCode} 的事项`;
+    return refuse(422, 'unknown_reference', message, { catalogCode: message });
+  }
+  if (row.department_id !== department.id) {
+    // 公开主体: only the entry's responsible department may publish under it (DESIGN §1 Item)
+    return refuse(
+      403,
+      'forbidden',
+      `目录事项 ${row.code}（${row.name}）的公开主体是${row.department_name}，${department.name}不能在该事项下发布信息`,
+    );
+  }
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    regionCode: row.region_code,
+    regionPath: department.regionPath,
+    domain: row.domain,
+    departmentId: row.department_id,
+    positionId: row.position_id,
+    timeLimit: timeLimitSchema.parse(row.time_limit),
+    mode: row.mode,
+  };
+}
+
+function publishedNote(channels: readonly string[]): string {
+  const labels = channels.map((channel) => CHANNEL_LABELS[channel as Channel] ?? channel);
+  return labels.length > 0 ? `已在${labels.join('、')}发布` : '已发布';
+}
+
+async function insertEvent(
+  tx: Db,
+  event: { itemId: number; kind: 'formed' | 'published' | 'updated'; at: Date; actor: string; diff?: object | null; note: string },
+): Promise<void> {
+  await tx`
+    insert into item_events (item_id, kind, at, actor, diff, note)
+    values (${event.itemId}, ${event.kind}, ${event.at}, ${event.actor},
+            ${event.diff ? tx.json(event.diff as never) : null}, ${event.note})`;
+}
+
+/**
+ * Publication settles the obligation it answers: the item's own (a no-op once it is settled, so it is safe
+ * on every version), or — on the item's first publication only — the oldest open one of its period entry.
+ */
+async function fulfilOnPublication(
+  tx: Db,
+  context: Context,
+  entry: ObligationEntry,
+  item: { id: number; publishedAt: Date; isFirstPublication: boolean },
+) {
+  const { id: itemId, publishedAt } = item;
+  if (isPeriodLimit(entry.timeLimit)) {
+    if (entry.mode === 'withheld' || !item.isFirstPublication) return;
+    await fulfilPeriodObligation(tx, {
+      entry: { regionCode: entry.regionCode, code: entry.code },
+      departmentId: entry.departmentId,
+      itemId,
+      publishedAt,
+      at: context.at,
+    });
+    return;
+  }
+  await fulfilItemObligation(tx, { itemId, publishedAt, at: context.at });
+}
+
+async function insertItem(tx: Db, context: Context, entry: ObligationEntry): Promise<IngestResult | null> {
+  const { department, payload, at, actor } = context;
+  const [inserted] = await tx<{ id: number }[]>`
+    insert into items (department_id, external_id, catalog_entry_id, region_code, position_id, version, title,
+      index_no, doc_no, publisher, summary, body, url, channels, fields, attachments, formed_at, published_at,
+      event_at, received_at, updated_at, payload_hash)
+    values (${department.id}, ${payload.externalId}, ${entry.id}, ${entry.regionCode}, ${entry.positionId}, 1,
+      ${payload.title}, ${payload.indexNo ?? null}, ${payload.docNo ?? null}, ${payload.publisher ?? null},
+      ${payload.summary ?? null}, ${payload.body ?? null}, ${payload.url ?? null}, ${payload.channels},
+      ${tx.json(payload.fields)}, ${tx.json(payload.attachments as never)}, ${payload.formedAt},
+      ${payload.publishedAt ?? null}, ${payload.eventAt ?? null}, ${at}, ${at}, ${context.hash})
+    on conflict (department_id, external_id) do nothing
+    returning id`;
+  if (!inserted) return null;
+  const itemId = inserted.id;
+
+  await insertEvent(tx, { itemId, kind: 'formed', at: payload.formedAt, actor, note: `信息形成：${entry.name}` });
+  if (payload.publishedAt) {
+    await insertEvent(tx, {
+      itemId,
+      kind: 'published',
+      at: payload.publishedAt,
+      actor,
+      diff: { channels: payload.channels, url: payload.url ?? null },
+      note: publishedNote(payload.channels),
+    });
+  }
+  await openItemObligation(tx, { item: { id: itemId, ...payload }, entry, calendar: context.calendar, rules: context.rules, at });
+  if (payload.publishedAt) {
+    await fulfilOnPublication(tx, context, entry, { id: itemId, publishedAt: payload.publishedAt, isFirstPublication: true });
+  }
+  return { ok: true, status: 201, id: itemId, version: 1, changed: true };
+}
+
+function snapshotOfRow(row: ItemRow): ItemSnapshot {
+  return {
+    title: row.title,
+    indexNo: row.index_no,
+    docNo: row.doc_no,
+    publisher: row.publisher,
+    summary: row.summary,
+    body: row.body,
+    url: row.url,
+    channels: row.channels,
+    fields: row.fields,
+    attachments: row.attachments,
+    formedAt: row.formed_at,
+    publishedAt: row.published_at,
+    eventAt: row.event_at,
+  };
+}
+
+async function updateItem(tx: Db, context: Context, entry: ObligationEntry, row: ItemRow): Promise<IngestResult> {
+  const { payload, at, actor } = context;
+  // an item's catalog entry is what its obligation and checks hang on: moving it is a new item
+  if (row.entry_code !== entry.code) {
+    const message = `该信息已归入目录事项 ${row.entry_code}，不能改为 ${entry.code}；如确属另一事项，请使用新的 externalId 报送`;
+    return refuse(409, 'conflict', message, { catalogCode: message });
+  }
+  if (row.published_at && !payload.publishedAt) {
+    const message = `该信息已于 ${shanghaiTime(row.published_at)} 发布，更新时不能去掉发布时间（撤回不通过此接口）`;
+    return refuse(409, 'conflict', message, { publishedAt: message });
+  }
+
+  const diff = diffItems(snapshotOfRow(row), payload);
+  const version = row.version + 1;
+  const isFirstPublication = row.published_at === null && payload.publishedAt !== undefined;
+  const publicationChanged = row.published_at?.getTime() !== payload.publishedAt?.getTime();
+  await tx`
+    update items set version = ${version}, catalog_entry_id = ${entry.id}, position_id = ${entry.positionId},
+      title = ${payload.title}, index_no = ${payload.indexNo ?? null}, doc_no = ${payload.docNo ?? null},
+      publisher = ${payload.publisher ?? null}, summary = ${payload.summary ?? null}, body = ${payload.body ?? null},
+      url = ${payload.url ?? null}, channels = ${payload.channels}, fields = ${tx.json(payload.fields)},
+      attachments = ${tx.json(payload.attachments as never)}, formed_at = ${payload.formedAt},
+      published_at = ${payload.publishedAt ?? null}, event_at = ${payload.eventAt ?? null},
+      -- received_at: when the current publication was reported, so a late report stays visible
+      received_at = ${publicationChanged ? at : tx`received_at`}, updated_at = ${at}, payload_hash = ${context.hash}
+    where id = ${row.id}`;
+
+  const changedKeys = Object.keys(diff);
+  await insertEvent(tx, {
+    itemId: row.id,
+    kind: 'updated',
+    at,
+    actor,
+    diff,
+    note: changedKeys.length > 0 ? `更新：${changedKeys.map(diffLabel).join('、')}` : '更新',
+  });
+  if (isFirstPublication && payload.publishedAt) {
+    await insertEvent(tx, {
+      itemId: row.id,
+      kind: 'published',
+      at: payload.publishedAt,
+      actor,
+      diff: { channels: payload.channels, url: payload.url ?? null },
+      note: publishedNote(payload.channels),
+    });
+  }
+
+  const obligationContext = { item: { id: row.id, ...payload }, entry, calendar: context.calendar, rules: context.rules, at };
+  // opens it if it is missing (the entry's limit became measurable since), moves it with a moved event
+  await openItemObligation(tx, obligationContext);
+  if (diff.eventAt) await rescheduleItemObligation(tx, obligationContext);
+  if (payload.publishedAt) {
+    await fulfilOnPublication(tx, context, entry, { id: row.id, publishedAt: payload.publishedAt, isFirstPublication });
+  }
+  return { ok: true, status: 200, id: row.id, version, changed: true };
+}

@@ -1,0 +1,105 @@
+// The demo's simulator: pilot departments publishing through the real ingest API with their own keys, at a
+// human pace — mostly on time, some late, some incomplete and fixed a minute later, some formed and
+// published later — so alerts open and resolve while someone watches. Stops on SIGTERM / Ctrl-C.
+import { createApiKey } from '../lib/auth/api-keys';
+import { runCli } from '../lib/cli/run-cli';
+import { now } from '../lib/clock';
+import { sql } from '../lib/db/sql';
+import { getEnv } from '../lib/env';
+import { planPublication, type PlannedPublication, type SimDepartment, type SimEntry } from '../lib/simulator/plan-publication';
+import { mulberry32 } from '../seeds/prng';
+
+const SIMULATOR_KEY_LABEL = '演示模拟器';
+const MIN_PAUSE_MS = 1_500;
+const MAX_PAUSE_MS = 4_000;
+
+interface Publisher {
+  department: SimDepartment;
+  key: string;
+  entries: SimEntry[];
+}
+
+async function preparePublishers(): Promise<Publisher[]> {
+  const rows = await sql<(SimEntry & { departmentId: number; departmentName: string; orgCode: string })[]>`
+    select c.code, c.name, c.required_elements as "requiredElements", c.channels,
+      d.id as "departmentId", d.name as "departmentName", d.org_code as "orgCode"
+    from catalog_entries c
+    join departments d on d.id = c.department_id
+    join regions r on r.code = c.region_code
+    where r.is_pilot and c.is_current and c.retired_at is null and c.mode = 'proactive'
+      and c.time_limit->>'kind' in ('working_days_after', 'calendar_days_after')
+    order by d.id, c.code`;
+  const byDepartment = new Map<number, Publisher>();
+  for (const row of rows) {
+    let publisher = byDepartment.get(row.departmentId);
+    if (!publisher) {
+      // earlier runs' keys are revoked, so one simulator leaves one live key per department
+      await sql`update api_keys set revoked_at = ${now()}
+                where department_id = ${row.departmentId} and label = ${SIMULATOR_KEY_LABEL} and revoked_at is null`;
+      const { key } = await createApiKey(sql, { departmentId: row.departmentId, label: SIMULATOR_KEY_LABEL, createdBy: 'simulator' });
+      publisher = { department: { id: row.departmentId, name: row.departmentName, orgCode: row.orgCode }, key, entries: [] };
+      byDepartment.set(row.departmentId, publisher);
+    }
+    publisher.entries.push({ code: row.code, name: row.name, requiredElements: row.requiredElements, channels: row.channels });
+  }
+  return [...byDepartment.values()];
+}
+
+const SCENARIO_LABELS: Record<PlannedPublication['scenario'], string> = {
+  on_time: '按时公开',
+  late: '超期公开',
+  incomplete: '要素不全（稍后补正）',
+  unpublished: '已形成未公开（稍后公开）',
+};
+
+await runCli(async () => {
+  const baseUrl = process.env.SIMULATOR_TARGET ?? `http://127.0.0.1:${getEnv().PORT}`;
+  const publishers = await preparePublishers();
+  if (publishers.length === 0) throw new Error('没有可模拟的试点部门，请先运行 npm run seed / no pilot departments: seed first');
+  const random = mulberry32(Date.now() % 2 ** 31);
+  const timers = new Set<NodeJS.Timeout>();
+  let stopping = false;
+  let serial = 0;
+
+  async function send(publisher: Publisher, payload: Record<string, unknown>, label: string): Promise<void> {
+    const response = await fetch(`${baseUrl}/api/v1/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${publisher.key}` },
+      body: JSON.stringify(payload),
+    }).catch((error: Error) => ({ status: 0, text: async () => error.message }));
+    const outcome = response.status === 200 || response.status === 201 ? `${response.status}` : `${response.status} ${await response.text()}`;
+    console.log(`[模拟] ${publisher.department.name} · ${label} · ${outcome}`);
+  }
+
+  console.log(`[模拟] ${publishers.length} 个部门开始报送 → ${baseUrl}`);
+  const stop = () => {
+    stopping = true;
+    for (const timer of timers) clearTimeout(timer);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+
+  while (!stopping) {
+    const publisher = publishers[Math.floor(random() * publishers.length)]!;
+    const entry = publisher.entries[Math.floor(random() * publisher.entries.length)]!;
+    serial += 1;
+    const plan = planPublication(random, {
+      entry,
+      department: publisher.department,
+      now: new Date(),
+      externalId: `sim-${Date.now().toString(36)}-${serial}`,
+      serial,
+    });
+    await send(publisher, plan.payload, `${SCENARIO_LABELS[plan.scenario]}《${entry.name}》`);
+    const followUp = plan.followUp;
+    if (followUp) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        const payload = followUp.publishOnSend ? { ...followUp.payload, publishedAt: new Date(Date.now() - 1_000).toISOString() } : followUp.payload;
+        void send(publisher, payload, `${followUp.publishOnSend ? '公开' : '补正'}《${entry.name}》`);
+      }, followUp.afterMs);
+      timers.add(timer);
+    }
+    await new Promise((resolve) => setTimeout(resolve, MIN_PAUSE_MS + random() * (MAX_PAUSE_MS - MIN_PAUSE_MS)));
+  }
+});
