@@ -3,19 +3,10 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER } from './lib/auth/client-address';
 import { closeSql } from './lib/db/sql';
-import { ConfigError, getEnv, redisPrefix } from './lib/env';
+import { getEnvOrExit, redisPrefix } from './lib/env';
 import { closeRedis } from './lib/redis/connection';
 
-let env;
-try {
-  env = getEnv();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const env = getEnvOrExit();
 
 const { log } = await import('./lib/log');
 const { attachSocketServer } = await import('./lib/realtime/socket-server');

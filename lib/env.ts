@@ -1,10 +1,17 @@
 // The only reader of process.env: parsed with zod once, so a bad setting fails at start with a clear message.
 import { z } from 'zod';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ error: '必须是正整数 / must be a positive integer' })
+    .int('必须是正整数 / must be a positive integer')
+    .positive('必须是正整数 / must be a positive integer')
+    .default(fallback);
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: '应为 development、production 或 test / must be development, production or test' })
+    .default('development'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, '必须是 postgres:// 连接串 / must be a postgres:// URL')
@@ -23,12 +30,21 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_.:{}-]+$/, '只能包含字母、数字和 _.:{}- / letters, digits and _.:{}- only')
     .default('dw'),
   HOST: z.string().default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: '必须是 1–65535 的端口号 / must be a port number' })
+    .int('必须是 1–65535 的端口号 / must be a port number')
+    .min(1, '必须是 1–65535 的端口号 / must be a port number')
+    .max(65535, '必须是 1–65535 的端口号 / must be a port number')
+    .default(3000),
   // lets tests move the application clock of every process through Redis; never set it in production
-  ALLOW_CLOCK_CONTROL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOW_CLOCK_CONTROL: z.enum(['true', 'false'], { error: '应为 true 或 false / must be true or false' }).default('false').transform((v) => v === 'true'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: '应为 fatal/error/warn/info/debug/trace/silent 之一 / must be a pino level',
+    })
+    .default('info'),
   SESSION_TTL_HOURS: positiveInt(12),
-  SESSION_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SESSION_COOKIE_SECURE: z.enum(['true', 'false'], { error: '应为 true 或 false / must be true or false' }).default('false').transform((v) => v === 'true'),
   LOGIN_LIMIT_PER_ACCOUNT: positiveInt(5),
   LOGIN_LIMIT_PER_IP: positiveInt(30),
   LOGIN_LIMIT_WINDOW_SECONDS: positiveInt(900),
@@ -40,14 +56,17 @@ export class ConfigError extends Error {}
 
 let parsed: Env | undefined;
 
-export function getEnv(): Env {
-  if (parsed) return parsed;
-  const result = envSchema.safeParse(process.env);
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
   }
-  parsed = result.data;
+  return result.data;
+}
+
+export function getEnv(): Env {
+  parsed ??= parseEnv(process.env);
   return parsed;
 }
 
@@ -55,4 +74,17 @@ export function getEnv(): Env {
 export function redisPrefix(): string {
   const prefix = getEnv().REDIS_PREFIX;
   return prefix.endsWith(':') ? prefix : `${prefix}:`;
+}
+
+/** For process entry points (server.ts, workers): a bad setting prints its message and exits 1, no stack. */
+export function getEnvOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }

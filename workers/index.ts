@@ -1,18 +1,9 @@
 // npm run workers [-- <queue> ...]: starts every queue's worker, or only the named ones.
 import { closeSql } from '../lib/db/sql';
-import { ConfigError, getEnv, redisPrefix } from '../lib/env';
+import { getEnvOrExit, redisPrefix } from '../lib/env';
 import { createRedis } from '../lib/redis/connection';
 
-let env;
-try {
-  env = getEnv();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const env = getEnvOrExit();
 
 const { log } = await import('../lib/log');
 const { startClockSync } = await import('../lib/clock');
