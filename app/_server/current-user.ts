@@ -1,5 +1,5 @@
 // The signed-in user for server components and route handlers: session cookie → user → scope.
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Role } from '../../lib/auth/roles';
@@ -10,6 +10,7 @@ import { getSessionUser } from '../../lib/auth/sessions';
 import type { User } from '../../lib/auth/users';
 import { sql } from '../../lib/db/sql';
 import { forbidden, unauthenticated } from '../../lib/http/errors';
+import { REQUEST_PATH_HEADER } from '../../lib/http/request-path';
 
 export { SESSION_COOKIE_NAME };
 
@@ -25,12 +26,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 });
 
 /**
- * For signed-in pages: the user, or a redirect to /login that comes back to `nextPath` (the page's own
- * path, e.g. requireUser('/regions'): a server component cannot read its URL).
+ * For signed-in pages: the user, or a redirect to /login that comes back to the page asked for (proxy.ts
+ * passes its path along, since a server component cannot read its own URL).
  */
-export async function requireUser(nextPath = '/'): Promise<CurrentUser> {
+export async function requireUser(): Promise<CurrentUser> {
   const current = await getCurrentUser();
-  if (!current) redirect(`/login?next=${encodeURIComponent(safeNextPath(nextPath) ?? '/')}`);
+  if (!current) {
+    const requested = (await headers()).get(REQUEST_PATH_HEADER);
+    redirect(`/login?next=${encodeURIComponent(safeNextPath(requested ?? '/') ?? '/')}`);
+  }
   return current;
 }
 

@@ -14,7 +14,12 @@ interface ShellUser {
   regionName: string;
 }
 
-const NAV_ITEMS = [{ key: '/regions', label: <Link href="/regions">区域概览</Link> }];
+// '/' matches only itself; the others match their sub-pages too
+const NAV_ITEMS = [
+  { key: '/', label: <Link href="/">监督总览</Link> },
+  { key: '/catalog', label: <Link href="/catalog">公开目录</Link> },
+  { key: '/regions', label: <Link href="/regions">区域概览</Link> },
+];
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const pathname = usePathname();
@@ -34,7 +39,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
     message.error('退出失败，请检查网络后重试');
   }
 
-  const selected = NAV_ITEMS.filter((item) => pathname.startsWith(item.key)).map((item) => item.key);
+  const selected = NAV_ITEMS.filter((item) => (item.key === '/' ? pathname === '/' : pathname.startsWith(item.key))).map(
+    (item) => item.key,
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
