@@ -8,7 +8,8 @@ import { ensureDependencies, ensureServices } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// warnings and errors only: the operator watches the simulator's lines, not every request
+const env = { LOG_LEVEL: 'warn', ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const port = env.PORT ?? '3000';
 
 function step(zh, en) {

@@ -46,37 +46,39 @@ export async function checkItem(
   deps: { sql?: Sql; at?: Date } = {},
 ): Promise<AlertChange[]> {
   const sql = deps.sql ?? pool;
-  const at = deps.at ?? now();
   const rules = await getRules(sql);
-  return sql.begin(async (tx) => {
-    // row lock: two workers checking the same item serialize instead of racing on its alerts
-    const [item] = await tx<ItemForCheck[]>`
-      select i.id, i.version, i.department_id as "departmentId", i.position_id as "positionId",
-        i.region_code as "regionCode", r.path as "regionPath", d.org_code as "orgCode", d.name as "departmentName",
-        c.id as "entryId", c.name as "entryName", c.domain, c.required_elements as "requiredElements",
-        c.channels as "requiredChannels", i.index_no as "indexNo", i.doc_no as "docNo", i.publisher, i.summary,
-        i.body, i.url, i.channels, i.fields, i.attachments, i.formed_at as "formedAt",
-        i.published_at as "publishedAt", i.withdrawn_at as "withdrawnAt"
-      from items i
-      join catalog_entries c on c.id = i.catalog_entry_id
-      join departments d on d.id = i.department_id
-      join regions r on r.code = i.region_code
-      where i.id = ${input.itemId}
-      for update of i`;
-    if (!item) return [];
-    const changes: (AlertChange | null)[] = [];
-    changes.push(await checkCompleteness(tx, item, rules, at));
-    changes.push(await checkChannels(tx, item, rules, at));
-    // its own obligation, and any periodic obligation its publication fulfilled
-    const obligations = await tx<ObligationForSweep[]>`
-      select ${obligationForSweepColumns(tx)}
-      from obligations o join catalog_entries c on c.id = o.catalog_entry_id join regions r on r.code = o.region_code
-      where o.item_id = ${item.id} or o.fulfilled_by_item_id = ${item.id}
-      order by o.id
-      for update of o`;
-    for (const obligation of obligations) changes.push(await syncDeadlineAlert(tx, obligation, rules, at));
-    return changes.filter((change): change is AlertChange => change !== null);
-  });
+  return sql.begin((tx) => checkItemIn(tx, input.itemId, rules, deps.at ?? now()));
+}
+
+/** The check inside a caller's transaction (the seed raises the alerts of its history this way). */
+export async function checkItemIn(tx: Db, itemId: number, rules: readonly Rule[], at: Date): Promise<AlertChange[]> {
+  // row lock: two workers checking the same item serialize instead of racing on its alerts
+  const [item] = await tx<ItemForCheck[]>`
+    select i.id, i.version, i.department_id as "departmentId", i.position_id as "positionId",
+      i.region_code as "regionCode", r.path as "regionPath", d.org_code as "orgCode", d.name as "departmentName",
+      c.id as "entryId", c.name as "entryName", c.domain, c.required_elements as "requiredElements",
+      c.channels as "requiredChannels", i.index_no as "indexNo", i.doc_no as "docNo", i.publisher, i.summary,
+      i.body, i.url, i.channels, i.fields, i.attachments, i.formed_at as "formedAt",
+      i.published_at as "publishedAt", i.withdrawn_at as "withdrawnAt"
+    from items i
+    join catalog_entries c on c.id = i.catalog_entry_id
+    join departments d on d.id = i.department_id
+    join regions r on r.code = i.region_code
+    where i.id = ${itemId}
+    for update of i`;
+  if (!item) return [];
+  const changes: (AlertChange | null)[] = [];
+  changes.push(await checkCompleteness(tx, item, rules, at));
+  changes.push(await checkChannels(tx, item, rules, at));
+  // its own obligation, and any periodic obligation its publication fulfilled
+  const obligations = await tx<ObligationForSweep[]>`
+    select ${obligationForSweepColumns(tx)}
+    from obligations o join catalog_entries c on c.id = o.catalog_entry_id join regions r on r.code = o.region_code
+    where o.item_id = ${item.id} or o.fulfilled_by_item_id = ${item.id}
+    order by o.id
+    for update of o`;
+  for (const obligation of obligations) changes.push(await syncDeadlineAlert(tx, obligation, rules, at));
+  return changes.filter((change): change is AlertChange => change !== null);
 }
 
 const subjectOf = (item: ItemForCheck) => ({
