@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { e2eServerInfo } from './support/e2e-database';
 
 test('GET /api/health reports both dependencies', async ({ request }) => {
   const response = await request.get('/api/health');
@@ -16,9 +14,7 @@ test('a web process with a wrong REDIS_URL answers /api/health with 503', async 
   // same database as the running server; only Redis points at a port where nothing listens
   const health = await request.get('/api/health');
   expect(health.ok()).toBe(true);
-  const server = JSON.parse(readFileSync(path.join(tmpdir(), `dw-e2e-${process.env.E2E_PORT ?? 3199}.json`), 'utf8')) as {
-    DATABASE_URL: string;
-  };
+  const server = e2eServerInfo();
   const child = spawn('node', ['--import', 'tsx', 'server.ts'], {
     env: {
       ...process.env,

@@ -46,9 +46,21 @@ test('a department list is paged with a cursor', async ({ request }) => {
   expect(tampered.status()).toBe(400);
 });
 
-test('/regions without a session leads to the login page', async ({ page }) => {
+test('/regions without a session leads to the login page, which comes back to /regions', async ({ page }) => {
   await page.goto('/regions');
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fregions/);
   await expect(page.getByText('政务公开在线监督预警平台').first()).toBeVisible();
   await page.screenshot({ path: 'e2e-artifacts/login.png' });
+});
+
+test('pages carry the security headers: a nonce-based CSP, no framing, no sniffing', async ({ page }) => {
+  const response = await page.goto('/login');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('DENY');
+  // the page still runs under its own policy: the form is interactive
+  await page.getByLabel('用户名').fill('supervisor');
+  await expect(page.getByLabel('用户名')).toHaveValue('supervisor');
 });
