@@ -17,7 +17,8 @@ import {
   outcomeMix,
   type DepartmentPlan,
 } from './items';
-import { deadlineParamsFor, defaultRules } from './rules';
+import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
+import { defaultRules } from './rules';
 import { buildPilotUnitSeeds, type UnitSeed } from './unit-seed';
 
 const TODAY = '2026-11-27';

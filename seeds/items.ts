@@ -264,8 +264,7 @@ export class ItemPlanner {
             outcome: state as Outcome | 'pending',
           })
         : null;
-      const draft = this.draft(unitSeed, department, entry, { externalId, formedAt, publishedAt, eventAt, state, n });
-      items.push({ ...draft, obligation });
+      items.push(this.draft(unitSeed, department, entry, { externalId, formedAt, publishedAt, eventAt, state, n, obligation }));
       if (obligation) obligations.push(obligation);
     }
     return { items, obligations };
@@ -324,16 +323,18 @@ export class ItemPlanner {
       const externalId = `${entry.code}-${formedDay}-${k}`;
       usedIds.add(externalId);
       obligation.fulfilledByExternalId = externalId;
-      const draft = this.draft(unitSeed, department, entry, {
-        externalId,
-        formedAt,
-        publishedAt,
-        eventAt: null,
-        state,
-        n: 1,
-        period: period.info,
-      });
-      items.push({ ...draft, obligation: null });
+      items.push(
+        this.draft(unitSeed, department, entry, {
+          externalId,
+          formedAt,
+          publishedAt,
+          eventAt: null,
+          state,
+          n: 1,
+          period: period.info,
+          obligation: null,
+        }),
+      );
     }
     return { items, obligations };
   }
@@ -517,8 +518,13 @@ export class ItemPlanner {
   ): PlannedObligation {
     const { warnAt, dueAt, severeAt } = o.times;
     const asOf = this.ctx.asOf.getTime();
-    const createdAt = new Date(o.createdAt);
-    const base = {
+    const fulfilledAt = o.publishedAt === null ? null : new Date(o.publishedAt);
+    const thresholds = { warnAt, dueAt, severeAt, fulfilledAt };
+    const isOpen = fulfilledAt === null;
+    const crossed = [warnAt, dueAt, severeAt].map((d) => d.getTime()).filter((t) => t <= asOf);
+    // One object literal, not a spread of a common part: V8 builds `{ ...base, more }` some 20 times
+    // slower, which the province-scale seed (a million obligations) notices.
+    return {
       departmentCode: department.code,
       regionCode: entry.regionCode,
       entryCode: entry.code,
@@ -530,31 +536,17 @@ export class ItemPlanner {
       dueAt,
       severeAt,
       isProvisional: o.times.provisional,
-      createdAt,
+      createdAt: new Date(o.createdAt),
       outcome: o.outcome,
-      fulfilledByExternalId: o.publishedAt === null ? null : o.itemExternalId,
-    };
-    const thresholds = { warnAt, dueAt, severeAt, fulfilledAt: o.publishedAt === null ? null : new Date(o.publishedAt) };
-    if (thresholds.fulfilledAt !== null) {
-      return {
-        ...base,
-        state: 'fulfilled',
-        level: levelAt(thresholds, thresholds.fulfilledAt),
-        fulfilledAt: thresholds.fulfilledAt,
-        isLate: isLate(thresholds),
-        nextCheckAt: null,
-        updatedAt: new Date(Math.max(thresholds.fulfilledAt.getTime(), o.createdAt)),
-      };
-    }
-    const crossed = [warnAt, dueAt, severeAt].map((d) => d.getTime()).filter((t) => t <= asOf);
-    return {
-      ...base,
-      state: 'open',
-      level: levelAt(thresholds, this.ctx.asOf),
-      fulfilledAt: null,
-      isLate: null,
+      fulfilledByExternalId: isOpen ? null : o.itemExternalId,
+      state: isOpen ? 'open' : 'fulfilled',
+      level: levelAt(thresholds, fulfilledAt ?? this.ctx.asOf),
+      fulfilledAt,
+      isLate: isLate(thresholds),
       nextCheckAt: nextThresholdAfter(thresholds, this.ctx.asOf),
-      updatedAt: new Date(Math.max(o.createdAt, ...crossed)),
+      updatedAt: isOpen
+        ? new Date(Math.max(o.createdAt, ...crossed))
+        : new Date(Math.max(fulfilledAt.getTime(), o.createdAt)),
     };
   }
 
@@ -572,8 +564,9 @@ export class ItemPlanner {
       state: ItemState;
       n: number;
       period?: PeriodInfo;
+      obligation: PlannedObligation | null;
     },
-  ): Omit<DraftItem, 'obligation'> {
+  ): DraftItem {
     const rng = rngFor(this.ctx.today, entry.regionCode, d.externalId);
     const day = this.days.day(this.days.indexOfInstant(d.formedAt));
     const text: ItemTextContext = {
@@ -599,6 +592,7 @@ export class ItemPlanner {
       title: entry.template.title(text),
       fields: entry.template.fields?.(text) ?? {},
       attachments: entry.template.attachments?.(text) ?? [],
+      obligation: d.obligation,
     };
   }
 

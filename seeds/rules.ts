@@ -1,9 +1,8 @@
 // Default supervision rules (监督规则) for the whole province, plus one narrower deadline rule so that
 // "the most specific scope wins" has something to choose between (DESIGN §1 Rule).
 import type { Db } from '../lib/db/sql';
-import type { DeadlineParams } from '../lib/obligations/compute-deadlines';
-import { parseRuleParams, ruleKindSchema, ruleSchema, type AlertLevel, type Rule, type RuleKind } from '../lib/rules/rule';
-import { selectRule, type RuleSubject } from '../lib/rules/select-rule';
+import { ruleFromRow } from '../lib/rules/queries';
+import type { AlertLevel, Rule, RuleKind } from '../lib/rules/rule';
 import { PROVINCE } from './geography';
 import type { Domain } from './departments';
 
@@ -85,7 +84,7 @@ export async function seedRules(sql: Db, at: Date): Promise<number> {
 /** The seeded defaults as rules, for planning without a database (tests). */
 export function defaultRules(): Rule[] {
   return DEFAULT_RULES.map((r, i) =>
-    toRule({
+    ruleFromRow({
       id: i + 1,
       kind: r.kind,
       name: r.name,
@@ -98,48 +97,4 @@ export function defaultRules(): Rule[] {
       version: 1,
     }),
   );
-}
-
-interface RuleRow {
-  id: number;
-  kind: string;
-  name: string;
-  scope_region_code: string | null;
-  scope_domain: string | null;
-  scope_entry_id: number | null;
-  params: unknown;
-  level: string;
-  enabled: boolean;
-  version: number;
-}
-
-function toRule(row: RuleRow): Rule {
-  return ruleSchema.parse({
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    scopeRegionCode: row.scope_region_code,
-    scopeDomain: row.scope_domain,
-    scopeEntryId: row.scope_entry_id,
-    params: parseRuleParams(ruleKindSchema.parse(row.kind), row.params),
-    level: row.level,
-    enabled: row.enabled,
-    version: row.version,
-  });
-}
-
-/** Every rule in the database, parsed (an office may have changed the defaults since the last seed). */
-export async function loadRules(sql: Db): Promise<Rule[]> {
-  const rows = await sql<RuleRow[]>`
-    select id, kind, name, scope_region_code, scope_domain, scope_entry_id, params, level, enabled, version
-    from rules`;
-  return rows.map(toRule);
-}
-
-/**
- * Warn/severe thresholds for an entry's obligations: those of the deadline rule that governs it;
- * the library defaults when none does (the check may be off, the obligation still has a deadline).
- */
-export function deadlineParamsFor(rules: readonly Rule[], subject: RuleSubject): DeadlineParams {
-  return selectRule(rules, 'deadline', subject)?.params ?? {};
 }

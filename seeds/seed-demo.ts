@@ -12,7 +12,10 @@ import { seedCatalog } from './catalog';
 import { buildUpperDepartments, seedDepartments } from './departments';
 import { PILOT_UNITS, regionSeeds, seedGeography, type PilotUnit } from './geography';
 import { insertDepartmentPlans, ItemPlanner, outcomeMix, type DepartmentPlan, type OutcomeMix } from './items';
-import { deadlineParamsFor, loadRules, seedRules } from './rules';
+import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
+import { loadRules } from '../lib/rules/queries';
+import { raiseHistoryAlerts } from './history-alerts';
+import { seedRules } from './rules';
 import { buildPilotUnitSeeds } from './unit-seed';
 import { seedUsers } from './users';
 
@@ -31,6 +34,7 @@ export const SEED_TABLES = [
   'items',
   'item_events',
   'obligations',
+  'alerts',
 ] as const;
 export type SeedTable = (typeof SEED_TABLES)[number];
 export type SeedCounts = Record<SeedTable, number>;
@@ -52,8 +56,14 @@ export interface SeedDemoResult {
 
 // The Jiangsu pilot had its catalogs in standardised use by the end of June 2018.
 const CATALOG_IN_USE_SINCE = new Date('2018-06-30T00:00:00+08:00');
-// Serialises concurrent seeds of one database (any constant, the same in every process).
-const SEED_LOCK_KEY = 727_115_302;
+// Serialises concurrent seeds of one database (any constant, the same in every process); the
+// province-scale seed takes it too.
+export const SEED_LOCK_KEY = 727_115_302;
+
+/** When the structure (regions' departments, catalogs) came into use: before the year of items. */
+export function structureCreatedAtFor(today: Ymd): Date {
+  return new Date(Math.min(CATALOG_IN_USE_SINCE.getTime(), startOfShanghaiDay(addDaysToDay(today, -400)).getTime()));
+}
 
 export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const started = performance.now();
@@ -68,9 +78,7 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
     return value;
   };
   // structure predates the year of items, whichever day the demo is dated from
-  const structureCreatedAt = new Date(
-    Math.min(CATALOG_IN_USE_SINCE.getTime(), startOfShanghaiDay(addDaysToDay(today, -400)).getTime()),
-  );
+  const structureCreatedAt = structureCreatedAtFor(today);
   const added: SeedCounts = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as SeedCounts;
   let mix: OutcomeMix | null = null;
 
@@ -139,6 +147,20 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
     added.items = written.items;
     added.item_events = written.itemEvents;
     added.obligations = written.obligations;
+
+    added.alerts = await step('历史预警', async () => {
+      const departmentOf = (code: string) => structure.ids.departments.get(code)!;
+      return raiseHistoryAlerts(tx, {
+        departmentIds: plans.map((plan) => departmentOf(plan.departmentCode)),
+        incompleteItems: plans.flatMap((plan) =>
+          plan.items
+            .filter((item) => item.state === 'incomplete')
+            .map((item) => ({ departmentId: departmentOf(plan.departmentCode), externalId: item.externalId })),
+        ),
+        rules: await loadRules(tx),
+        at,
+      });
+    });
   });
 
   return { today, added, mix, durationMs: Math.round(performance.now() - started) };
