@@ -2,7 +2,10 @@
 
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import Link from 'next/link';
+import type { OverdueByDomain } from '../../../../lib/obligations/queries';
 import type { RegionCounts, RegionNode } from '../../../../lib/regions/region-tree';
+import { OverdueByDomainChart } from '../../departments/_components/overdue-by-domain-chart';
 
 const LEVEL_LABELS: Record<RegionNode['level'], string> = { province: '省', city: '设区市', county: '县（市、区）' };
 
@@ -55,9 +58,24 @@ const columns: ColumnsType<Row> = [
     width: 130,
     render: (value: number) => (value > 0 ? <Typography.Text type="danger">{numberCell(value)}</Typography.Text> : 0),
   },
+  {
+    title: '部门',
+    key: 'departments',
+    width: 110,
+    render: (_, row) => (
+      <Link href={`/departments?regionId=${row.code}`} data-testid={`region-departments-${row.code}`}>
+        查看部门
+      </Link>
+    ),
+  },
 ];
 
-export function RegionOverview(props: { tree: RegionNode[]; scopeName: string; isDepartmentView: boolean }) {
+export function RegionOverview(props: {
+  tree: RegionNode[];
+  scopeName: string;
+  isDepartmentView: boolean;
+  overdueByDomain: OverdueByDomain[];
+}) {
   const rows = toRows(props.tree);
   const totals = props.tree.reduce(
     (sum, node) => ({
@@ -105,6 +123,14 @@ export function RegionOverview(props: { tree: RegionNode[]; scopeName: string; i
           </Card>
         </Col>
       </Row>
+      <Card
+        title="超期未公开（按领域）"
+        extra={<Typography.Text type="secondary">{props.scopeName}范围内已超过公开时限仍未公开的公开义务 · 项</Typography.Text>}
+        style={{ marginBottom: 16 }}
+        data-testid="overdue-by-domain"
+      >
+        <OverdueByDomainChart data={props.overdueByDomain} height={380} />
+      </Card>
       <Card title="区域树" styles={{ body: { padding: 0 } }}>
         <Table<Row>
           rowKey="key"

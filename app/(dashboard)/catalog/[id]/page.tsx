@@ -1,0 +1,22 @@
+import { notFound } from 'next/navigation';
+import { requireUser } from '../../../_server/current-user';
+import { findCatalogEntryWithObligations } from '../../../../lib/catalog/queries';
+import { now } from '../../../../lib/clock';
+import { sql } from '../../../../lib/db/sql';
+import { AccessDenied } from '../../items/_components/access-denied';
+import { parseRouteId } from '../../items/_components/route-id';
+import { EntryPage } from '../_components/entry-page';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: '公开事项 · 政务公开在线监督预警平台' };
+
+// 公开事项: one catalog entry on a page of its own (the catalog opens the same view in a drawer)
+export default async function CatalogEntryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { scope } = await requireUser();
+  const id = parseRouteId((await params).id);
+  if (id === null) notFound();
+  const entry = await findCatalogEntryWithObligations(sql, scope, id, now());
+  if (entry === 'missing') notFound();
+  if (entry === 'outside') return <AccessDenied what="公开事项" />;
+  return <EntryPage entry={entry} />;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { requireUser } from '../../_server/current-user';
+import { DOMAINS } from '../../../lib/catalog/domains';
+import {
+  countCatalogByDomain,
+  countCatalogEntries,
+  listCatalogDepartments,
+  listCatalogEntries,
+} from '../../../lib/catalog/queries';
+import { sql } from '../../../lib/db/sql';
+import { findDepartment } from '../../../lib/departments/queries';
+import { AccessDenied } from '../items/_components/access-denied';
+import { CatalogBrowser } from './_components/catalog-browser';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: '公开目录 · 政务公开在线监督预警平台' };
+
+const CATALOG_PAGE_SIZE = 20;
+
+// a hand-edited URL falls back to the unfiltered first page rather than failing
+const searchSchema = z.object({
+  domain: z.enum(DOMAINS).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  departmentId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+// 公开目录: the catalog of the user's scope by domain and department, searchable, paged
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { scope } = await requireUser();
+  const raw = await searchParams;
+  const search = searchSchema.parse(Object.fromEntries(['domain', 'q', 'departmentId', 'page'].map((key) => [key, first(raw[key])])));
+  const q = search.q ? search.q : undefined;
+  if (search.departmentId !== undefined) {
+    const department = await findDepartment(sql, scope, search.departmentId);
+    if (department === 'outside') return <AccessDenied what="部门" />;
+    if (department === 'missing') search.departmentId = undefined;
+  }
+  const filter = { domain: search.domain, q, departmentId: search.departmentId };
+  const [entries, total, byDomain, departments] = await Promise.all([
+    listCatalogEntries(sql, scope, filter, { offset: (search.page - 1) * CATALOG_PAGE_SIZE, limit: CATALOG_PAGE_SIZE }),
+    countCatalogEntries(sql, scope, filter),
+    countCatalogByDomain(sql, scope, { q, departmentId: search.departmentId }),
+    listCatalogDepartments(sql, scope),
+  ]);
+  const regionCount = new Set(departments.map((department) => department.regionId)).size;
+  return (
+    <CatalogBrowser
+      entries={entries}
+      total={total}
+      byDomain={byDomain}
+      departments={departments}
+      filter={{ domain: search.domain ?? null, q: q ?? '', departmentId: search.departmentId ?? null, page: search.page }}
+      pageSize={CATALOG_PAGE_SIZE}
+      showRegion={regionCount > 1}
+    />
+  );
+}

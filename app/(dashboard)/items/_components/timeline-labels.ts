@@ -1,0 +1,85 @@
+// zh-CN words for the entries of 完整还原 (lib/items/timeline.ts): item events, the obligation's life, and
+// the alerts raised on the item or its obligation.
+import { channelLabel } from '../../../../lib/rules/evaluate-channels';
+import { diffLabel } from '../../../../lib/items/item-diff';
+import { formatTime } from './format';
+
+export const TIMELINE_KIND_LABELS: Readonly<Record<string, string>> = {
+  formed: '信息形成',
+  submitted: '提交审核',
+  reviewed: '审核通过',
+  approved: '审批签发',
+  published: '发布公开',
+  updated: '信息更新',
+  withdrawn: '撤回',
+  obligation_opened: '生成公开义务',
+  obligation_warned: '进入临期',
+  obligation_overdue: '超过公开时限',
+  obligation_severe: '严重超期',
+  obligation_fulfilled: '公开义务履行',
+  obligation_cancelled: '公开义务撤销',
+  alert_opened: '产生预警',
+  alert_level_changed: '预警级别变化',
+  alert_updated: '预警内容更新',
+  alert_acknowledged: '预警已确认',
+  alert_assigned: '预警已指派',
+  alert_resolved: '预警解除',
+};
+
+export const RULE_KIND_LABELS: Readonly<Record<string, string>> = {
+  deadline: '公开时限',
+  completeness: '要素完整性',
+  channel: '公开渠道',
+  complaint_sla: '投诉办理时限',
+};
+
+export const SOURCE_LABELS = { item: '公开信息', obligation: '公开义务', alert: '预警' } as const;
+
+/** Who did it, in words: the system, a CMS through an API key, or a person as the history names them. */
+export function actorLabel(actor: string): string {
+  if (actor === 'system') return '系统';
+  if (actor.startsWith('apikey:')) return `接口（密钥 ${actor.slice('apikey:'.length)}）`;
+  return actor;
+}
+
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+const INSTANT_KEYS = new Set(['formedAt', 'publishedAt', 'eventAt']);
+
+/** One side of an `updated` event's diff, as text. */
+export function diffValueText(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (INSTANT_KEYS.has(key) && typeof value === 'string') return formatTime(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '（无）';
+    if (key === 'channels') return value.map((channel) => channelLabel(String(channel))).join('、');
+    if (key === 'attachments') {
+      return value
+        .map((attachment) => (typeof attachment === 'object' && attachment !== null && 'name' in attachment ? String(attachment.name) : '附件'))
+        .join('、');
+    }
+    return value.map(String).join('、');
+  }
+  return String(value);
+}
+
+export interface DiffLine {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+  /** Nothing before (a first value): shown plainly rather than struck through. */
+  isBeforeEmpty: boolean;
+}
+
+/** An `updated` event's diff as lines, in the order the history recorded them. */
+export function diffLines(diff: unknown): DiffLine[] {
+  if (typeof diff !== 'object' || diff === null) return [];
+  return Object.entries(diff as Record<string, { before?: unknown; after?: unknown }>).map(([key, change]) => ({
+    key,
+    label: diffLabel(key),
+    before: diffValueText(key, change?.before),
+    after: diffValueText(key, change?.after),
+    isBeforeEmpty: isEmpty(change?.before),
+  }));
+}

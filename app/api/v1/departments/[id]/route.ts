@@ -1,0 +1,29 @@
+// GET /api/v1/departments/:id – one department in the user's scope, with how its obligations stand
+import { requireApiUser } from '../../../../_server/current-user';
+import { now } from '../../../../../lib/clock';
+import { sql } from '../../../../../lib/db/sql';
+import { findDepartment } from '../../../../../lib/departments/queries';
+import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';
+import { log } from '../../../../../lib/log';
+import { countObligations } from '../../../../../lib/obligations/queries';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const auth = await requireApiUser(request);
+  if (auth instanceof Response) return auth;
+  const raw = (await context.params).id;
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
+  if (id <= 0 || !Number.isSafeInteger(id)) return notFound('部门不存在');
+  try {
+    const department = await findDepartment(sql, auth.scope, id);
+    if (department === 'missing') return notFound('部门不存在');
+    if (department === 'outside') return forbidden('该部门不在您的管辖范围内');
+    const obligations = await countObligations(sql, auth.scope, { departmentId: id }, now());
+    return Response.json({ ...department, obligations });
+  } catch (error) {
+    log.error({ err: (error as Error).message, departmentId: id }, 'department failed');
+    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
+  }
+}
