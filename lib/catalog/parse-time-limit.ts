@@ -70,6 +70,13 @@ const rules: Rule[] = [
     const n = dayCount(m[1], m[2] === '周' || m[2] === '星期' ? 7 : 1);
     return n === null ? null : { kind: 'before_event', n };
   },
+  // 会议召开前3日 / 举行前一周: the same, worded from the event
+  (t) => {
+    const m = /(?:召开|举行|举办|开展|实施)(?:之|以)?前(\d+)个?(周|星期|日|天)/.exec(t);
+    if (!m) return null;
+    const n = dayCount(m[1], m[2] === '周' || m[2] === '星期' ? 7 : 1);
+    return n === null ? null : { kind: 'before_event', n };
+  },
   // 提前N个工作日 has no structured form yet; it must not fall through to working_days_after
   (t) => (/提前\d+个?工作日/.test(t) ? { kind: 'unmeasurable' } : null),
   // 每年1月31日前: the annual report (Art. 49)

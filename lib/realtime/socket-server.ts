@@ -9,6 +9,7 @@ import { readSessionToken } from '../auth/session-cookie';
 import { getSessionUser } from '../auth/sessions';
 import { scopeOf } from '../auth/scope';
 import { sql } from '../db/sql';
+import { getEnv } from '../env';
 import { log } from '../log';
 import { createRedis } from '../redis/connection';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
@@ -26,6 +27,8 @@ export function attachSocketServer(httpServer: HttpServer): { io: RealtimeServer
 
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
+    // in development Next.js's own hot-reload websocket shares this server: leave upgrades we don't own alone
+    destroyUpgrade: getEnv().NODE_ENV === 'production',
     adapter: createAdapter(pub, sub, { key: socketChannelKey() }),
   });
 

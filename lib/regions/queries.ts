@@ -79,7 +79,7 @@ export async function listRegionCounts(db: Db, scope: Scope, at: Date): Promise<
       group by i.region_code
     ),
     open_obligations as (
-      select o.region_code, count(*)::int as n, (count(*) filter (where o.due_at < ${at}))::int as overdue
+      select o.region_code, count(*)::int as n, (count(*) filter (where o.due_at <= ${at}))::int as overdue
       from obligations o join regions r on r.code = o.region_code
       where o.state = 'open' and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'o.department_id' })}
       group by o.region_code

@@ -18,6 +18,7 @@ interface ShellUser {
 const NAV_ITEMS = [
   { key: '/', label: <Link href="/">监督总览</Link> },
   { key: '/catalog', label: <Link href="/catalog">公开目录</Link> },
+  { key: '/departments', label: <Link href="/departments">部门</Link> },
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
 ];
 
