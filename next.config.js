@@ -9,6 +9,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // forbidden() answers a page beyond the user's scope with a real 403 (app/(dashboard)/forbidden.tsx)
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   // `npm test` type-checks the whole tree once with tsc; the build need not do it again (about 25 s here)
   typescript: { ignoreBuildErrors: true },

@@ -150,7 +150,8 @@ test('the API answers 403 for 滨湖区 records and leaves them out of 建邺区
 });
 
 async function expectDenied(page: Page, url: string) {
-  await page.goto(url);
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBe(403);
   await expect(page.getByTestId('access-denied')).toBeVisible();
   await expect(page.getByText('无权查看')).toBeVisible();
   await expect(page.getByText(ITEM_TITLE)).toHaveCount(0);

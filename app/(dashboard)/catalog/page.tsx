@@ -1,3 +1,4 @@
+import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../../_server/current-user';
 import { DOMAINS } from '../../../lib/catalog/domains';
@@ -9,7 +10,7 @@ import {
 } from '../../../lib/catalog/queries';
 import { sql } from '../../../lib/db/sql';
 import { findDepartment } from '../../../lib/departments/queries';
-import { AccessDenied } from '../items/_components/access-denied';
+import {} from '../items/_components/access-denied';
 import { CatalogBrowser } from './_components/catalog-browser';
 
 export const dynamic = 'force-dynamic';
@@ -36,7 +37,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const q = search.q ? search.q : undefined;
   if (search.departmentId !== undefined) {
     const department = await findDepartment(sql, scope, search.departmentId);
-    if (department === 'outside') return <AccessDenied what="部门" />;
+    if (department === 'outside') forbidden();
     if (department === 'missing') search.departmentId = undefined;
   }
   const filter = { domain: search.domain, q, departmentId: search.departmentId };

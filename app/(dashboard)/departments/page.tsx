@@ -1,10 +1,11 @@
+import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../../_server/current-user';
 import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
 import { countDepartments, listDepartmentStats } from '../../../lib/departments/queries';
 import { listRegionsInScope, locateRegion } from '../../../lib/regions/queries';
-import { AccessDenied } from '../items/_components/access-denied';
+import {} from '../items/_components/access-denied';
 import { DepartmentList } from './_components/department-list';
 
 export const dynamic = 'force-dynamic';
@@ -30,7 +31,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
   const search = searchSchema.parse({ regionId: first(raw.regionId), q: first(raw.q), page: first(raw.page) });
   if (search.regionId) {
     const place = await locateRegion(sql, scope, search.regionId);
-    if (place === 'outside') return <AccessDenied what="区域" />;
+    if (place === 'outside') forbidden();
     if (place === 'missing') search.regionId = undefined;
   }
   const q = search.q ? search.q : undefined;

@@ -1,9 +1,9 @@
-import { notFound } from 'next/navigation';
+import { notFound, forbidden } from 'next/navigation';
 import { requireUser } from '../../../_server/current-user';
 import { findCatalogEntryWithObligations } from '../../../../lib/catalog/queries';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
-import { AccessDenied } from '../../items/_components/access-denied';
+import {} from '../../items/_components/access-denied';
 import { parseRouteId } from '../../items/_components/route-id';
 import { EntryPage } from '../_components/entry-page';
 
@@ -17,6 +17,6 @@ export default async function CatalogEntryPage({ params }: { params: Promise<{ i
   if (id === null) notFound();
   const entry = await findCatalogEntryWithObligations(sql, scope, id, now());
   if (entry === 'missing') notFound();
-  if (entry === 'outside') return <AccessDenied what="公开事项" />;
+  if (entry === 'outside') forbidden();
   return <EntryPage entry={entry} />;
 }

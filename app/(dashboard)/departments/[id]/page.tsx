@@ -1,4 +1,4 @@
-import { notFound } from 'next/navigation';
+import { notFound, forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../../../_server/current-user';
 import { listAlerts } from '../../../../lib/alerts/queries';
@@ -12,7 +12,7 @@ import {
   dueSoonUntil,
   listOpenObligations,
 } from '../../../../lib/obligations/queries';
-import { AccessDenied } from '../../items/_components/access-denied';
+import {} from '../../items/_components/access-denied';
 import { parseRouteId } from '../../items/_components/route-id';
 import { DepartmentView } from '../_components/department-view';
 
@@ -37,7 +37,7 @@ export default async function DepartmentPage(props: {
   if (id === null) notFound();
   const department = await findDepartment(sql, scope, id);
   if (department === 'missing') notFound();
-  if (department === 'outside') return <AccessDenied what="部门" />;
+  if (department === 'outside') forbidden();
 
   const rawPage = (await props.searchParams).page;
   const page = pageSchema.parse(Array.isArray(rawPage) ? rawPage[0] : rawPage);

@@ -1,10 +1,10 @@
-import { notFound } from 'next/navigation';
+import { notFound, forbidden } from 'next/navigation';
 import { requireUser } from '../../../_server/current-user';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { findItemDetail } from '../../../../lib/items/queries';
 import { getItemTimeline, type TimelineEntry, type TimelineKey } from '../../../../lib/items/timeline';
-import { AccessDenied } from '../_components/access-denied';
+import {} from '../_components/access-denied';
 import { ItemView } from '../_components/item-view';
 import { parseRouteId } from '../_components/route-id';
 
@@ -24,7 +24,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   const at = now();
   const detail = await findItemDetail(sql, scope, id, at);
   if (detail === 'missing') notFound();
-  if (detail === 'outside') return <AccessDenied what="公开信息" />;
+  if (detail === 'outside') forbidden();
 
   const entries: TimelineEntry[] = [];
   let after: TimelineKey | undefined;
