@@ -5,7 +5,8 @@ const PILOT_UNITS = ['南京市建邺区', '无锡市滨湖区', '新沂市', '�
 
 test('a province supervisor signs in and sees the seven pilot units on /regions', async ({ page }) => {
   await signInThroughForm(page, 'supervisor');
-  await expect(page).toHaveURL(/\/regions$/);
+  // supervisors land on the alert wall (e2e/wall.spec.ts); the overview is one click away
+  await page.goto('/regions');
   const table = page.getByTestId('region-table');
   for (const unit of PILOT_UNITS) await expect(table.getByText(unit, { exact: false }).first()).toBeVisible();
   await expect(table.getByText('试点')).toHaveCount(7);
@@ -14,6 +15,7 @@ test('a province supervisor signs in and sees the seven pilot units on /regions'
 
 test('a supervisor of 建邺区 sees only 建邺区, by page and by API', async ({ page }) => {
   await signInThroughForm(page, 'sup-320105');
+  await page.goto('/regions');
   const table = page.getByTestId('region-table');
   await expect(table.getByText('建邺区').first()).toBeVisible();
   for (const other of PILOT_UNITS.filter((unit) => !unit.includes('建邺'))) {

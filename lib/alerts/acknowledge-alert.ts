@@ -7,7 +7,7 @@ import { findAlertInScope } from './queries';
 
 export type AlertActionResult =
   | { ok: true; alert: AlertWithPath; changed: boolean }
-  | { ok: false; status: 403 | 404 | 409; message: string };
+  | { ok: false; status: 403 | 404 | 409 | 422; message: string; fields?: Record<string, string> };
 
 export async function acknowledgeAlert(sql: Sql, scope: Scope, id: number, at: Date): Promise<AlertActionResult> {
   return sql.begin(async (tx) => {

@@ -5,11 +5,10 @@ import type { RealtimeEmitter } from '../realtime/emit';
 import type { AlertActionResult } from './acknowledge-alert';
 import { publishAlertChanges } from './publish-alert-changes';
 
+const ERROR_CODES = { 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'unknown_reference' } as const;
+
 export async function alertActionResponse(db: Db, emitter: RealtimeEmitter, result: AlertActionResult): Promise<Response> {
-  if (!result.ok) {
-    const code = result.status === 404 ? 'not_found' : result.status === 403 ? 'forbidden' : 'conflict';
-    return apiError(result.status, code, result.message);
-  }
+  if (!result.ok) return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
   if (result.changed) await publishAlertChanges(db, emitter, [{ alertId: result.alert.alert.id, change: 'updated' }]);
   return Response.json(result.alert.alert);
 }

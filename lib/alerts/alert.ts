@@ -19,6 +19,11 @@ export interface Alert {
   departmentId: number;
   departmentName: string;
   positionId: number | null;
+  /** 指派: the department (and optionally the position) the office handed the alert to. */
+  assignedDepartmentId: number | null;
+  assignedDepartmentName: string | null;
+  assignedPositionId: number | null;
+  assignedPositionName: string | null;
   regionId: string;
   domain: string | null;
   message: string;
@@ -54,6 +59,10 @@ interface AlertRow {
   department_id: number;
   department_name: string;
   position_id: number | null;
+  assigned_department_id: number | null;
+  assigned_department_name: string | null;
+  assigned_position_id: number | null;
+  assigned_position_name: string | null;
   region_code: string;
   region_path: string;
   domain: string | null;
@@ -87,6 +96,10 @@ export function alertFromRow(row: AlertRow): AlertWithPath {
       departmentId: row.department_id,
       departmentName: row.department_name,
       positionId: row.position_id,
+      assignedDepartmentId: row.assigned_department_id,
+      assignedDepartmentName: row.assigned_department_name,
+      assignedPositionId: row.assigned_position_id,
+      assignedPositionName: row.assigned_position_name,
       regionId: row.region_code,
       domain: row.domain,
       message: row.message,
@@ -103,13 +116,19 @@ export function alertFromRow(row: AlertRow): AlertWithPath {
   };
 }
 
-/** `select … from alerts a join departments d join regions r`: filter and order after it. */
+/**
+ * `select … from alerts a join departments d join regions r` (plus the assignee's names, by primary key):
+ * filter and order after it.
+ */
 export function selectAlerts(db: Db, extraColumns = db``) {
   return db`
-    select a.*, d.name as department_name, r.path as region_path ${extraColumns}
+    select a.*, d.name as department_name, r.path as region_path,
+      ad.name as assigned_department_name, ap.name as assigned_position_name ${extraColumns}
     from alerts a
     join departments d on d.id = a.department_id
-    join regions r on r.code = a.region_code`;
+    join regions r on r.code = a.region_code
+    left join departments ad on ad.id = a.assigned_department_id
+    left join positions ap on ap.id = a.assigned_position_id`;
 }
 
 export async function findAlertsByIds(db: Db, ids: number[]): Promise<AlertWithPath[]> {

@@ -1,32 +1,47 @@
 // Reads of alerts, always within a user's scope.
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
-import { alertFromRow, selectAlerts, type Alert, type AlertLevel, type AlertRow, type AlertState, type AlertWithPath } from './alert';
+import { alertFromRow, selectAlerts, type Alert, type AlertRow, type AlertState, type AlertWithPath } from './alert';
+import type { AlertListFilter } from './alert-filter';
 
-export interface AlertFilter {
+export interface AlertFilter extends Omit<AlertListFilter, 'state'> {
   state?: AlertState | 'unresolved';
-  level?: AlertLevel;
-  departmentId?: number;
   /** Changes after this seq, oldest first (catching up); otherwise newest first. */
   afterSeq?: number;
-  /** Paging newest first: alerts with seq below this. */
+  /**
+   * Newest first by `seq` (the last change, the contract's default) or by `opened` (the order alerts were
+   * opened in, so a row keeps its place when someone acknowledges it: the alert wall).
+   */
+  order?: 'seq' | 'opened';
+  /** Paging newest first by seq: alerts with seq below this. */
   beforeSeq?: number;
+  /** Paging by opening order: alerts with id below this. */
+  beforeId?: number;
   limit: number;
 }
+
+/** The cursor key of the opening order ('id:<id>'), distinct from a seq cursor. */
+export const openedCursorKey = (alert: { id: number }) => `id:${alert.id}`;
+export const OPENED_CURSOR_PATTERN = /^id:(\d{1,15})$/;
 
 const alertScope = (db: Db, scope: Scope) => scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' });
 
 export async function listAlerts(db: Db, scope: Scope, filter: AlertFilter): Promise<AlertWithPath[]> {
   const ascending = filter.afterSeq !== undefined;
+  const byOpening = !ascending && filter.order === 'opened';
   const rows = await db<AlertRow[]>`
     ${selectAlerts(db)}
     where ${alertScope(db, scope)}
       ${filter.state === 'unresolved' ? db`and a.state <> 'resolved'` : filter.state ? db`and a.state = ${filter.state}` : db``}
       ${filter.level ? db`and a.level = ${filter.level}` : db``}
+      ${filter.domain === 'other' ? db`and (a.domain = 'other' or a.domain is null)` : filter.domain ? db`and a.domain = ${filter.domain}` : db``}
       ${filter.departmentId !== undefined ? db`and a.department_id = ${filter.departmentId}` : db``}
+      ${filter.openedFrom ? db`and a.opened_at >= ${filter.openedFrom}` : db``}
+      ${filter.openedBefore ? db`and a.opened_at < ${filter.openedBefore}` : db``}
       ${filter.afterSeq !== undefined ? db`and a.seq > ${filter.afterSeq}` : db``}
       ${filter.beforeSeq !== undefined ? db`and a.seq < ${filter.beforeSeq}` : db``}
-    order by a.seq ${ascending ? db`asc` : db`desc`}
+      ${filter.beforeId !== undefined ? db`and a.id < ${filter.beforeId}` : db``}
+    order by ${byOpening ? db`a.id desc` : ascending ? db`a.seq asc` : db`a.seq desc`}
     limit ${filter.limit}`;
   return rows.map(alertFromRow);
 }

@@ -17,7 +17,11 @@ describe('roles', () => {
     expect(roleSchema.safeParse('citizen').success).toBe(false);
   });
 
-  it('lands everyone on the region overview until the alert wall, scores and complaints pages exist', () => {
-    for (const role of ROLES) expect(landingPathFor(role)).toBe('/regions');
+  it('lands supervisors, admins and department staff on the alert wall', () => {
+    for (const role of ['supervisor', 'admin', 'dept'] as const) expect(landingPathFor(role)).toBe('/');
+  });
+
+  it('lands leaders and handlers on the region overview until the scores and complaints pages exist', () => {
+    for (const role of ['leader', 'handler'] as const) expect(landingPathFor(role)).toBe('/regions');
   });
 });

@@ -1,34 +1,52 @@
 // GET /api/v1/alerts – alerts in the user's scope, newest first, or oldest first after a seq
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
-import { listAlerts } from '../../../../lib/alerts/queries';
+import { alertFilterShape, checkOpenedRange, toAlertListFilter } from '../../../../lib/alerts/alert-filter';
+import { listAlerts, openedCursorKey, OPENED_CURSOR_PATTERN } from '../../../../lib/alerts/queries';
 import { sql } from '../../../../lib/db/sql';
-import { badRequestFromZod } from '../../../../lib/http/errors';
+import { apiError, badRequestFromZod } from '../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const querySchema = z.object({
-  state: z.enum(['open', 'acknowledged', 'resolved', 'unresolved'], { error: 'state 应为 open/acknowledged/resolved/unresolved' }).optional(),
-  level: z.enum(['yellow', 'orange', 'red'], { error: 'level 应为 yellow/orange/red' }).optional(),
-  departmentId: z.coerce.number({ error: 'departmentId 必须是整数' }).int('departmentId 必须是整数').positive('departmentId 必须是正整数').optional(),
-  afterSeq: z.coerce.number({ error: 'afterSeq 必须是整数' }).int('afterSeq 必须是整数').min(0, 'afterSeq 不能为负').optional(),
-  cursor: cursorSchema(z.number().int()),
-  limit: limitSchema,
-});
+// a seq (newest first by seq, or catching up after a seq), or 'id:<id>' for the opening order
+const cursorKeySchema = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(OPENED_CURSOR_PATTERN)
+    .transform((key) => ({ beforeId: Number(OPENED_CURSOR_PATTERN.exec(key)![1]) })),
+]);
+
+const querySchema = z
+  .object({
+    ...alertFilterShape,
+    afterSeq: z.coerce.number({ error: 'afterSeq 必须是整数' }).int('afterSeq 必须是整数').min(0, 'afterSeq 不能为负').optional(),
+    order: z.enum(['seq', 'opened'], { error: 'order 应为 seq 或 opened' }).optional(),
+    cursor: cursorSchema(cursorKeySchema),
+    limit: limitSchema,
+  })
+  .superRefine(checkOpenedRange);
 
 export async function GET(request: Request): Promise<Response> {
   const auth = await requireApiUser(request);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
-  const { cursor, limit, afterSeq, ...filter } = query.data;
-  // the cursor is the last seq served: below it newest-first, above it when catching up after a seq
-  const rows = await listAlerts(sql, auth.scope, {
-    ...filter,
-    ...(afterSeq !== undefined ? { afterSeq: cursor ?? afterSeq } : { beforeSeq: cursor }),
-    limit: limit + 1,
-  });
-  return Response.json(toPage(rows.map((row) => row.alert), limit, (alert) => alert.seq));
+  const { cursor, limit, afterSeq, order, ...fields } = query.data;
+  const byOpening = order === 'opened' && afterSeq === undefined;
+  if (cursor !== undefined && (typeof cursor === 'object') !== byOpening) {
+    return apiError(400, 'invalid_input', '输入有误，请检查标注的字段', { cursor: 'cursor 无效，请从第一页重新开始' });
+  }
+  // the cursor is the last row served: below it newest first, above it when catching up after a seq
+  const seqCursor = typeof cursor === 'number' ? cursor : undefined;
+  const paging =
+    afterSeq !== undefined
+      ? { afterSeq: seqCursor ?? afterSeq }
+      : byOpening
+        ? { order: 'opened' as const, beforeId: typeof cursor === 'object' ? cursor.beforeId : undefined }
+        : { beforeSeq: seqCursor };
+  const rows = await listAlerts(sql, auth.scope, { ...toAlertListFilter(fields), ...paging, limit: limit + 1 });
+  return Response.json(toPage(rows.map((row) => row.alert), limit, (alert) => (byOpening ? openedCursorKey(alert) : alert.seq)));
 }

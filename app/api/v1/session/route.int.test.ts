@@ -59,7 +59,7 @@ describe('POST /api/v1/session', () => {
         regionCode: user.regionCode,
         departmentId: null,
       },
-      landing: '/regions',
+      landing: '/',
     });
     const setCookie = response.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/^dw_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);

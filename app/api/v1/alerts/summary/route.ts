@@ -1,0 +1,13 @@
+// GET /api/v1/alerts/summary – unresolved alerts in the user's scope by level, state, domain and top departments
+import { requireApiUser } from '../../../../_server/current-user';
+import { getAlertSummary } from '../../../../../lib/alerts/alert-summary';
+import { sql } from '../../../../../lib/db/sql';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  const auth = await requireApiUser(request);
+  if (auth instanceof Response) return auth;
+  return Response.json(await getAlertSummary(sql, auth.scope));
+}

@@ -1,0 +1,223 @@
+// (g, issue 4) the alert wall on the province data: its first load in Chromium (HTML and the API calls it
+// makes) and the alert list API's p95 over various filters, with ≥ 10,000 open alerts (deadline alerts for
+// the province's overdue obligations are added to the run's copy when there are fewer).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SESSION_COOKIE_NAME } from '../../lib/auth/session-cookie';
+import { createSession } from '../../lib/auth/sessions';
+import type { Harness } from '../lib/harness';
+import type { LoadSnapshot } from '../lib/machine';
+import { loadLine, type BenchResult } from '../lib/result';
+import { median, ms, summarize, wallNow } from '../lib/stats';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const WALL_PAGE = path.join(ROOT, 'app', '(dashboard)', 'page.tsx');
+
+export interface WallStatus {
+  ready: boolean;
+  why: string;
+}
+
+/** The wall counts as there when app/(dashboard)/page.tsx is a real page about alerts and the build has it. */
+export function wallStatus(): WallStatus {
+  if (!existsSync(WALL_PAGE)) return { ready: false, why: 'app/(dashboard)/page.tsx does not exist yet' };
+  const source = readFileSync(WALL_PAGE, 'utf8');
+  if (!/alert|预警/i.test(source) || source.length < 300) {
+    return { ready: false, why: 'app/(dashboard)/page.tsx is not the alert wall yet' };
+  }
+  try {
+    const manifest = readFileSync(path.join(ROOT, '.next', 'app-path-routes-manifest.json'), 'utf8');
+    if (!manifest.includes('"/(dashboard)/page"')) return { ready: false, why: 'the production build in .next predates the wall' };
+  } catch {
+    return { ready: false, why: 'no production build in .next' };
+  }
+  return { ready: true, why: '' };
+}
+
+export function pendingWall(why: string): BenchResult {
+  return {
+    id: 'g',
+    title: 'alert wall (issue 4)',
+    status: 'pending',
+    rows: [
+      { metric: '(g) wall first load (HTML + its API calls), province data', measured: 'pending', target: '< 1 s', met: null },
+      { metric: '(g) alert list API p95, ≥ 10,000 open alerts', measured: 'pending', target: '≤ 100 ms', met: null },
+    ],
+    details: [`Pending: ${why}. \`npm run bench -- g\` measures both once the wall is in the build.`],
+    loads: [],
+    raw: { why },
+    finishedAt: new Date().toISOString(),
+    durationS: 0,
+    database: '',
+  };
+}
+
+/** Tops the copy up to `min` unresolved alerts with deadline alerts of overdue open obligations that have none. */
+async function ensureOpenAlerts(h: Harness, min: number): Promise<{ before: number; added: number }> {
+  const [row] = await h.sql<{ n: number }[]>`select count(*)::int as n from alerts where state <> 'resolved'`;
+  const before = row?.n ?? 0;
+  if (before >= min) return { before, added: 0 };
+  const inserted = await h.sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(727115310)`;
+    const rows = await tx<{ id: number; seq: number; level: string; message: string }[]>`
+      insert into alerts (rule_id, rule_kind, level, state, subject_type, subject_id, subject_version, item_id,
+        obligation_id, department_id, position_id, region_code, domain, message, details, opened_at, updated_at)
+      select (select id from rules where kind = 'deadline' and scope_domain is null and scope_entry_id is null order by id limit 1),
+        'deadline', o.level, 'open', 'obligation', o.id, 1, o.item_id, o.id, o.department_id, o.position_id, o.region_code,
+        c.domain, c.name || '：' || case o.level when 'yellow' then '即将到期' when 'orange' then '已逾期' else '严重逾期' end,
+        jsonb_build_object('dueAt', o.due_at, 'severeAt', o.severe_at), greatest(o.warn_at, now() - interval '30 days'), now()
+      from obligations o join catalog_entries c on c.id = o.catalog_entry_id
+      where o.state = 'open' and o.level <> 'none'
+        and not exists (select 1 from alerts a where a.subject_type = 'obligation' and a.subject_id = o.id and a.state <> 'resolved')
+      order by o.id
+      limit ${min - before}
+      returning id, seq, level, message`;
+    if (rows.length > 0) {
+      await tx`
+        insert into alert_events (alert_id, seq, kind, at, actor, to_level, note)
+        select a.id, a.seq, 'opened', a.opened_at, 'system', a.level, a.message from alerts a where a.id = any(${rows.map((r) => r.id)})`;
+    }
+    return rows.length;
+  });
+  await h.admin((sql) => sql`analyze alerts, alert_events`);
+  return { before, added: inserted };
+}
+
+interface Variant {
+  name: string;
+  token: string;
+  query: string;
+}
+
+async function timedGet(url: string, token: string): Promise<{ ms: number; status: number; bytes: number; body: unknown }> {
+  const t0 = wallNow();
+  const response = await fetch(url, { headers: { cookie: `${SESSION_COOKIE_NAME}=${token}` } });
+  const text = await response.text();
+  const elapsed = wallNow() - t0;
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = null;
+  }
+  return { ms: elapsed, status: response.status, bytes: text.length, body };
+}
+
+export async function runWall(h: Harness, options: { requests: number; loads: number; minOpenAlerts: number }): Promise<BenchResult> {
+  const started = performance.now();
+  const status = wallStatus();
+  if (!status.ready) return pendingWall(status.why);
+  await h.ensureServer();
+  const loads: LoadSnapshot[] = [];
+  const alerts = await ensureOpenAlerts(h, options.minOpenAlerts);
+  const [open] = await h.sql<{ n: number; total: number; maxSeq: number }[]>`
+    select count(*) filter (where state <> 'resolved')::int as n, count(*)::int as total, coalesce(max(seq), 0)::int as "maxSeq" from alerts`;
+  const province = (await h.sessions(1))[0]!;
+  const [county] = await h.sql<{ id: number; region_code: string }[]>`
+    select u.id, u.region_code from users u join regions r on r.code = u.region_code
+    where u.role = 'supervisor' and r.level = 'county' order by u.id limit 1`;
+  const countyToken = county ? (await createSession(h.sql, { id: county.id })).token : province;
+  const [busy] = await h.sql<{ department_id: number }[]>`
+    select department_id from alerts where state <> 'resolved' group by department_id order by count(*) desc limit 1`;
+
+  // page 2 needs the cursor page 1 hands out
+  const first = await timedGet(`${h.url}/api/v1/alerts?state=unresolved&limit=50`, province);
+  const cursor = (first.body as { next?: string | null } | null)?.next ?? null;
+  const variants: Variant[] = [
+    { name: 'province, newest 50', token: province, query: '' },
+    { name: 'province, unresolved', token: province, query: 'state=unresolved' },
+    { name: 'province, unresolved red', token: province, query: 'state=unresolved&level=red' },
+    { name: 'province, acknowledged', token: province, query: 'state=acknowledged' },
+    { name: 'province, one department', token: province, query: `departmentId=${busy?.department_id ?? 1}` },
+    ...(cursor ? [{ name: 'province, unresolved page 2', token: province, query: `state=unresolved&limit=50&cursor=${cursor}` }] : []),
+    { name: 'province, catch-up after seq', token: province, query: `afterSeq=${Math.max(0, (open?.maxSeq ?? 0) - 200)}` },
+    { name: `county ${county?.region_code ?? ''}, unresolved`, token: countyToken, query: 'state=unresolved' },
+    { name: `county ${county?.region_code ?? ''}, yellow`, token: countyToken, query: 'level=yellow' },
+  ];
+  loads.push(await h.beforeRun());
+  const perVariant: { name: string; p50: number; p95: number; status: number; rows: number }[] = [];
+  const all: number[] = [];
+  for (const variant of variants) {
+    const url = `${h.url}/api/v1/alerts${variant.query ? `?${variant.query}` : ''}`;
+    for (let i = 0; i < 3; i += 1) await timedGet(url, variant.token);
+    const times: number[] = [];
+    let lastStatus = 0;
+    let rows = 0;
+    for (let i = 0; i < options.requests; i += 1) {
+      const r = await timedGet(url, variant.token);
+      times.push(r.ms);
+      lastStatus = r.status;
+      rows = ((r.body as { data?: unknown[] } | null)?.data ?? []).length;
+    }
+    all.push(...times);
+    const s = summarize(times);
+    perVariant.push({ name: variant.name, p50: s.p50, p95: s.p95, status: lastStatus, rows });
+  }
+  const api = summarize(all);
+
+  // first load in Chromium, a fresh context each time (nothing cached)
+  loads.push(await h.beforeRun());
+  const pageLoads: { total: number; html: number; api: number; apiCalls: number }[] = [];
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    for (let i = 0; i < options.loads + 1; i += 1) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addCookies([{ name: SESSION_COOKIE_NAME, value: province, domain: '127.0.0.1', path: '/' }]);
+      const page = await context.newPage();
+      await page.goto(`${h.url}/`, { waitUntil: 'networkidle', timeout: 30_000 });
+      const timing = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const apiCalls = resources.filter((r) => r.name.includes('/api/'));
+        const lastApi = apiCalls.reduce((max, r) => Math.max(max, r.responseEnd), 0);
+        return {
+          html: nav ? nav.responseEnd : 0,
+          load: nav ? nav.loadEventEnd : 0,
+          api: lastApi,
+          apiCalls: apiCalls.length,
+        };
+      });
+      await context.close();
+      // the first load also warms the server's caches and the JIT: measured loads come after it
+      if (i === 0) continue;
+      pageLoads.push({ total: Math.max(timing.load, timing.api), html: timing.html, api: timing.api, apiCalls: timing.apiCalls });
+    }
+  } finally {
+    await browser.close();
+  }
+  const firstLoad = median(pageLoads.map((l) => l.total));
+  return {
+    id: 'g',
+    title: 'alert wall (issue 4)',
+    status: 'done',
+    rows: [
+      {
+        metric: '(g) wall first load (HTML + its API calls), province data',
+        measured: ms(firstLoad, 0),
+        target: '< 1 s',
+        met: firstLoad < 1000,
+      },
+      { metric: `(g) alert list API p95, ${(open?.n ?? 0).toLocaleString('en')} open alerts`, measured: ms(api.p95), target: '≤ 100 ms', met: api.p95 <= 100 },
+    ],
+    details: [
+      `Setup: ${(open?.n ?? 0).toLocaleString('en')} unresolved of ${(open?.total ?? 0).toLocaleString('en')} alerts (${alerts.added.toLocaleString('en')} deadline alerts of overdue obligations added to the copy for this). First load: Chromium (headless, 1440×900), a fresh context per load with the province supervisor's session cookie, navigation to \`/\` until the network is idle; the figure is the later of the load event and the last /api/ response, median of ${options.loads} loads after one warm-up.`,
+      ...pageLoads.map((l, i) => `- load ${i + 1}: ${ms(l.total, 0)} (HTML done ${ms(l.html, 0)}, ${l.apiCalls} API calls done ${ms(l.api, 0)})`),
+      `Alert list API: ${options.requests} sequential requests per filter after 3 warm-ups, p50 ${ms(api.p50)}, p95 ${ms(api.p95)}, p99 ${ms(api.p99)}.`,
+      '',
+      '| filter | p50 | p95 | status | rows |',
+      '|---|---:|---:|---:|---:|',
+      ...perVariant.map((v) => `| ${v.name} | ${ms(v.p50)} | ${ms(v.p95)} | ${v.status} | ${v.rows} |`),
+      '',
+      loadLine(loads),
+    ],
+    loads,
+    raw: { options, perVariant, api, pageLoads, alerts },
+    finishedAt: new Date().toISOString(),
+    durationS: (performance.now() - started) / 1000,
+    database: h.db.name,
+  };
+}

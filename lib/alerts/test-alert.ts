@@ -1,0 +1,34 @@
+// An alert payload for unit tests of the browser-side logic, with only what a test cares about given.
+import type { Alert } from './alert';
+
+export function testAlert(overrides: Partial<Alert> & Pick<Alert, 'id' | 'seq'>): Alert {
+  return {
+    rule: { id: 1, kind: 'completeness' },
+    level: 'orange',
+    state: 'open',
+    subject: { type: 'item', id: overrides.id },
+    itemId: overrides.id,
+    obligationId: null,
+    complaintId: null,
+    departmentId: 10,
+    departmentName: '测试县生态环境局',
+    positionId: null,
+    assignedDepartmentId: null,
+    assignedDepartmentName: null,
+    assignedPositionId: null,
+    assignedPositionName: null,
+    regionId: '320105',
+    domain: 'environment',
+    message: '要素不全：缺少索引号',
+    details: {},
+    openedAt: '2026-11-26T02:00:00.000Z',
+    updatedAt: '2026-11-26T02:00:00.000Z',
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    resolution: null,
+    resolveReason: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,96 @@
+// The alert wall's view in its URL (`/?level=red&domain=budgets&from=2026-11-01`), so a view can be
+// bookmarked and shared. Unlike the API, the wall forgives: a value it cannot read is dropped, and the
+// page still opens. The state defaults to 未解除 (open and acknowledged) and is then left out of the URL.
+import type { AlertLevel } from './alert';
+import { alertFilterShape, toAlertListFilter, type AlertListFilter, type StateFilter } from './alert-filter';
+import type { Domain } from './labels';
+
+export interface WallQuery {
+  state: StateFilter;
+  level?: AlertLevel;
+  domain?: Domain;
+  departmentId?: number;
+  /** As written in the URL: YYYY-MM-DD (a day in Asia/Shanghai) or an ISO 8601 instant. */
+  from?: string;
+  to?: string;
+}
+
+export const DEFAULT_WALL_STATE: StateFilter = 'unresolved';
+/** Rows per page of the wall's list, on the first render and on every "加载更多". */
+export const WALL_PAGE_SIZE = 50;
+export const WALL_QUERY_KEYS = ['state', 'level', 'domain', 'departmentId', 'from', 'to'] as const;
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function first(params: Params, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function parseWallQuery(params: Params): WallQuery {
+  const read = <K extends (typeof WALL_QUERY_KEYS)[number]>(key: K) => {
+    const raw = first(params, key);
+    if (raw === undefined || raw === '') return undefined;
+    const parsed = alertFilterShape[key].safeParse(raw);
+    return parsed.success && parsed.data !== undefined ? { raw, value: parsed.data } : undefined;
+  };
+  const state = read('state');
+  const level = read('level');
+  const domain = read('domain');
+  const departmentId = read('departmentId');
+  const from = read('from');
+  let to = read('to');
+  if (from && to && (from.value as Date).getTime() >= (to.value as Date).getTime()) to = undefined;
+  return {
+    state: (state?.value as StateFilter | undefined) ?? DEFAULT_WALL_STATE,
+    ...(level ? { level: level.value as AlertLevel } : {}),
+    ...(domain ? { domain: domain.value as Domain } : {}),
+    ...(departmentId ? { departmentId: departmentId.value as number } : {}),
+    ...(from ? { from: from.raw } : {}),
+    ...(to ? { to: to.raw } : {}),
+  };
+}
+
+/** The list filter the query stands for (the wall's query is valid by construction). */
+export function wallQueryToFilter(query: WallQuery): AlertListFilter {
+  const parse = <K extends 'from' | 'to'>(key: K) => {
+    const value = query[key];
+    return value === undefined ? undefined : (alertFilterShape[key].parse(value) as Date | undefined);
+  };
+  return toAlertListFilter({
+    state: query.state,
+    level: query.level,
+    domain: query.domain,
+    departmentId: query.departmentId,
+    from: parse('from'),
+    to: parse('to'),
+  });
+}
+
+/** The page's query string: defaults left out, keys in a fixed order. */
+export function wallQueryToSearch(query: WallQuery): string {
+  const params = new URLSearchParams();
+  if (query.state !== DEFAULT_WALL_STATE) params.set('state', query.state);
+  if (query.level) params.set('level', query.level);
+  if (query.domain) params.set('domain', query.domain);
+  if (query.departmentId !== undefined) params.set('departmentId', String(query.departmentId));
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** GET /api/v1/alerts parameters for the query's list, in the wall's opening order. */
+export function wallQueryToApiParams(query: WallQuery, page: { cursor?: string | null; limit: number }): URLSearchParams {
+  const params = new URLSearchParams({ order: 'opened', limit: String(page.limit), state: query.state });
+  if (query.level) params.set('level', query.level);
+  if (query.domain) params.set('domain', query.domain);
+  if (query.departmentId !== undefined) params.set('departmentId', String(query.departmentId));
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (page.cursor) params.set('cursor', page.cursor);
+  return params;
+}
+
+export const isDefaultWallQuery = (query: WallQuery) => wallQueryToSearch(query) === '';
