@@ -170,7 +170,7 @@ describe('supervision engine', () => {
     expect((await post(payload('late-1', { externalId: 'late-1' }))).status).toBe(201);
     const deadline = () => county.received.filter((r) => r.alert.rule.kind === 'deadline');
 
-    await moveClock(shanghai('2026-11-25T23:59:58'));
+    await moveClock(shanghai('2026-11-25T23:59:50'));
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(deadline()).toEqual([]);
 
@@ -178,7 +178,7 @@ describe('supervision engine', () => {
     await lib.waitUntil(() => deadline().length === 1, 'yellow', 3_000);
     expect(deadline()[0]).toMatchObject({ event: 'alert:opened', alert: { level: 'yellow', state: 'open' } });
 
-    await moveClock(shanghai('2026-11-30T23:59:58'));
+    await moveClock(shanghai('2026-11-30T23:59:55'));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(deadline()).toHaveLength(1);
 

@@ -1,33 +1,9 @@
 // zh-CN names the alert wall and the alert API speak: domains (DESIGN §1 领域), states, rule kinds, levels.
 import type { AlertLevel, AlertState, RuleKind } from './alert';
 
-/** The 9 pilot domains, in the order of the Jiangsu pilot document, then `other`. */
-export const DOMAINS = [
-  'urban_rural_planning',
-  'major_projects',
-  'budgets',
-  'taxation',
-  'environment',
-  'food_drug',
-  'work_safety',
-  'public_culture',
-  'public_legal',
-  'other',
-] as const;
-export type Domain = (typeof DOMAINS)[number];
-
-export const DOMAIN_LABELS: Readonly<Record<Domain, string>> = {
-  urban_rural_planning: '城乡规划',
-  major_projects: '重大建设项目',
-  budgets: '财政预决算',
-  taxation: '税收管理',
-  environment: '环境保护',
-  food_drug: '食品药品监管',
-  work_safety: '安全生产',
-  public_culture: '公共文化服务',
-  public_legal: '公共法律服务',
-  other: '其他',
-};
+// one list of domains: the catalog's
+export { DOMAINS, DOMAIN_LABELS, type Domain } from '../catalog/domains';
+import { DOMAIN_LABELS } from '../catalog/domains';
 
 export function domainLabel(domain: string | null): string {
   return (DOMAIN_LABELS as Record<string, string | undefined>)[domain ?? 'other'] ?? DOMAIN_LABELS.other;
