@@ -7,19 +7,9 @@ import { personName } from './names';
 import { rngFor } from './prng';
 import { profileOf, type Township, type UnitProfile } from './unit-profiles';
 
-export const DOMAINS = [
-  'urban_rural_planning',
-  'major_projects',
-  'budgets',
-  'taxation',
-  'environment',
-  'food_drug',
-  'work_safety',
-  'public_culture',
-  'public_legal',
-  'other',
-] as const;
-export type Domain = (typeof DOMAINS)[number];
+import { DOMAINS, type Domain } from '../lib/catalog/domains';
+
+export { DOMAINS, type Domain };
 export const PILOT_DOMAINS = DOMAINS.filter((d) => d !== 'other');
 
 /** What a department does; catalog entries name the role responsible, resolved per unit. */
