@@ -197,7 +197,7 @@ try {
     startedAt,
     finishedAt: new Date().toISOString(),
     machine,
-    database: { name: db.name, kind: db.kind, items: db.items, setupS: db.setupMs / 1000 },
+    database: { name: db.name, kind: db.kind, items: db.items, setupS: db.setupMs / 1000, notes: db.notes ?? [] },
     build: buildId(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).filter((a) => a !== '--').join(' ')}` : ''}`,
   };

@@ -30,7 +30,14 @@ export async function runCapacity(h: Harness, options: CapacityOptions): Promise
   const pool = await connectClients(h.url, await h.sessions(1));
   const steps: Step[] = [];
   const loads: LoadSnapshot[] = [];
+  // this machine is shared: a failure gets one more try, after waiting for the machine to quiet down
   const tryRate = async (rate: number): Promise<Step> => {
+    const first = await tryRateOnce(rate);
+    if (first.passed) return first;
+    h.log(`  (c) ${rate}/s failed; trying it once more`);
+    return tryRateOnce(rate);
+  };
+  const tryRateOnce = async (rate: number): Promise<Step> => {
     await h.drain('check', 120_000);
     await sleep(2_000);
     loads.push(await h.beforeRun());
@@ -85,7 +92,10 @@ export async function runCapacity(h: Harness, options: CapacityOptions): Promise
     }
     await h.drain('check', 120_000);
     const capacity = lastPass;
-    const failed = steps.find((s) => !s.passed);
+    // the lowest rate at which every try failed
+    const failedRates = [...new Set(steps.map((s) => s.rate))].filter((rate) => steps.filter((s) => s.rate === rate).every((s) => !s.passed));
+    const failedRate = failedRates.length > 0 ? Math.min(...failedRates) : null;
+    const failed = failedRate === null ? undefined : steps.filter((s) => s.rate === failedRate).pop();
     // what the system under test (not the load generator) spends per item, and the ceiling that puts on 2 cores
     const systemMs = median(
       steps
@@ -112,7 +122,7 @@ export async function runCapacity(h: Harness, options: CapacityOptions): Promise
         },
       ],
       details: [
-        `Setup: ${options.stepS} s at each rate, open loop (each POST sent on schedule whatever the earlier ones did), 1 socket.io client; a step fails when any alert is missing, any POST fails, more than one second of requests is in flight, or p99 ≥ 1 s. Steps up from ${options.rates[0]}/s, stops at the first failure, halves down when the first step fails, then bisects twice between the last pass and the first failure.`,
+        `Setup: ${options.stepS} s at each rate, open loop (each POST sent on schedule whatever the earlier ones did), 1 socket.io client; a step fails when any alert is missing, any POST fails, more than one second of requests is in flight, or p99 ≥ 1 s; a failed step is tried once more (the machine is shared) and counts as failed only if both tries fail. Steps up from ${options.rates[0]}/s, stops at the first failure, halves down when the first step fails, then bisects twice between the last pass and the first failure.`,
         '',
         '| rate/s | sent/s | result | p50 | p95 | p99 | POST p95 | send → check start p95 | alerts |',
         '|---:|---:|---|---:|---:|---:|---:|---:|---:|',

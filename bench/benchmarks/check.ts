@@ -4,7 +4,9 @@
 import { rmSync } from 'node:fs';
 import { checkItem } from '../../lib/items/check-item';
 import { CHECK_QUEUE } from '../../lib/jobs/queues';
+import os from 'node:os';
 import { countingSql } from '../lib/counting-sql';
+import { perItemLine, startCpuMeter, type CpuGroups } from '../lib/cpu';
 import { newestProfile, profileMarkdown, summarizeProfile, type ProfileSummary } from '../lib/profile';
 import type { Harness } from '../lib/harness';
 import type { LoadSnapshot } from '../lib/machine';
@@ -22,6 +24,7 @@ interface Drain {
   ms: number;
   itemsPerS: number;
   failed: number;
+  cpu?: Record<string, number>;
 }
 
 /** Items not used by an earlier run: ids spread over the whole table (published and not, complete and not). */
@@ -30,7 +33,7 @@ async function pickItems(h: Harness, n: number, run: number): Promise<{ id: numb
     select id, version from items where id % 8 = ${run % 8} order by id limit ${n}`;
 }
 
-async function drainRun(h: Harness, items: { id: number; version: number }[], label: string): Promise<Drain> {
+async function drainRun(h: Harness, items: { id: number; version: number }[], label: string, cpu?: CpuGroups): Promise<Drain> {
   const queue = h.queue(CHECK_QUEUE);
   await queue.pause();
   const failedBefore = (await queue.getJobCounts('failed')).failed ?? 0;
@@ -44,6 +47,7 @@ async function drainRun(h: Harness, items: { id: number; version: number }[], la
       })),
     );
   }
+  const meter = cpu ? await startCpuMeter(cpu) : null;
   const t0 = performance.now();
   await queue.resume();
   const deadline = Date.now() + 10 * 60_000;
@@ -53,8 +57,9 @@ async function drainRun(h: Harness, items: { id: number; version: number }[], la
     await sleep(20);
   }
   const elapsed = performance.now() - t0;
+  const used = meter ? await meter.stop() : undefined;
   const failed = ((await queue.getJobCounts('failed')).failed ?? 0) - failedBefore;
-  return { jobs: items.length, ms: elapsed, itemsPerS: (items.length / elapsed) * 1000, failed };
+  return { jobs: items.length, ms: elapsed, itemsPerS: (items.length / elapsed) * 1000, failed, ...(used ? { cpu: used } : {}) };
 }
 
 export async function runCheck(h: Harness, options: CheckOptions): Promise<BenchResult> {
@@ -69,9 +74,11 @@ export async function runCheck(h: Harness, options: CheckOptions): Promise<Bench
     const items = await pickItems(h, options.jobs, run);
     await sleep(1_500);
     loads.push(await h.beforeRun());
-    const drained = await drainRun(h, items, `f${run}-${h.tag}`);
+    // the web server idles here; the bench process only polls the queue
+    const drained = await drainRun(h, items, `f${run}-${h.tag}`, h.cpuGroups({}, ['server', 'bench (HTTP + socket clients)']));
     runs.push(drained);
     h.log(`  (f) run ${run}: ${drained.jobs} jobs in ${ms(drained.ms, 0)} = ${drained.itemsPerS.toFixed(0)} items/s${drained.failed ? `, ${drained.failed} failed` : ''}`);
+    if (drained.cpu) h.log(`      CPU: ${perItemLine(drained.cpu, drained.jobs, os.availableParallelism())}`);
   }
 
   // --profile: one more drain, with the worker under --cpu-prof (not timed: profiling slows it)
@@ -128,6 +135,7 @@ export async function runCheck(h: Harness, options: CheckOptions): Promise<Bench
     details: [
       `Setup: ${options.jobs.toLocaleString('en')} check jobs per run for existing items spread over the whole items table (every 8th id: published or not, complete or not), added to the paused check queue with addBulk, then the queue resumed and timed until nothing waits or runs. One worker process, \`workers/index.ts check\` (concurrency 16, pool of 10 connections). Re-checks of items opened their alerts here too.`,
       ...runs.map((r, i) => `- run ${i + 1}: ${r.jobs} jobs in ${ms(r.ms, 0)} → ${r.itemsPerS.toFixed(0)} items/s${r.failed ? `, ${r.failed} failed` : ''}`),
+      ...runs.map((r, i) => (r.cpu ? `- CPU, run ${i + 1}: ${perItemLine(r.cpu, r.jobs, os.availableParallelism())}` : '')).filter(Boolean),
       `Statements per check (postgres.js debug hook, 180 items checked one after another in the bench process): ${perCheck.toFixed(1)}; one check alone takes ${ms(serialMs, 2)}, so 16 concurrent jobs on 10 connections top out near ${((10 / serialMs) * 1000).toFixed(0)} items/s before CPU is the limit.`,
       '',
       '| times (180 checks) | statement (start) |',

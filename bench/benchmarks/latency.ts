@@ -4,6 +4,7 @@ import { findAlertsByIds } from '../../lib/alerts/alert';
 import { roomsForSubject } from '../../lib/realtime/rooms';
 import { connectClients, type ClientPool } from '../lib/clients';
 import { perItemLine } from '../lib/cpu';
+import { routeFloor } from '../lib/floor';
 import { newestProfile, profileMarkdown, summarizeProfile } from '../lib/profile';
 import type { Harness } from '../lib/harness';
 import type { LoadSnapshot } from '../lib/machine';
@@ -109,23 +110,28 @@ export async function runLatency(h: Harness, options: LatencyOptions): Promise<{
       h.log(`  (a′) run ${run} at ${options.lowRate}/s: ${describeRun('', low).slice(2)}`);
     }
 
-    // --profile: the ingest path again, 50/s for 10 s, with server.ts and the workers under --cpu-prof
+    // what a request costs server.ts before any application work, next to plain node:http
+    await h.beforeRun();
+    const floor = await routeFloor(h.port, (await h.ensureServer()).pid);
+    h.log(`  · request floor: server.ts ${floor.nextMs.toFixed(2)} ms CPU per request (401, no database), plain node:http ${floor.plainMs.toFixed(2)} ms`);
+
+    // --profile: the ingest path again, 25/s for 20 s, with server.ts and the workers under --cpu-prof
     const profileLines: string[] = [];
     if (h.profileDir) {
       await pool.close();
       const server = await h.ensureServer({ profile: true });
       const workers = await h.ensureWorkers(['check', 'sweep', 'maintenance'], { profile: true });
       const profiledPool = await connectClients(h.url, await h.sessions(options.clients));
-      await ingestStream(h, profiledPool, targets, { rate: 50, count: 100, tag: `pwarm-${h.tag}` });
+      await ingestStream(h, profiledPool, targets, { rate: 25, count: 100, tag: `pwarm-${h.tag}` });
       const from = Date.now();
-      const r = await ingestStream(h, profiledPool, targets, { rate: 50, count: 500, tag: `p-${h.tag}`, cpu: h.cpuGroups() });
+      const r = await ingestStream(h, profiledPool, targets, { rate: 25, count: 500, tag: `p-${h.tag}`, cpu: h.cpuGroups() });
       await profiledPool.close();
       await h.stopServer();
       await h.stopWorkers();
       const serverProfile = newestProfile(h.profileDir, server.pid);
       const workerProfile = newestProfile(h.profileDir, workers.pid);
       profileLines.push(
-        `CPU profiles of the ingest path at 50 items/s for 10 s with ${options.clients} clients (p95 ${ms(r.latency.p95)}); ${r.cpu ? perItemLine(r.cpu, r.accepted, os.availableParallelism()) : ''}.`,
+        `CPU profiles of the ingest path at 25 items/s for 20 s with ${options.clients} clients (p95 ${ms(r.latency.p95)}); ${r.cpu ? perItemLine(r.cpu, r.accepted, os.availableParallelism()) : ''}.`,
         '',
       );
       if (serverProfile) profileLines.push(...profileMarkdown('server.ts', summarizeProfile(serverProfile, { skipMs: from - server.startedAt }), r.accepted));
@@ -180,12 +186,14 @@ export async function runLatency(h: Harness, options: LatencyOptions): Promise<{
         ...lowRuns.map((r, i) => (r.cpu ? `- CPU, run ${i + 1}: ${perItemLine(r.cpu, r.accepted, os.availableParallelism())}` : '')).filter(Boolean),
         loadLine(lowLoads),
         '',
+        `Request floor: server.ts spends ${floor.nextMs.toFixed(2)} ms CPU per request on a route that answers at once (GET /api/v1/regions without a session: 401, no database); a plain node:http server giving the same answer spends ${floor.plainMs.toFixed(2)} ms (300 sequential keep-alive requests each).`,
+        '',
         ...notes,
         ...profileLines,
         loadLine(aLoads),
       ],
       loads: [...aLoads, ...lowLoads],
-      raw: { options, runs: aRuns, lowRuns },
+      raw: { options, runs: aRuns, lowRuns, floor },
       finishedAt,
       durationS,
       database: h.db.name,

@@ -31,6 +31,8 @@ export interface BenchDatabase {
   items: number;
   /** How long making it took. */
   setupMs: number;
+  /** Anything a reader of the figures should know about it. */
+  notes?: string[];
 }
 
 function serverSql() {
@@ -122,9 +124,18 @@ export async function copyProvince(
   const adminUrl = adminUrlOf(name);
   const appUrl = appUrlOf(name);
   // grants for the app role, and any migration newer than the seed
-  await migrate({ adminUrl, appUrl });
+  const notes: string[] = [];
+  try {
+    await migrate({ adminUrl, appUrl });
+  } catch (error) {
+    // a migration changed after dw_province was migrated (work in progress): measure the schema as it is
+    const message = (error as Error).message;
+    if (!/edited after it was applied/.test(message)) throw error;
+    notes.push(`${template}'s schema predates the working tree (${message.split(' / ').pop()}); measured as it is`);
+    log(`  · ${notes[notes.length - 1]}`);
+  }
   const items = await countItems(adminUrl);
-  return { name, adminUrl, appUrl, kind: 'province-copy', items, setupMs: performance.now() - started };
+  return { name, adminUrl, appUrl, kind: 'province-copy', items, setupMs: performance.now() - started, notes };
 }
 
 /** A throwaway database with a province of `items` items seeded by `npm run seed -- --scale province`. */

@@ -151,7 +151,7 @@ export class Harness {
   }
 
   /** Process groups for CPU accounting: server, workers, Postgres backends of the run's database, Redis, bench. */
-  cpuGroups(extra: Record<string, number> = {}): CpuGroups {
+  cpuGroups(extra: Record<string, number> = {}, omit: string[] = []): CpuGroups {
     const groups: CpuGroups = {
       server: () => (this.server ? [this.server.pid] : []),
       workers: () => (this.workers ? [this.workers.process.pid] : []),
@@ -160,6 +160,7 @@ export class Harness {
       'bench (HTTP + socket clients)': () => [process.pid],
     };
     for (const [name, pid] of Object.entries(extra)) groups[name] = () => [pid];
+    for (const name of omit) delete groups[name];
     return groups;
   }
 

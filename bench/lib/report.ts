@@ -15,7 +15,7 @@ export interface RunInfo {
   startedAt: string;
   finishedAt: string;
   machine: MachineInfo;
-  database: { name: string; kind: string; items: number; setupS: number };
+  database: { name: string; kind: string; items: number; setupS: number; notes?: string[] };
   build: string;
   command: string;
 }
@@ -93,6 +93,7 @@ export function writeBenchmarksMd(file: ResultsFile): void {
     lines.push(
       `| data | ${latest.database.kind === 'province-copy' ? `copy of dw_province, ${latest.database.items.toLocaleString('en')} items (copied in ${latest.database.setupS.toFixed(0)} s)` : `seeded throwaway province, ${latest.database.items.toLocaleString('en')} items (dw_province was not available)`} |`,
     );
+    for (const note of latest.database.notes ?? []) lines.push(`Note: ${note}.`);
     lines.push('');
   }
   lines.push('## Results');

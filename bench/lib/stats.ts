@@ -42,7 +42,9 @@ export function medianSummary(runs: readonly Summary[]): Summary {
   };
 }
 
-export const ms = (value: number, digits = 1) => (Number.isFinite(value) ? `${value.toFixed(digits)} ms` : '—');
+/** '12.3 ms'; from 10 s on, '38.2 s'. */
+export const ms = (value: number, digits = 1) =>
+  !Number.isFinite(value) ? '—' : Math.abs(value) >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(digits)} ms`;
 
 /** Wall-clock milliseconds comparable across processes on this machine (sub-millisecond resolution). */
 export const wallNow = () => performance.timeOrigin + performance.now();
