@@ -1,4 +1,4 @@
-// npm run bench [-- <benchmark>...] [--runs N] [--quick] [--no-profile] [--no-wait] [--quiet-wait S]
+// npm run bench [-- <benchmark>...] [--runs N] [--quick] [--no-profile] [--no-wait] [--quiet-wait S] [--report]
 //
 // Benchmarks of issue 3 (a–f) and issue 4 (g), written to BENCHMARKS.md and bench/results.json:
 //   a, b  ingest → browser latency, and the bare real-time path in the same run (100 clients, 100/s, 30 s)
@@ -33,7 +33,7 @@ import { buildId } from './lib/processes';
 import { loadResults, mergeResults, ORDER, printTable, saveResults, writeBenchmarksMd, type RunInfo } from './lib/report';
 import type { BenchResult } from './lib/result';
 
-const USAGE = `usage: npm run bench [-- <a|b|c|d|e|f|g>...] [--runs N] [--quick] [--no-profile] [--no-wait] [--start-wait S] [--quiet-wait S] [--port N] [--from <database>]
+const USAGE = `usage: npm run bench [-- <a|b|c|d|e|f|g>...] [--runs N] [--quick] [--no-profile] [--no-wait] [--start-wait S] [--quiet-wait S] [--port N] [--from <database>] [--report]
   a, b   ingest → browser latency and the bare path (run together)
   c      capacity      d  deadline crossing      e  sweep pass      f  check throughput      g  alert wall`;
 
@@ -53,6 +53,8 @@ const { values, positionals } = parseArgs({
     'start-wait': { type: 'string', default: '300' },
     // development: copy this database instead of dw_province
     from: { type: 'string' },
+    // rewrite BENCHMARKS.md from bench/results.json (and bench/analysis.md) without measuring
+    report: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   allowPositionals: true,
@@ -60,6 +62,12 @@ const { values, positionals } = parseArgs({
 });
 if (values.help) {
   console.log(USAGE);
+  process.exit(0);
+}
+if (values.report) {
+  const saved = loadResults();
+  writeBenchmarksMd(saved);
+  console.log(`${printTable(ORDER.map((id) => saved.results[id]).filter((r): r is NonNullable<typeof r> => !!r))}\n\nBENCHMARKS.md rewritten from bench/results.json.`);
   process.exit(0);
 }
 const aliases: Record<string, string> = { latency: 'a', bare: 'b', capacity: 'c', deadline: 'd', sweep: 'e', check: 'f', wall: 'g' };

@@ -51,8 +51,11 @@ export async function runCapacity(h: Harness, options: CapacityOptions): Promise
       cpu: h.cpuGroups(),
     });
     const reasons: string[] = [];
-    if (result.overloaded) reasons.push(`over ${Math.max(100, rate)} requests in flight: the server fell behind`);
-    if (!allDelivered(result)) reasons.push(`${result.received}/${result.expected} alerts received, ${result.failed} requests failed`);
+    if (result.overloaded) {
+      reasons.push(`over ${Math.max(100, rate)} requests in flight after ${result.sent} of ${result.count} sent: the server fell behind and sending stopped`);
+    } else if (!allDelivered(result)) {
+      reasons.push(`${result.received}/${result.expected} alerts received, ${result.failed} requests failed`);
+    }
     if (!(result.latency.p99 < 1000)) reasons.push(`p99 ${ms(result.latency.p99)}`);
     const step = { rate, passed: reasons.length === 0, why: reasons.join('; '), result };
     steps.push(step);

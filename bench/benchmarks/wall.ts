@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SESSION_COOKIE_NAME } from '../../lib/auth/session-cookie';
 import { createSession } from '../../lib/auth/sessions';
+import { processCpuMs } from '../lib/cpu';
 import type { Harness } from '../lib/harness';
 import type { LoadSnapshot } from '../lib/machine';
 import { loadLine, type BenchResult } from '../lib/result';
@@ -89,7 +90,16 @@ interface Variant {
   query: string;
 }
 
-async function timedGet(url: string, token: string): Promise<{ ms: number; status: number; bytes: number; body: unknown }> {
+/** What the server-rendered HTML is made of: inline styles, inline scripts (the RSC payload), the rest. */
+function htmlComposition(html: string): { styleKiB: number; scriptKiB: number; restKiB: number } {
+  const sum = (pattern: RegExp) => [...html.matchAll(pattern)].reduce((n, m) => n + Buffer.byteLength(m[0]), 0);
+  const style = sum(/<style[^>]*>[\s\S]*?<\/style>/g);
+  const script = sum(/<script[^>]*>[\s\S]*?<\/script>/g);
+  const total = Buffer.byteLength(html);
+  return { styleKiB: style / 1024, scriptKiB: script / 1024, restKiB: (total - style - script) / 1024 };
+}
+
+async function timedGet(url: string, token: string): Promise<{ ms: number; status: number; bytes: number; body: unknown; text: string }> {
   const t0 = wallNow();
   const response = await fetch(url, { headers: { cookie: `${SESSION_COOKIE_NAME}=${token}` } });
   const text = await response.text();
@@ -100,7 +110,7 @@ async function timedGet(url: string, token: string): Promise<{ ms: number; statu
   } catch {
     body = null;
   }
-  return { ms: elapsed, status: response.status, bytes: text.length, body };
+  return { ms: elapsed, status: response.status, bytes: Buffer.byteLength(text), body, text };
 }
 
 export async function runWall(h: Harness, options: { requests: number; loads: number; minOpenAlerts: number }): Promise<BenchResult> {
@@ -155,9 +165,34 @@ export async function runWall(h: Harness, options: { requests: number; loads: nu
   }
   const api = summarize(all);
 
+  // the HTML alone, as the server renders it (no browser)
+  const htmlTimes: number[] = [];
+  let htmlBytes = 0;
+  let composition = { styleKiB: 0, scriptKiB: 0, restKiB: 0 };
+  const server = await h.ensureServer();
+  let cpuBefore = 0;
+  for (let i = 0; i < 13; i += 1) {
+    if (i === 3) cpuBefore = processCpuMs(server.pid) ?? 0;
+    const r = await timedGet(`${h.url}/`, province);
+    if (i >= 3) htmlTimes.push(r.ms);
+    htmlBytes = r.bytes;
+    composition = htmlComposition(r.text);
+  }
+  const renderCpuMs = ((processCpuMs(server.pid) ?? 0) - cpuBefore) / 10;
+
   // first load in Chromium, a fresh context each time (nothing cached)
   loads.push(await h.beforeRun());
-  const pageLoads: { total: number; html: number; api: number; apiCalls: number }[] = [];
+  const pageLoads: {
+    total: number;
+    ttfb: number;
+    html: number;
+    domReady: number;
+    load: number;
+    api: number;
+    apiCalls: number;
+    assets: number;
+    assetKiB: number;
+  }[] = [];
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -174,17 +209,22 @@ export async function runWall(h: Harness, options: { requests: number; loads: nu
         const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
         const apiCalls = resources.filter((r) => r.name.includes('/api/'));
         const lastApi = apiCalls.reduce((max, r) => Math.max(max, r.responseEnd), 0);
+        const assets = resources.filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link' || r.name.includes('/_next/'));
         return {
+          ttfb: nav ? nav.responseStart : 0,
           html: nav ? nav.responseEnd : 0,
+          domReady: nav ? nav.domContentLoadedEventEnd : 0,
           load: nav ? nav.loadEventEnd : 0,
           api: lastApi,
           apiCalls: apiCalls.length,
+          assets: assets.length,
+          assetKiB: assets.reduce((sum, r) => sum + (r.encodedBodySize || r.transferSize || 0), 0) / 1024,
         };
       });
       await context.close();
       // the first load also warms the server's caches and the JIT: measured loads come after it
       if (i === 0) continue;
-      pageLoads.push({ total: Math.max(timing.load, timing.api), html: timing.html, api: timing.api, apiCalls: timing.apiCalls });
+      pageLoads.push({ ...timing, total: Math.max(timing.load, timing.api) });
     }
   } finally {
     await browser.close();
@@ -205,7 +245,11 @@ export async function runWall(h: Harness, options: { requests: number; loads: nu
     ],
     details: [
       `Setup: ${(open?.n ?? 0).toLocaleString('en')} unresolved of ${(open?.total ?? 0).toLocaleString('en')} alerts (${alerts.added.toLocaleString('en')} deadline alerts of overdue obligations added to the copy for this). First load: Chromium (headless, 1440×900), a fresh context per load with the province supervisor's session cookie, navigation to \`/\` until the network is idle; the figure is the later of the load event and the last /api/ response, median of ${options.loads} loads after one warm-up.`,
-      ...pageLoads.map((l, i) => `- load ${i + 1}: ${ms(l.total, 0)} (HTML done ${ms(l.html, 0)}, ${l.apiCalls} API calls done ${ms(l.api, 0)})`),
+      ...pageLoads.map(
+        (l, i) =>
+          `- load ${i + 1}: ${ms(l.total, 0)} — first byte ${ms(l.ttfb, 0)}, HTML done ${ms(l.html, 0)}, DOM ready ${ms(l.domReady, 0)}, load event ${ms(l.load, 0)}; ${l.assets} scripts/styles (${l.assetKiB.toFixed(0)} KiB compressed); ${l.apiCalls} API calls${l.apiCalls > 0 ? `, last done at ${ms(l.api, 0)}` : ''}`,
+      ),
+      `The HTML alone (server-rendered with the alert snapshot), fetched without a browser ${htmlTimes.length} times: p50 ${ms(summarize(htmlTimes).p50, 0)}, p95 ${ms(summarize(htmlTimes).p95, 0)}, ${(htmlBytes / 1024).toFixed(0)} KiB (inline styles ${composition.styleKiB.toFixed(0)} KiB, inline scripts — the RSC payload — ${composition.scriptKiB.toFixed(0)} KiB, markup ${composition.restKiB.toFixed(0)} KiB, uncompressed); server.ts spends ${ms(renderCpuMs, 0)} of CPU per render.`,
       `Alert list API: ${options.requests} sequential requests per filter after 3 warm-ups, p50 ${ms(api.p50)}, p95 ${ms(api.p95)}, p99 ${ms(api.p99)}.`,
       '',
       '| filter | p50 | p95 | status | rows |',
@@ -215,7 +259,7 @@ export async function runWall(h: Harness, options: { requests: number; loads: nu
       loadLine(loads),
     ],
     loads,
-    raw: { options, perVariant, api, pageLoads, alerts },
+    raw: { options, perVariant, api, pageLoads, alerts, htmlTimes, htmlBytes, composition, renderCpuMs },
     finishedAt: new Date().toISOString(),
     durationS: (performance.now() - started) / 1000,
     database: h.db.name,

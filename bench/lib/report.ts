@@ -74,7 +74,7 @@ export function writeBenchmarksMd(file: ResultsFile): void {
   lines.push('# Benchmarks');
   lines.push('');
   lines.push(
-    'Written by `npm run bench` (bench/run.ts; `npm run bench -- <a|b|c|d|e|f|g>` reruns one and keeps the others). Targets are issue 3\'s (a–f) and issue 4\'s (g) for this 2-core machine. Everything runs on 127.0.0.1 against a throwaway copy of the province-scale database `dw_province` (dropped afterwards, with the run\'s Redis keys), so dw_province itself is only read.',
+    'Written by `npm run bench` (bench/run.ts, about 40 minutes; `npm run bench -- <a|b|c|d|e|f|g>` reruns some and keeps the figures of the others, `-- --quick` is a short smoke run that writes nothing, `-- --report` rewrites this file from bench/results.json). Targets are issue 3\'s (a–f) and issue 4\'s (g) for this 2-core machine. Everything runs on 127.0.0.1 against a throwaway copy of the province-scale database `dw_province` (dropped afterwards, with the run\'s Redis keys), so dw_province itself is only read.',
   );
   lines.push('');
   if (latest) {
@@ -87,18 +87,20 @@ export function writeBenchmarksMd(file: ResultsFile): void {
     lines.push(`| memory | ${m.memoryGiB} GiB |`);
     lines.push(`| OS | ${m.os} |`);
     lines.push(`| Node | ${m.node} |`);
-    lines.push(`| Postgres | ${m.postgres} (server defaults: shared_buffers 128 MB, synchronous_commit on) |`);
+    lines.push(`| Postgres | ${m.postgres.includes('shared_buffers') ? m.postgres : `${m.postgres} (shared_buffers 128MB, synchronous_commit on)`} |`);
     lines.push(`| Redis | ${m.redis} |`);
     lines.push(`| web | server.ts, NODE_ENV=production, build ${latest.build}, LOG_LEVEL=warn |`);
     lines.push(
       `| data | ${latest.database.kind === 'province-copy' ? `copy of dw_province, ${latest.database.items.toLocaleString('en')} items (copied in ${latest.database.setupS.toFixed(0)} s)` : `seeded throwaway province, ${latest.database.items.toLocaleString('en')} items (dw_province was not available)`} |`,
     );
-    for (const note of latest.database.notes ?? []) lines.push(`Note: ${note}.`);
     lines.push('');
+    for (const note of latest.database.notes ?? []) lines.push(`Note: ${note}.`, '');
   }
   lines.push('## Results');
   lines.push('');
-  lines.push('Medians of 3 runs unless a row says otherwise.');
+  lines.push(
+    'Medians of 3 runs, except (c) (one ramp, a failing step tried twice) and (g) (median of 5 page loads; the API percentiles over all its requests). Rows without a target are context for the ones with one.',
+  );
   lines.push('');
   lines.push('| benchmark | measured | target | | run |');
   lines.push('|---|---:|---|---|---|');
@@ -126,7 +128,10 @@ export function writeBenchmarksMd(file: ResultsFile): void {
     lines.push('');
     lines.push(`### (${result.id}) ${result.title}${result.status === 'failed' ? ' — failed' : result.status === 'pending' ? ' — pending' : ''}`);
     lines.push('');
-    lines.push(`Run ${day(result.finishedAt)}, ${result.durationS.toFixed(0)} s.`);
+    const info = file.runs[result.run];
+    lines.push(
+      `Run ${day(result.finishedAt)}, ${result.durationS.toFixed(0)} s${info ? ` (\`${info.command}\`, build ${info.build})` : ''}.`,
+    );
     lines.push('');
     lines.push(...result.details.map((line) => (line.startsWith('load before') ? `_${line}_` : line)));
   }

@@ -16,6 +16,8 @@ export interface StreamResult {
   rate: number;
   count: number;
   clients: number;
+  /** Requests sent (fewer than count when sending stopped: too many in flight). */
+  sent: number;
   /** Requests accepted (201 for ingest, added for bare). */
   accepted: number;
   failed: number;
@@ -146,6 +148,7 @@ export async function ingestStream(
       {
         rate: options.rate,
         count: options.count,
+        sent: paced.sent,
         accepted,
         failed: paced.failed + (options.count - paced.sent),
         statuses,
@@ -220,6 +223,7 @@ export async function bareStream(
       {
         rate: options.rate,
         count: options.count,
+        sent: paced.sent,
         accepted,
         failed: paced.failed + (options.count - paced.sent),
         statuses,
