@@ -4,6 +4,8 @@ import zhCN from 'antd/locale/zh_CN';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { theme } from './theme';
+// antd's component styles, baked for our theme by `npm run antd-css` (run by build and dev)
+import './_styles/antd.generated.css';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -12,7 +12,7 @@ import { seedDemo } from '../seeds/seed-demo';
 const port = process.env.E2E_PORT ?? '3199';
 
 if (!existsSync('.next/BUILD_ID')) {
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (build.status !== 0) process.exit(1);
 }
 

@@ -34,7 +34,7 @@ function newestMtime(entry) {
 function buildIsStale() {
   const buildId = '.next/BUILD_ID';
   if (!existsSync(buildId)) return true;
-  const sources = ['app', 'lib', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+  const sources = ['app', 'lib', 'scripts/antd-css.tsx', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
   return Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs;
 }
 
@@ -48,7 +48,7 @@ step('载入演示数据（已存在则跳过）', 'seeding demo data (skipped w
 runOrExit('node', ['--import', 'tsx', 'seeds/cli.ts']);
 if (buildIsStale()) {
   step('构建生产版本', 'building for production');
-  runOrExit('npx', ['next', 'build'], { NODE_ENV: 'production' });
+  runOrExit('npm', ['run', 'build'], { NODE_ENV: 'production' });
 }
 
 step('启动 Web 与后台任务', 'starting web and workers');

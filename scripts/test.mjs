@@ -70,7 +70,7 @@ check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 vitest('unit');
 vitest('integration');
-if (check('build', 'npx', ['next', 'build'], { NODE_ENV: 'production' })) playwright();
+if (check('build', 'npm', ['run', 'build'], { NODE_ENV: 'production' })) playwright();
 else record('e2e', { passed: 0, failed: 1 }, '0.0');
 
 rmSync(reports, { recursive: true, force: true });
