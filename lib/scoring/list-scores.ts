@@ -33,6 +33,8 @@ export interface ScoreListQuery {
   regionCode?: string;
   /** Page after this (rank, row id). */
   after?: [number, number];
+  /** Pages by position instead (the league-table page); ignored with `after`. */
+  offset?: number;
   limit: number;
 }
 
@@ -74,7 +76,8 @@ export async function listScores(db: Db, scope: Scope, query: ScoreListQuery): P
     select * from ranked
     ${query.after ? db`where (rank, id) > (${query.after[0]}, ${query.after[1]})` : db``}
     order by rank, id
-    limit ${query.limit}`;
+    limit ${query.limit}
+    ${!query.after && query.offset ? db`offset ${query.offset}` : db``}`;
   if (rows.length === 0) return [];
 
   const periods = periodsEndingWith(query.period, TREND_MONTHS);
@@ -108,6 +111,22 @@ export async function listScores(db: Db, scope: Scope, query: ScoreListQuery): P
       },
     };
   });
+}
+
+/** How many rows the league table has (for its pager). */
+export async function countScores(db: Db, scope: Scope, query: Pick<ScoreListQuery, 'period' | 'subject' | 'regionCode'>): Promise<number> {
+  const [row] = await db<{ n: number }[]>`
+    select count(*)::int as n
+    from scores s join regions r on r.code = s.region_code
+    where s.period = ${query.period} and s.subject_type = ${query.subject}
+      and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 's.department_id' })}
+      ${
+        query.regionCode
+          ? db`and exists (select 1 from regions f where f.code = ${query.regionCode}
+              and (r.path = f.path or r.path like f.path || '.%'))`
+          : db``
+      }`;
+  return row!.n;
 }
 
 export interface DepartmentScoreDetail {

@@ -20,6 +20,7 @@ const NAV_ITEMS = [
   { key: '/catalog', label: <Link href="/catalog">公开目录</Link> },
   { key: '/departments', label: <Link href="/departments">部门</Link> },
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
+  { key: '/scores', label: <Link href="/scores">考核评分</Link> },
 ];
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
