@@ -21,6 +21,7 @@ const NAV_ITEMS = [
   { key: '/departments', label: <Link href="/departments">部门</Link> },
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
   { key: '/scores', label: <Link href="/scores">考核评分</Link> },
+  { key: '/reports', label: <Link href="/reports">月度报告</Link> },
 ];
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
