@@ -77,3 +77,75 @@ test('the position league table and an empty month', async ({ page }) => {
   await expect(page.getByText('2001年1月尚无评分')).toBeVisible();
   await page.screenshot({ path: 'e2e-artifacts/scores-empty.png' });
 });
+
+// CJK Radicals Supplement characters that NFKC leaves alone, as the simplified ideographs they stand for
+const RADICALS: Record<string, string> = {
+  '⺠': '民', '⻔': '门', '⻝': '食', '⻩': '黄', '⻥': '鱼', '⻓': '长', '⻆': '角', '⻋': '车', '⻅': '见', '⻉': '贝',
+  '⻚': '页', '⻛': '风', '⻜': '飞', '⻢': '马', '⻰': '龙', '⻬': '齐', '⻘': '青', '⻨': '麦', '⻳': '龟', '⺟': '母',
+  '⻄': '西', '⻙': '韦', '⻭': '齿', '⻗': '雨', '⺁': '厂', '⻊': '足', '⻈': '讠',
+};
+
+/** The text of every page of a PDF, read with pdf.js. */
+async function pdfText(data: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = '';
+  for (let n = 1; n <= document.numPages; n += 1) {
+    const content = await (await document.getPage(n)).getTextContent();
+    text += content.items.map((item) => ('str' in item ? item.str : '')).join('');
+  }
+  await document.destroy();
+  // CJK fonts map some glyphs to radicals (⽉ for 月, ⺠ for 民): give back the ideographs a reader sees
+  return text.normalize('NFKC').replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS[c] ?? c);
+}
+
+test('a leader builds last month’s report of a county and downloads its Excel and PDF', async ({ page }) => {
+  await signInThroughForm(page, 'leader');
+  await page.goto('/reports');
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText('月度报告');
+  await page.screenshot({ path: 'e2e-artifacts/reports-empty.png' });
+
+  const month = page.getByLabel('报告月份');
+  // the form offers last month first: the month before today in Asia/Shanghai
+  const local = new Date(Date.now() + 8 * 3_600_000);
+  const last = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1));
+  const period = `${last.getUTCFullYear()}年${last.getUTCMonth() + 1}月`;
+  await page.getByLabel('报告区域').click();
+  await page.getByLabel('报告区域').fill('建邺');
+  await page.locator('.ant-select-dropdown:visible').getByText('南京市建邺区', { exact: true }).click();
+  await expect(month).toBeVisible();
+  await page.getByRole('button', { name: '生成报告' }).click();
+  await expect(page.getByText('报告已生成')).toBeVisible({ timeout: 30_000 });
+  const row = page.getByTestId('report-table').locator('tbody tr', { hasText: '南京市建邺区' }).first();
+  await expect(row).toContainText(period);
+  await page.screenshot({ path: 'e2e-artifacts/reports-list.png' });
+
+  const departments = await page.evaluate(async () => {
+    const response = await fetch('/api/v1/departments?regionId=320105&limit=500');
+    return ((await response.json()) as { data: { name: string }[] }).data.map((d) => d.name);
+  });
+  expect(departments.length).toBeGreaterThan(10);
+
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), row.getByTestId('download-xlsx').click()]);
+  expect(xlsxDownload.suggestedFilename()).toBe(`南京市建邺区${period}政务公开考核报告.xlsx`);
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await xlsxDownload.path());
+  const ranking = workbook.getWorksheet('部门排名')!;
+  expect(String(ranking.getCell('A1').value)).toContain(period);
+  const names = ranking.getColumn(2).values.map(String);
+  for (const name of departments) expect(names).toContain(name);
+
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), row.getByTestId('download-pdf').click()]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/\.pdf$/);
+  const { readFile } = await import('node:fs/promises');
+  const text = (await pdfText(await readFile(await pdfDownload.path()))).replace(/\s+/g, '');
+  expect(text).toContain(`南京市建邺区${period}政务公开考核报告`);
+  for (const name of departments) expect(text).toContain(name);
+
+  await row.getByTestId('report-link').click();
+  await expect(page).toHaveURL(/\/reports\/\d+$/);
+  await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toContainText(period);
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/reports-report.png' });
+});
