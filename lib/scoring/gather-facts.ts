@@ -106,15 +106,20 @@ export async function gatherFacts(
     if (outcome) record(a, 'alertResponse', outcome.failure);
   }
 
-  // a red alert is deducted in the month it turned red (opened red, or its level_changed event to red)
+  // a red alert is deducted in the month it turned red: for a deadline its obligation's severe instant
+  // (严重超期 began then, even when the alert was raised later, e.g. by a seed or after an outage), for
+  // other alerts its level change to red or its opening
   const reds = await db<(AlertFact & Owned & { redAt: Date })[]>`
     select * from (
       select a.id, a.item_id as "itemId", a.complaint_id as "complaintId", a.message, a.opened_at as "openedAt",
         a.acknowledged_at as "acknowledgedAt", a.resolved_at as "resolvedAt", a.department_id as "departmentId",
         a.position_id as "positionId",
-        coalesce((select min(e.at) from alert_events e where e.alert_id = a.id and e.to_level = 'red'), a.opened_at) as "redAt"
-      from alerts a
-      where a.level = 'red' and a.opened_at < ${end} and a.updated_at >= ${start}
+        coalesce(
+          case when a.rule_kind = 'deadline' then o.severe_at end,
+          (select min(e.at) from alert_events e where e.alert_id = a.id and e.to_level = 'red'),
+          a.opened_at) as "redAt"
+      from alerts a left join obligations o on o.id = a.obligation_id
+      where a.level = 'red'
         ${onlyDepartments('a.department_id')}
     ) red
     where "redAt" >= ${start} and "redAt" < ${end} and "redAt" <= ${asOf}`;

@@ -131,4 +131,19 @@ describe('recomputeScores', () => {
     const department = await stored(world.department.id);
     expect(department!.breakdown.losses.find((l) => l.ref.id === overdue)!.ref.label).toMatch(/才公开（逾期）/);
   });
+
+  it('deducts a red deadline alert in the month its obligation became severely overdue, naming the item', async () => {
+    const { insertRedDeadlineAlert } = await import('./test-fixtures');
+    // severe on 2026-11-16, the alert raised only in December (e.g. by a seed): still a November deduction
+    const alertId = await insertRedDeadlineAlert(sql, { obligationId: overdue, severeAt: '2026-11-16T00:00:00', openedAt: '2026-12-02T09:00:00' });
+    await recomputeScores(sql, { period: '2026-11', at: AS_OF, departmentIds: [world.department.id] });
+    await recomputeScores(sql, { period: '2026-12', at: AS_OF, departmentIds: [world.department.id] });
+    const november = await stored(world.department.id);
+    expect(Number(november!.total)).toBe(75.86);
+    expect(november!.breakdown.deductions).toEqual({ redAlerts: 1, points: 2 });
+    expect(november!.breakdown.losses.find((l) => l.indicator === 'red')!.ref).toMatchObject({ kind: 'alert', id: alertId });
+    const [december] = await sql<{ breakdown: ScoreResult }[]>`
+      select breakdown from scores where subject_type = 'department' and department_id = ${world.department.id} and period = '2026-12'`;
+    expect(december!.breakdown.deductions.redAlerts).toBe(0);
+  });
 });

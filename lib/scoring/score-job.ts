@@ -70,17 +70,19 @@ export async function touchesForItem(db: Db, itemId: number): Promise<ScoreTouch
   return rows.map((r) => ({ departmentId: r.departmentId, period: r.isDeadline ? periodOfDeadline(r.at) : periodOf(r.at) }));
 }
 
-/** The department-months changed alerts touched: opened, changed (turned red, resolved), and their obligation's. */
+/** The department-months changed alerts touched: opened, changed (resolved), and their obligation's due and severe months. */
 export async function touchesForAlerts(db: Db, alertIds: readonly number[]): Promise<ScoreTouch[]> {
   if (alertIds.length === 0) return [];
-  const rows = await db<{ departmentId: number; openedAt: Date; updatedAt: Date; dueAt: Date | null }[]>`
-    select a.department_id as "departmentId", a.opened_at as "openedAt", a.updated_at as "updatedAt", o.due_at as "dueAt"
+  const rows = await db<{ departmentId: number; openedAt: Date; updatedAt: Date; dueAt: Date | null; severeAt: Date | null }[]>`
+    select a.department_id as "departmentId", a.opened_at as "openedAt", a.updated_at as "updatedAt", o.due_at as "dueAt",
+      o.severe_at as "severeAt"
     from alerts a left join obligations o on o.id = a.obligation_id
     where a.id = any(${[...alertIds]}::bigint[])`;
   return rows.flatMap((r) => [
     { departmentId: r.departmentId, period: periodOf(r.openedAt) },
     { departmentId: r.departmentId, period: periodOf(r.updatedAt) },
     ...(r.dueAt ? [{ departmentId: r.departmentId, period: periodOfDeadline(r.dueAt) }] : []),
+    ...(r.severeAt ? [{ departmentId: r.departmentId, period: periodOf(r.severeAt) }] : []),
   ]);
 }
 

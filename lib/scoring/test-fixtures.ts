@@ -56,3 +56,26 @@ export async function insertComplaint(
     returning id`;
   return { id: row!.id, trackingCode };
 }
+
+/** A red deadline alert on an obligation, whose severe instant is set to `severeAt`. */
+export async function insertRedDeadlineAlert(db: Db, input: { obligationId: number; severeAt: string; openedAt: string }): Promise<number> {
+  const [obligation] = await db<{ departmentId: number; regionCode: string }[]>`
+    update obligations set severe_at = ${at(input.severeAt)}, warn_at = least(warn_at, ${at(input.severeAt)}),
+      due_at = least(due_at, ${at(input.severeAt)})
+    where id = ${input.obligationId}
+    returning department_id as "departmentId", region_code as "regionCode"`;
+  let [rule] = await db<{ id: number }[]>`select id from rules where kind = 'deadline' order by id limit 1`;
+  if (!rule) {
+    [rule] = await db<{ id: number }[]>`
+      insert into rules (kind, name, scope_region_code, params, level, created_at, updated_at)
+      values ('deadline', '公开时限', ${obligation!.regionCode}, '{}', 'orange', ${at(input.openedAt)}, ${at(input.openedAt)})
+      returning id`;
+  }
+  const [alert] = await db<{ id: number }[]>`
+    insert into alerts (rule_id, rule_kind, level, state, subject_type, subject_id, obligation_id, department_id,
+      region_code, message, opened_at, updated_at)
+    values (${rule!.id}, 'deadline', 'red', 'open', 'obligation', ${input.obligationId}, ${input.obligationId},
+      ${obligation!.departmentId}, ${obligation!.regionCode}, '严重超期：测试事项', ${at(input.openedAt)}, ${at(input.openedAt)})
+    returning id`;
+  return alert!.id;
+}
