@@ -149,3 +149,28 @@ test('a leader builds last month’s report of a county and downloads its Excel 
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/reports-report.png' });
 });
+
+test('the region roll-up with the overdue heat map, and an admin previewing new weights', async ({ page }) => {
+  await signInThroughForm(page, 'leader');
+  await page.goto('/scores');
+  await page.getByRole('link', { name: '区域汇总与超期热力图' }).click();
+  await expect(page).toHaveURL(/\/scores\/regions\?period=/);
+  const rollup = page.getByTestId('rollup-table');
+  await expect(rollup.getByTestId('rollup-region-link').first()).toHaveText('江苏省');
+  await expect(rollup).toContainText('南京市建邺区');
+  await expect(page.getByTestId('overdue-heatmap')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/scores-regions.png', fullPage: true });
+
+  await page.getByRole('button', { name: /退\s*出/ }).click();
+  await page.waitForURL(/\/login/);
+  await signInThroughForm(page, 'admin');
+  await page.goto('/scores/weights');
+  await page.getByLabel('公开及时率权重').fill('80');
+  await page.getByRole('button', { name: /试\s*算/ }).click();
+  const preview = page.getByTestId('what-if-table');
+  await expect(preview.locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
+  await expect(preview.getByRole('columnheader', { name: '名次变化' })).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/scores-weights.png' });
+});

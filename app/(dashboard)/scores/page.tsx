@@ -57,6 +57,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
         filter={{ period: search.period, subject: search.subject, regionId: search.regionId ?? null, page: search.page }}
         periods={periods.includes(search.period) ? periods : [search.period, ...periods]}
         regions={regions}
+        canEditWeights={scope.role === 'admin'}
       />
     </>
   );

@@ -107,6 +107,7 @@ export function LeagueTable(props: {
   filter: LeagueFilter;
   periods: string[];
   regions: RegionSummary[];
+  canEditWeights: boolean;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -120,11 +121,15 @@ export function LeagueTable(props: {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           考核评分 · {periodLabel(props.filter.period)}
         </Typography.Title>
+        <Space size="large">
+          <Link href={`/scores/regions?period=${props.filter.period}`}>区域汇总与超期热力图</Link>
+          {props.canEditWeights && <Link href="/scores/weights">考核权重</Link>}
         <Tooltip title="按公开及时率、内容完整率、投诉签收/办结/满意率和预警响应加权计分，红色预警另行扣分；样本不足 5 件的指标不计分，其权重分给其他指标。">
           <Text type="secondary">
             <QuestionCircleOutlined /> 计分说明
           </Text>
         </Tooltip>
+        </Space>
       </Space>
       <Typography.Paragraph type="secondary">
         {regionName ?? '管辖范围内'}各{props.filter.subject === 'position' ? '岗位' : '部门'}本月得分排名，点击名称查看每一项扣分的依据。得分随公开、预警和投诉的变化实时更新。
