@@ -171,6 +171,7 @@ test('the region roll-up with the overdue heat map, and an admin previewing new 
   const preview = page.getByTestId('what-if-table');
   await expect(preview.locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
   await expect(preview.getByRole('columnheader', { name: '名次变化' })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/scores-weights.png' });
 });

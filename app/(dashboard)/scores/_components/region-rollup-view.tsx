@@ -131,7 +131,7 @@ export function RegionRollupView(props: { period: string; periods: string[]; rol
           loading={isPending}
           pagination={false}
           size="middle"
-          expandable={{ defaultExpandedRowKeys: rows.map((r) => r.code) }}
+          expandable={{ defaultExpandAllRows: true }}
           locale={{ emptyText: <Empty description={`${periodLabel(props.period)}尚无评分`} /> }}
         />
       </Card>

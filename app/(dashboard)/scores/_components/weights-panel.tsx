@@ -85,29 +85,43 @@ export function WeightsPanel({ current, period }: { current: VersionedWeights; p
         当前为{current.version === 0 ? '默认权重' : `第 ${current.version} 版`}。调整后先“试算”，查看以{periodLabel(period)}的数据重新排名的结果，确认后再保存为新版本。
       </Typography.Paragraph>
       <Row gutter={16}>
-        <Col span={8}>
+        <Col span={9}>
           <Card title="权重与阈值">
             <Form<Weights> form={form} layout="vertical" initialValues={current.weights} requiredMark={false} onValuesChange={() => setPreview(null)}>
-              {INDICATOR_KEYS.map((key) => (
-                <Form.Item key={key} name={['indicators', key]} label={INDICATOR_LABELS[key]} rules={[{ required: true, message: '请输入权重' }]}>
-                  <InputNumber min={0} max={100} style={{ width: '100%' }} aria-label={`${INDICATOR_LABELS[key]}权重`} />
-                </Form.Item>
-              ))}
+              <Row gutter={12}>
+                {INDICATOR_KEYS.map((key) => (
+                  <Col span={12} key={key}>
+                    <Form.Item name={['indicators', key]} label={INDICATOR_LABELS[key]} rules={[{ required: true, message: '请输入权重' }]}>
+                      <InputNumber min={0} max={100} style={{ width: '100%' }} aria-label={`${INDICATOR_LABELS[key]}权重`} />
+                    </Form.Item>
+                  </Col>
+                ))}
+              </Row>
               <Form.Item name="minCases" label="最少样本数（不足则“样本不足”）" rules={[{ required: true, message: '请输入最少样本数' }]}>
                 <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
               </Form.Item>
-              <Form.Item name="redPenalty" label="每条红色预警扣分" rules={[{ required: true, message: '请输入扣分' }]}>
-                <InputNumber min={0} max={20} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="redPenaltyCap" label="红色预警扣分上限" rules={[{ required: true, message: '请输入扣分上限' }]}>
-                <InputNumber min={0} max={100} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="alertAckHours" label="预警签收时限（小时）" rules={[{ required: true, message: '请输入小时数' }]}>
-                <InputNumber min={1} max={720} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="alertResolveHours" label="预警处置时限（小时）" rules={[{ required: true, message: '请输入小时数' }]}>
-                <InputNumber min={1} max={2160} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="redPenalty" label="每条红色预警扣分" rules={[{ required: true, message: '请输入扣分' }]}>
+                    <InputNumber min={0} max={20} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="redPenaltyCap" label="红色预警扣分上限" rules={[{ required: true, message: '请输入扣分上限' }]}>
+                    <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="alertAckHours" label="预警签收时限（小时）" rules={[{ required: true, message: '请输入小时数' }]}>
+                    <InputNumber min={1} max={720} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="alertResolveHours" label="预警处置时限（小时）" rules={[{ required: true, message: '请输入小时数' }]}>
+                    <InputNumber min={1} max={2160} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              </Row>
               <Space>
                 <Button onClick={runPreview} loading={busy === 'preview'}>
                   试算
@@ -119,7 +133,7 @@ export function WeightsPanel({ current, period }: { current: VersionedWeights; p
             </Form>
           </Card>
         </Col>
-        <Col span={16}>
+        <Col span={15}>
           <Card title={`试算结果 · ${periodLabel(period)}`}>
             {preview === null ? (
               <Text type="secondary">修改左侧的权重后点击“试算”，这里显示新的排名与现排名的对比；试算不会保存任何数据。</Text>
