@@ -2,7 +2,7 @@
 // per region the figures, the XLSX and the PDF printed from the report page, upserted by (region, month).
 import type { Db, Sql } from '../db/sql';
 import type { Period } from '../scoring/period';
-import { recomputeScores } from '../scoring/recompute-scores';
+import { recomputeMonth } from '../scoring/locked-recompute';
 import { gatherReportData } from './gather-report-data';
 import { printPdf } from './print-pdf';
 import { renderReportHtml } from './report-html';
@@ -13,7 +13,7 @@ export async function buildReports(
   input: { regionCodes: readonly string[]; period: Period; at: Date; actor: string },
 ): Promise<{ id: number; regionCode: string }[]> {
   if (input.regionCodes.length === 0) return [];
-  await recomputeScores(sql, { period: input.period, at: input.at });
+  await recomputeMonth(sql, { period: input.period, at: input.at });
   const built = [];
   for (const regionCode of input.regionCodes) {
     const data = await gatherReportData(sql, { regionCode, period: input.period, at: input.at });

@@ -14,7 +14,7 @@ import { getQueue } from '../jobs/producer';
 import { SCORE_QUEUE } from '../jobs/queues';
 import { log } from '../log';
 import { addMonths, periodOf, periodOfDeadline, periodSchema, type Period } from './period';
-import { recomputeScores } from './recompute-scores';
+import { recomputeDepartmentMonth, recomputeMonth } from './locked-recompute';
 
 export interface ScoreTouch {
   departmentId: number;
@@ -25,7 +25,7 @@ export const scoreDepartmentMonthJob = defineJob({
   name: 'score-department-month',
   queue: SCORE_QUEUE,
   schema: z.object({ departmentId: z.number().int().positive(), period: periodSchema }),
-  handle: (payload) => recomputeScores(pool, { period: payload.period, at: now(), departmentIds: [payload.departmentId] }),
+  handle: (payload) => recomputeDepartmentMonth(pool, { ...payload, at: now() }),
 });
 
 export const scoreMonthJob = defineJob({
@@ -37,7 +37,7 @@ export const scoreMonthJob = defineJob({
     // the nightly pass: the running month, and the last one, whose late facts may still arrive
     const periods = payload.period ? [payload.period] : [periodOf(at), addMonths(periodOf(at), -1)];
     const changes = [];
-    for (const period of periods) changes.push(...(await recomputeScores(pool, { period, at })));
+    for (const period of periods) changes.push(...(await recomputeMonth(pool, { period, at })));
     return changes;
   },
 });
