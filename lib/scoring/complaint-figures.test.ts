@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complaintFigures, type ComplaintCase } from './scoring-figures';
+import { complaintFigures, type ComplaintCase } from '../complaints/scoring-figures';
 
 const at = new Date('2026-11-05T09:00:00+08:00');
 const complaint = (id: number, positionId: number | null, outcome: Pick<ComplaintCase, 'acceptedInTime' | 'repliedInTime' | 'satisfied'>): ComplaintCase => ({
