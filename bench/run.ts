@@ -7,6 +7,7 @@
 //   e     one sweep pass over the province data with 1,000 obligations crossing
 //   f     check throughput of one worker process
 //   g     the alert wall's first load and the alert list API (once the wall exists)
+//   h     scoring the province data in full (issue 6; bench/score.ts)
 // After the measured runs of (a) and (f), server.ts and the workers run once more under --cpu-prof and their
 // profiles go into BENCHMARKS.md (--no-profile skips that).
 // Talks only to 127.0.0.1. Works on a throwaway copy of dw_province (waits for the province seed to finish
@@ -33,9 +34,9 @@ import { buildId } from './lib/processes';
 import { loadResults, mergeResults, ORDER, printTable, saveResults, writeBenchmarksMd, type RunInfo } from './lib/report';
 import type { BenchResult } from './lib/result';
 
-const USAGE = `usage: npm run bench [-- <a|b|c|d|e|f|g>...] [--runs N] [--quick] [--no-profile] [--no-wait] [--start-wait S] [--quiet-wait S] [--port N] [--from <database>] [--report]
+const USAGE = `usage: npm run bench [-- <a|b|c|d|e|f|g|h>...] [--runs N] [--quick] [--no-profile] [--no-wait] [--start-wait S] [--quiet-wait S] [--port N] [--from <database>] [--report]
   a, b   ingest → browser latency and the bare path (run together)
-  c      capacity      d  deadline crossing      e  sweep pass      f  check throughput      g  alert wall`;
+  c      capacity      d  deadline crossing      e  sweep pass      f  check throughput      g  alert wall      h  scoring`;
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -70,7 +71,7 @@ if (values.report) {
   console.log(`${printTable(ORDER.map((id) => saved.results[id]).filter((r): r is NonNullable<typeof r> => !!r))}\n\nBENCHMARKS.md rewritten from bench/results.json.`);
   process.exit(0);
 }
-const aliases: Record<string, string> = { latency: 'a', bare: 'b', capacity: 'c', deadline: 'd', sweep: 'e', check: 'f', wall: 'g' };
+const aliases: Record<string, string> = { latency: 'a', bare: 'b', capacity: 'c', deadline: 'd', sweep: 'e', check: 'f', wall: 'g', score: 'h' };
 const wanted = new Set((positionals.length > 0 ? positionals : ORDER).map((name) => aliases[name] ?? name));
 const unknown = [...wanted].filter((name) => !ORDER.includes(name));
 if (unknown.length > 0) {
@@ -195,6 +196,11 @@ try {
   if (wanted.has('g')) {
     const { runWall } = await import('./benchmarks/wall');
     await guard('g', 'alert wall (issue 4)', () => runWall(h, { requests: 50, loads: 5, minOpenAlerts: 10_000 }));
+  }
+
+  if (wanted.has('h')) {
+    const { runScore } = await import('./score');
+    await guard('h', 'scoring the province data in full', () => runScore(h, { runs }));
   }
 
   log('\nCleaning up…');

@@ -118,3 +118,22 @@ describe('seedDemo', () => {
     }
   });
 });
+
+describe('seedDemo scores', () => {
+  it('scores every month it seeded, so a leader sees history at once', async () => {
+    const months = await sql<{ period: string; departments: number; scored: number }[]>`
+      select period, count(*)::int as departments, count(total)::int as scored from scores
+      where subject_type = 'department' group by period order by period`;
+    // a year of items: at least 12 months, each with every department and most of them scored
+    expect(months.length).toBeGreaterThanOrEqual(12);
+    const [departments] = await sql<{ n: number }[]>`select count(*)::int as n from departments`;
+    for (const month of months.slice(1, -1)) {
+      expect(month.departments).toBe(departments!.n);
+      expect(month.scored).toBeGreaterThan(0);
+    }
+    const [late] = await sql<{ n: number }[]>`
+      select count(*)::int as n from scores, jsonb_array_elements(breakdown->'losses') loss
+      where loss->>'indicator' = 'timeliness' and (loss->'ref'->>'itemId') is not null`;
+    expect(late!.n).toBeGreaterThan(0);
+  });
+});

@@ -15,6 +15,7 @@ import { insertDepartmentPlans, ItemPlanner, outcomeMix, type DepartmentPlan, ty
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
 import { loadRules } from '../lib/rules/queries';
 import { raiseHistoryAlerts } from './history-alerts';
+import { scoreHistory } from '../lib/scoring/score-history';
 import { seedRules } from './rules';
 import { buildPilotUnitSeeds } from './unit-seed';
 import { seedUsers } from './users';
@@ -161,6 +162,7 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
         at,
       });
     });
+    await step('考核评分（历史各月）', () => scoreHistory(tx, { at }));
   });
 
   return { today, added, mix, durationMs: Math.round(performance.now() - started) };

@@ -6,6 +6,7 @@ import { checkItemJob } from '../lib/items/check-job';
 import { bullmqPrefix } from '../lib/jobs/define-job';
 import { CHECK_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
+import { enqueueScoreForItem } from '../lib/scoring/score-job';
 import type { RunningWorker, WorkerContext } from './context';
 
 // Each job is a few short queries; concurrency hides their round trips on 2 cores.
@@ -17,6 +18,7 @@ export async function startCheckWorker({ connection, emitter }: WorkerContext): 
     async (job) => {
       const changes = await checkItemJob.process(job);
       await publishAlertChanges(sql, emitter, changes);
+      await enqueueScoreForItem(sql, checkItemJob.schema.parse(job.data).itemId);
       return { changes: changes.length };
     },
     { connection, prefix: bullmqPrefix(), concurrency: CHECK_CONCURRENCY },

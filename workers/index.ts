@@ -11,11 +11,15 @@ const { createEmitter } = await import('../lib/realtime/emit');
 const { startCheckWorker } = await import('./check');
 const { startMaintenanceWorker } = await import('./maintenance');
 const { startSweepWorker } = await import('./sweep');
+const { startScoreWorker } = await import('./score');
+const { startReportWorker } = await import('./report');
 
 const starters = {
   check: startCheckWorker,
   sweep: startSweepWorker,
   maintenance: startMaintenanceWorker,
+  score: startScoreWorker,
+  report: startReportWorker,
 } as const;
 type QueueName = keyof typeof starters;
 const isQueueName = (name: string): name is QueueName => name in starters;

@@ -9,7 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 const BENCHMARKS_FILE = path.join(ROOT, 'BENCHMARKS.md');
 const ANALYSIS_FILE = path.join(ROOT, 'bench', 'analysis.md');
-export const ORDER = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+export const ORDER = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 
 export interface RunInfo {
   startedAt: string;

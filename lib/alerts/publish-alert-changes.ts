@@ -2,6 +2,7 @@
 import type { Db } from '../db/sql';
 import { emitToRooms, type RealtimeEmitter } from '../realtime/emit';
 import { roomsForSubject } from '../realtime/rooms';
+import { enqueueScoreForAlerts } from '../scoring/score-job';
 import { findAlertsByIds } from './alert';
 import type { AlertChange } from './record-finding';
 
@@ -13,4 +14,5 @@ export async function publishAlertChanges(db: Db, emitter: RealtimeEmitter, chan
     const event = opened.has(alert.id) && alert.state === 'open' ? 'alert:opened' : 'alert:updated';
     emitToRooms(emitter, roomsForSubject(regionPath, alert.departmentId), event, alert);
   }
+  await enqueueScoreForAlerts(db, alerts.map(({ alert }) => alert.id));
 }

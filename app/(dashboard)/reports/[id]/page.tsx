@@ -1,0 +1,24 @@
+import { forbidden, notFound } from 'next/navigation';
+import { requireUser } from '../../../_server/current-user';
+import { hasRole } from '../../../../lib/auth/roles';
+import { sql } from '../../../../lib/db/sql';
+import { findReport } from '../../../../lib/reports/queries';
+import { renderReportHtml, reportTitle } from '../../../../lib/reports/report-html';
+import {} from '../../items/_components/access-denied';
+import { parseRouteId } from '../../items/_components/route-id';
+import { ReportView } from '../_components/report-view';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: '月度报告 · 政务公开在线监督预警平台' };
+
+// 月度报告: one region's month, as printed to PDF
+export default async function ReportPage(props: { params: Promise<{ id: string }> }) {
+  const { scope } = await requireUser();
+  if (!hasRole(scope, 'leader', 'supervisor', 'admin')) forbidden();
+  const id = parseRouteId((await props.params).id);
+  if (id === null) notFound();
+  const report = await findReport(sql, scope, id);
+  if (report === 'missing') notFound();
+  if (report === 'outside') forbidden();
+  return <ReportView id={id} title={reportTitle(report.data)} html={renderReportHtml(report.data)} />;
+}

@@ -1,0 +1,36 @@
+import { forbidden, notFound } from 'next/navigation';
+import { requireUser } from '../../../../_server/current-user';
+import { hasRole } from '../../../../../lib/auth/roles';
+import { now } from '../../../../../lib/clock';
+import { sql } from '../../../../../lib/db/sql';
+import { findDepartmentScore } from '../../../../../lib/scoring/list-scores';
+import { periodOf, periodSchema } from '../../../../../lib/scoring/period';
+import {} from '../../../items/_components/access-denied';
+import { parseRouteId } from '../../../items/_components/route-id';
+import { DepartmentScoreView } from '../../_components/department-score-view';
+import { LiveRefresh } from '../../_components/live-refresh';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: '部门考核详情 · 政务公开在线监督预警平台' };
+
+// 部门考核详情: one department's month — each indicator and the fact behind every point lost
+export default async function DepartmentScorePage(props: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { scope } = await requireUser();
+  if (!hasRole(scope, 'leader', 'supervisor', 'admin')) forbidden();
+  const id = parseRouteId((await props.params).id);
+  if (id === null) notFound();
+  const raw = (await props.searchParams).period;
+  const period = periodSchema.catch(periodOf(now())).parse(Array.isArray(raw) ? raw[0] : (raw ?? periodOf(now())));
+  const detail = await findDepartmentScore(sql, scope, id, period);
+  if (detail === 'outside') forbidden();
+  if (detail === 'missing') notFound();
+  return (
+    <>
+      <LiveRefresh period={period} />
+      <DepartmentScoreView detail={detail} />
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { forbidden } from 'next/navigation';
+import { requireUser } from '../../../_server/current-user';
+import { hasRole } from '../../../../lib/auth/roles';
+import { now } from '../../../../lib/clock';
+import { sql } from '../../../../lib/db/sql';
+import { periodOf, periodSchema, periodsEndingWith } from '../../../../lib/scoring/period';
+import { listOverdueHeatmap, listRegionRollups } from '../../../../lib/scoring/region-rollup';
+import {} from '../../items/_components/access-denied';
+import { RegionRollupView } from '../_components/region-rollup-view';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: '区域汇总 · 政务公开在线监督预警平台' };
+
+const HEATMAP_DEPARTMENTS = 20;
+
+// 区域汇总: the month's scores rolled up province → city → county, and where obligations ran overdue
+export default async function RegionScoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { scope } = await requireUser();
+  if (!hasRole(scope, 'leader', 'supervisor', 'admin')) forbidden();
+  const raw = (await searchParams).period;
+  const at = now();
+  const current = periodOf(at);
+  const period = periodSchema.catch(current).parse(Array.isArray(raw) ? raw[0] : (raw ?? current));
+  const [rollups, heatmap] = await Promise.all([
+    listRegionRollups(sql, scope, period),
+    listOverdueHeatmap(sql, scope, { period, at, departments: HEATMAP_DEPARTMENTS }),
+  ]);
+  return <RegionRollupView period={period} periods={periodsEndingWith(current, 12).reverse()} rollups={rollups} heatmap={heatmap} />;
+}

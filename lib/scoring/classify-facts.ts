@@ -1,0 +1,102 @@
+// Whether each raw fact is a case of its indicator in the month, whether it passed, and the zh-CN line that
+// explains a failure. Pure: the facts are read by gather-facts.ts, `asOf` is the application's clock.
+import { shanghaiDayOf } from '../calendar/ymd';
+import type { FactRef } from './facts';
+import type { Weights } from './weights';
+
+const HOUR_MS = 3_600_000;
+
+/** A deadline is the end of a day, stored as 00:00 of the next: show it as that day 24:00. */
+export function formatDeadline(dueAt: Date): string {
+  return `${shanghaiDayOf(new Date(dueAt.getTime() - 1))} 24:00`;
+}
+
+export function formatInstant(at: Date): string {
+  const local = new Date(at.getTime() + 8 * HOUR_MS).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+export interface ObligationFact {
+  id: number;
+  itemId: number | null;
+  entryName: string;
+  dueAt: Date;
+  fulfilledAt: Date | null;
+}
+
+/**
+ * 公开及时率: an obligation counts once it is fulfilled or its deadline has passed; it passes when it
+ * was fulfilled by the deadline. Null: not yet a case.
+ */
+export function classifyObligation(o: ObligationFact, asOf: Date): { failure: FactRef | null } | null {
+  const fulfilledAt = o.fulfilledAt && o.fulfilledAt <= asOf ? o.fulfilledAt : null;
+  if (!fulfilledAt && o.dueAt > asOf) return null;
+  if (fulfilledAt && fulfilledAt <= o.dueAt) return { failure: null };
+  const label = fulfilledAt
+    ? `「${o.entryName}」应于 ${formatDeadline(o.dueAt)} 前公开，${formatInstant(fulfilledAt)} 才公开（逾期）`
+    : `「${o.entryName}」应于 ${formatDeadline(o.dueAt)} 前公开，至今未公开（超期）`;
+  return { failure: { kind: 'obligation', id: o.id, itemId: o.itemId, complaintId: null, label } };
+}
+
+export interface PublishedItemFact {
+  id: number;
+  title: string;
+  /** The first completeness or channel alert raised on the item (not resolved as an accepted exception). */
+  defectAlertId: number | null;
+  defectMessage: string | null;
+}
+
+/** 内容完整率: an item published in the month passes when it was never found incomplete or off-channel. */
+export function classifyPublishedItem(item: PublishedItemFact): { failure: FactRef | null } {
+  if (item.defectAlertId === null) return { failure: null };
+  return {
+    failure: {
+      kind: 'alert',
+      id: item.defectAlertId,
+      itemId: item.id,
+      complaintId: null,
+      label: `「${item.title}」发布时不完整：${item.defectMessage ?? ''}`,
+    },
+  };
+}
+
+export interface AlertFact {
+  id: number;
+  itemId: number | null;
+  complaintId: number | null;
+  message: string;
+  openedAt: Date;
+  acknowledgedAt: Date | null;
+  resolvedAt: Date | null;
+}
+
+/**
+ * 预警响应及时率: an alert opened in the month counts once it is resolved or its acknowledgement time has
+ * run out; it passes when it was acknowledged (or resolved) within alertAckHours and resolved within
+ * alertResolveHours (or is still inside that time).
+ */
+export function classifyAlertResponse(a: AlertFact, weights: Weights, asOf: Date): { failure: FactRef | null } | null {
+  const ackLimit = a.openedAt.getTime() + weights.alertAckHours * HOUR_MS;
+  const resolveLimit = a.openedAt.getTime() + weights.alertResolveHours * HOUR_MS;
+  const resolvedAt = a.resolvedAt && a.resolvedAt <= asOf ? a.resolvedAt : null;
+  const acknowledgedAt = a.acknowledgedAt && a.acknowledgedAt <= asOf ? a.acknowledgedAt : null;
+  if (!resolvedAt && asOf.getTime() < ackLimit) return null;
+  const answeredAt = [acknowledgedAt, resolvedAt].filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0];
+  const answeredInTime = answeredAt !== undefined && answeredAt.getTime() <= ackLimit;
+  const resolvedInTime = resolvedAt ? resolvedAt.getTime() <= resolveLimit : asOf.getTime() <= resolveLimit;
+  if (answeredInTime && resolvedInTime) return { failure: null };
+  const why = !answeredInTime ? `${weights.alertAckHours} 小时内未签收` : `${weights.alertResolveHours} 小时内未处置`;
+  return {
+    failure: { kind: 'alert', id: a.id, itemId: a.itemId, complaintId: a.complaintId, label: `预警「${a.message}」${why}` },
+  };
+}
+
+export function redAlertRef(a: Pick<AlertFact, 'id' | 'itemId' | 'complaintId' | 'message'>, redAt: Date): FactRef {
+  return {
+    kind: 'alert',
+    id: a.id,
+    itemId: a.itemId,
+    complaintId: a.complaintId,
+    label: `严重超期（红色预警，${formatInstant(redAt)}）：${a.message}`,
+  };
+}

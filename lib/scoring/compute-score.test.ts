@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { computeScore } from './compute-score';
+import { addCase, emptyFacts, type FactRef, type SubjectFacts } from './facts';
+import { DEFAULT_WEIGHTS, type IndicatorKey, type Weights } from './weights';
+
+const ref = (id: number, kind: FactRef['kind'] = 'obligation'): FactRef => ({ kind, id, itemId: id, complaintId: null, label: `fact ${id}` });
+
+function facts(cases: Partial<Record<IndicatorKey, [total: number, failedIds: number[]]>>, redIds: number[] = []): SubjectFacts {
+  const result = emptyFacts();
+  for (const [key, [total, failedIds]] of Object.entries(cases) as [IndicatorKey, [number, number[]]][]) {
+    for (const id of failedIds) addCase(result, key, ref(id));
+    for (let i = failedIds.length; i < total; i += 1) addCase(result, key, null);
+  }
+  result.redAlerts = redIds.map((id) => ref(id, 'alert'));
+  return result;
+}
+
+// Two indicators with equal weight make the arithmetic easy to follow by hand.
+const EVEN: Weights = {
+  ...DEFAULT_WEIGHTS,
+  indicators: { timeliness: 50, completeness: 50, complaintAccept: 0, complaintReply: 0, complaintSatisfaction: 0, alertResponse: 0 },
+};
+
+describe('computeScore', () => {
+  it('gives 100 when every case passed', () => {
+    const result = computeScore(facts({ timeliness: [10, []], completeness: [8, []] }), EVEN);
+    expect(result).toMatchObject({ status: 'scored', total: 100, losses: [] });
+  });
+
+  it('takes an equal slice of an indicator’s share for each failed case and names each fact', () => {
+    // timeliness 8 of 10 on time: 50 × 8/10 = 40; completeness 4 of 5: 50 × 4/5 = 40 → 80
+    const result = computeScore(facts({ timeliness: [10, [1, 2]], completeness: [5, [3]] }), EVEN);
+    expect(result.total).toBe(80);
+    expect(result.losses).toEqual([
+      { indicator: 'completeness', points: 10, ref: ref(3) },
+      { indicator: 'timeliness', points: 5, ref: ref(1) },
+      { indicator: 'timeliness', points: 5, ref: ref(2) },
+    ]);
+    const timeliness = result.indicators.find((i) => i.key === 'timeliness')!;
+    expect(timeliness).toMatchObject({ status: 'scored', cases: 10, passed: 8, rate: 0.8, maxPoints: 50, points: 40, lostPoints: 10 });
+  });
+
+  it('shares the weight of an indicator with fewer than 5 cases among the others (样本不足)', () => {
+    // completeness has 4 cases, all failed: not scored; timeliness carries the whole 100 → 9/10 = 90
+    const result = computeScore(facts({ timeliness: [10, [1]], completeness: [4, [2, 3, 4, 5]] }), EVEN);
+    expect(result.total).toBe(90);
+    const completeness = result.indicators.find((i) => i.key === 'completeness')!;
+    expect(completeness).toMatchObject({ status: 'insufficient', cases: 4, passed: 0, maxPoints: 0, points: 0 });
+    expect(result.losses).toEqual([{ indicator: 'timeliness', points: 10, ref: ref(1) }]);
+  });
+
+  it('counts exactly 5 cases as enough', () => {
+    const result = computeScore(facts({ timeliness: [10, []], completeness: [5, [9]] }), EVEN);
+    expect(result.total).toBe(90);
+  });
+
+  it('renormalises the default weights when complaints and alerts have no cases', () => {
+    // timeliness 35 and completeness 20 are the only scored weights: 100 × (35 × 0.5 + 20 × 1) / 55 = 68.18
+    const result = computeScore(facts({ timeliness: [6, [1, 2, 3]], completeness: [7, []] }), DEFAULT_WEIGHTS);
+    expect(result.total).toBe(68.18);
+    expect(result.indicators.find((i) => i.key === 'timeliness')!.maxPoints).toBe(63.64);
+    expect(result.indicators.filter((i) => i.status === 'none').map((i) => i.key)).toEqual([
+      'complaintAccept',
+      'complaintReply',
+      'complaintSatisfaction',
+      'alertResponse',
+    ]);
+  });
+
+  it('deducts 2 points per red alert, up to the cap of 20', () => {
+    const one = computeScore(facts({ timeliness: [10, [1]] }, [7]), EVEN);
+    expect(one.total).toBe(88);
+    expect(one.deductions).toEqual({ redAlerts: 1, points: 2 });
+    expect(one.losses[0]).toEqual({ indicator: 'timeliness', points: 10, ref: ref(1) });
+    expect(one.losses[1]).toEqual({ indicator: 'red', points: 2, ref: ref(7, 'alert') });
+
+    const many = computeScore(facts({ timeliness: [10, []] }, Array.from({ length: 12 }, (_, i) => 100 + i)), EVEN);
+    expect(many.total).toBe(80);
+    expect(many.deductions).toEqual({ redAlerts: 12, points: 20 });
+    expect(many.losses).toHaveLength(10);
+  });
+
+  it('never goes below 0', () => {
+    const result = computeScore(facts({ timeliness: [5, [1, 2, 3, 4, 5]] }, [8]), EVEN);
+    expect(result.total).toBe(0);
+  });
+
+  it('has a null total when nothing was due at all', () => {
+    const result = computeScore(facts({}), DEFAULT_WEIGHTS);
+    expect(result).toMatchObject({ status: 'nothing_due', total: null, losses: [] });
+    expect(result.indicators.every((i) => i.status === 'none' && i.rate === null)).toBe(true);
+  });
+
+  it('has a null total, not a misleading one, when every indicator has too few cases', () => {
+    const result = computeScore(facts({ timeliness: [3, [1, 2, 3]], completeness: [2, []] }, [9]), DEFAULT_WEIGHTS);
+    expect(result).toMatchObject({ status: 'insufficient_sample', total: null, losses: [] });
+  });
+
+  it('ignores an indicator whose weight is 0 even with many failures', () => {
+    const result = computeScore(facts({ timeliness: [10, []], alertResponse: [10, [1, 2, 3]] }), EVEN);
+    expect(result.total).toBe(100);
+    expect(result.losses).toEqual([]);
+  });
+});

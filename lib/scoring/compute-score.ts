@@ -1,0 +1,107 @@
+// The score of one department or position for one month (DESIGN §1 考核), a pure function of its facts.
+//
+// Each indicator with enough cases earns its share of 100 points in proportion to the cases that passed;
+// every failed case costs an equal slice of that share and names the fact behind it. An indicator with
+// fewer than `minCases` cases shows 样本不足 and its weight is shared among the others (renormalising),
+// instead of a misleading 100% or 0%. Red alerts are deducted after that, up to a cap. When no indicator
+// has enough cases the total is null: ranked last and shown as —.
+import type { FactRef, SubjectFacts } from './facts';
+import { INDICATOR_KEYS, INDICATOR_LABELS, type IndicatorKey, type Weights } from './weights';
+
+export type IndicatorStatus = 'scored' | 'insufficient' | 'none';
+export type ScoreStatus = 'scored' | 'insufficient_sample' | 'nothing_due';
+
+export interface IndicatorResult {
+  key: IndicatorKey;
+  label: string;
+  status: IndicatorStatus;
+  cases: number;
+  passed: number;
+  /** passed / cases, 0–1; null when there were no cases. */
+  rate: number | null;
+  /** The configured weight. */
+  weight: number;
+  /** Points this indicator could earn after sharing out the weights of the others (0 when not scored). */
+  maxPoints: number;
+  points: number;
+  lostPoints: number;
+}
+
+export interface Loss {
+  indicator: IndicatorKey | 'red';
+  points: number;
+  ref: FactRef;
+}
+
+export interface ScoreResult {
+  status: ScoreStatus;
+  /** 0–100, two decimals; null when nothing could be scored. */
+  total: number | null;
+  indicators: IndicatorResult[];
+  deductions: { redAlerts: number; points: number };
+  /** Every point lost, largest first; each names the fact that cost it. */
+  losses: Loss[];
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+function statusOf(cases: number, minCases: number): IndicatorStatus {
+  if (cases === 0) return 'none';
+  return cases < minCases ? 'insufficient' : 'scored';
+}
+
+export function computeScore(facts: SubjectFacts, weights: Weights): ScoreResult {
+  const base = INDICATOR_KEYS.map((key) => {
+    const { cases, failed } = facts.indicators[key];
+    const passed = cases - failed.length;
+    return { key, cases, passed, failed, weight: weights.indicators[key], status: statusOf(cases, weights.minCases) };
+  });
+  const scoredWeight = base.filter((i) => i.status === 'scored').reduce((sum, i) => sum + i.weight, 0);
+  const canScore = scoredWeight > 0;
+
+  const losses: Loss[] = [];
+  const indicators: IndicatorResult[] = base.map((i) => {
+    const maxPoints = canScore && i.status === 'scored' ? (100 * i.weight) / scoredWeight : 0;
+    const perCase = i.cases > 0 ? maxPoints / i.cases : 0;
+    if (maxPoints > 0) for (const ref of i.failed) losses.push({ indicator: i.key, points: round2(perCase), ref });
+    return {
+      key: i.key,
+      label: INDICATOR_LABELS[i.key],
+      status: i.status,
+      cases: i.cases,
+      passed: i.passed,
+      rate: i.cases > 0 ? i.passed / i.cases : null,
+      weight: i.weight,
+      maxPoints: round2(maxPoints),
+      points: round2(perCase * i.passed),
+      lostPoints: round2(perCase * (i.cases - i.passed)),
+    };
+  });
+
+  if (!canScore) {
+    const anyCases = base.some((i) => i.cases > 0);
+    return {
+      status: anyCases ? 'insufficient_sample' : 'nothing_due',
+      total: null,
+      indicators,
+      deductions: { redAlerts: facts.redAlerts.length, points: 0 },
+      losses: [],
+    };
+  }
+
+  let capLeft = weights.redPenaltyCap;
+  let redPoints = 0;
+  for (const ref of facts.redAlerts) {
+    const points = Math.min(weights.redPenalty, capLeft);
+    capLeft -= points;
+    redPoints += points;
+    if (points > 0) losses.push({ indicator: 'red', points: round2(points), ref });
+  }
+  const earned = base.reduce((sum, i) => {
+    const maxPoints = i.status === 'scored' ? (100 * i.weight) / scoredWeight : 0;
+    return sum + (i.cases > 0 ? (maxPoints * i.passed) / i.cases : 0);
+  }, 0);
+  const total = round2(Math.min(100, Math.max(0, earned - redPoints)));
+  losses.sort((a, b) => b.points - a.points);
+  return { status: 'scored', total, indicators, deductions: { redAlerts: facts.redAlerts.length, points: round2(redPoints) }, losses };
+}

@@ -1,0 +1,42 @@
+// Score periods are calendar months in Asia/Shanghai, 'YYYY-MM'.
+import { z } from 'zod';
+import { shanghaiDayOf } from '../calendar/ymd';
+
+export type Period = string;
+
+const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export const periodSchema = z.string({ error: '请指定月份，格式为 YYYY-MM' }).regex(PERIOD_PATTERN, '月份格式应为 YYYY-MM');
+
+export function periodOf(instant: Date): Period {
+  return shanghaiDayOf(instant).slice(0, 7);
+}
+
+/**
+ * The month a deadline belongs to: deadlines are the end (24:00) of a day, stored as 00:00 of the next
+ * one, so an obligation due at the end of 30 November is a November obligation.
+ */
+export function periodOfDeadline(dueAt: Date): Period {
+  return periodOf(new Date(dueAt.getTime() - 1));
+}
+
+export function addMonths(period: Period, months: number): Period {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const index = year * 12 + (month - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** [start, end): 00:00 of the 1st to 00:00 of the next month's 1st, Asia/Shanghai (+08:00, no DST since 1991). */
+export function periodRange(period: Period): { start: Date; end: Date } {
+  return { start: new Date(`${period}-01T00:00:00+08:00`), end: new Date(`${addMonths(period, 1)}-01T00:00:00+08:00`) };
+}
+
+/** The `count` months ending with `last`, oldest first. */
+export function periodsEndingWith(last: Period, count: number): Period[] {
+  return Array.from({ length: count }, (_, i) => addMonths(last, i - count + 1));
+}
+
+export function periodLabel(period: Period): string {
+  const [year, month] = period.split('-');
+  return `${year}年${Number(month)}月`;
+}

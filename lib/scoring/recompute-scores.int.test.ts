@@ -1,0 +1,149 @@
+// Scores computed from facts in Postgres: the department and its positions, the complaint figures, the
+// facts behind each lost point, and a second run that changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintFigures, listComplaintCases } from '../complaints/scoring-figures';
+import { closeSql, sql } from '../db/sql';
+import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
+import type { ScoreResult } from './compute-score';
+import { periodRange } from './period';
+import { recomputeScores } from './recompute-scores';
+import { insertComplaint, insertObligation, insertPosition } from './test-fixtures';
+
+const AS_OF = new Date('2026-12-20T12:00:00+08:00');
+let world: IngestWorld;
+let positionId: number;
+const late: number[] = [];
+let overdue: number;
+let unsatisfied: { id: number; trackingCode: string };
+
+async function stored(departmentId: number, position: number | null = null) {
+  const [row] = await sql<{ total: string | null; breakdown: ScoreResult; weights_version: number }[]>`
+    select total, breakdown, weights_version from scores
+    where department_id = ${departmentId} and coalesce(position_id, 0) = ${position ?? 0} and period = '2026-11'`;
+  return row;
+}
+
+beforeAll(async () => {
+  world = await createIngestWorld(sql);
+  const base = { entryId: world.entries.monthly.id, departmentId: world.department.id, regionCode: world.regions.county.code };
+  positionId = await insertPosition(sql, world.department.id, '信息公开岗');
+  // 10 November obligations: 7 on time (4 of them of the position), 2 late, 1 never published
+  for (let i = 0; i < 7; i += 1) {
+    await insertObligation(sql, { ...base, positionId: i < 4 ? positionId : null, dueDay: '2026-11-20', fulfilledAt: '2026-11-18T10:00:00' });
+  }
+  late.push(await insertObligation(sql, { ...base, positionId, dueDay: '2026-11-20', fulfilledAt: '2026-11-24T10:00:00' }));
+  late.push(await insertObligation(sql, { ...base, dueDay: '2026-11-30', fulfilledAt: '2026-12-02T09:00:00' }));
+  overdue = await insertObligation(sql, { ...base, dueDay: '2026-11-30' });
+  // not November: due in December, and one due in November that is not yet a case nowhere else
+  await insertObligation(sql, { ...base, dueDay: '2026-12-01' });
+  // 5 complaints: all signed in time, 4 replied in time, 1 unsatisfied of 5 rated
+  const complaint = { departmentId: world.department.id, regionCode: world.regions.county.code };
+  for (let i = 0; i < 4; i += 1) {
+    await insertComplaint(sql, {
+      ...complaint,
+      receivedAt: '2026-11-05T09:00:00',
+      acceptDueAt: '2026-11-06T24:00:00',
+      acceptedAt: '2026-11-05T15:00:00',
+      replyDueAt: '2026-11-24T24:00:00',
+      repliedAt: '2026-11-20T10:00:00',
+      satisfaction: i === 0 ? 'basically_satisfied' : 'very_satisfied',
+    });
+  }
+  unsatisfied = await insertComplaint(sql, {
+    ...complaint,
+    receivedAt: '2026-11-10T09:00:00',
+    acceptDueAt: '2026-11-11T24:00:00',
+    acceptedAt: '2026-11-11T09:00:00',
+    replyDueAt: '2026-11-27T24:00:00',
+    repliedAt: '2026-12-01T10:00:00',
+    satisfaction: 'dissatisfied',
+  });
+});
+
+afterAll(async () => {
+  await closeSql();
+});
+
+describe('complaint figures', () => {
+  it('gives the month’s 及时签收率, 按时办结率 and 回访满意率 of the department', async () => {
+    const { start, end } = periodRange('2026-11');
+    const figures = complaintFigures(await listComplaintCases(sql, { start, end, asOf: AS_OF, departmentIds: [world.department.id] }));
+    expect(figures).toEqual([
+      {
+        departmentId: world.department.id,
+        positionId: null,
+        acceptInTime: { cases: 5, passed: 5, rate: 1 },
+        replyInTime: { cases: 5, passed: 4, rate: 0.8 },
+        satisfaction: { cases: 5, passed: 4, rate: 0.8 },
+      },
+    ]);
+  });
+});
+
+describe('recomputeScores', () => {
+  it('scores the department from its month’s facts and names the fact behind every lost point', async () => {
+    const changes = await recomputeScores(sql, { period: '2026-11', at: AS_OF, departmentIds: [world.department.id, world.otherDepartment.id] });
+    expect(changes.map((c) => [c.subjectType, c.departmentId, c.positionId]).sort()).toEqual(
+      [
+        ['department', world.department.id, null],
+        ['department', world.otherDepartment.id, null],
+        ['position', world.department.id, positionId],
+      ].sort(),
+    );
+    // default weights over the indicators with ≥ 5 cases: timeliness 35 (7/10), complaintAccept 10 (5/5),
+    // complaintReply 15 (4/5), complaintSatisfaction 10 (4/5) → 100 × (24.5 + 10 + 12 + 8) / 70 = 77.86
+    const department = await stored(world.department.id);
+    expect(Number(department!.total)).toBe(77.86);
+    expect(department!.weights_version).toBe(0);
+    const losses = department!.breakdown.losses;
+    expect(losses.filter((l) => l.indicator === 'timeliness').map((l) => l.ref.id).sort()).toEqual([...late, overdue].sort());
+    expect(losses.find((l) => l.ref.id === overdue)!.ref.label).toMatch(/至今未公开/);
+    expect(losses.find((l) => l.indicator === 'complaintSatisfaction')!.ref).toMatchObject({
+      kind: 'complaint',
+      complaintId: unsatisfied.id,
+      label: `投诉 ${unsatisfied.trackingCode} 回访不满意`,
+    });
+    expect(department!.breakdown.indicators.find((i) => i.key === 'completeness')!.status).toBe('none');
+  });
+
+  it('gives a department with nothing due a null total', async () => {
+    const other = await stored(world.otherDepartment.id);
+    expect(other!.total).toBeNull();
+    expect(other!.breakdown.status).toBe('nothing_due');
+  });
+
+  it('scores the position from the facts that name it', async () => {
+    // 4 on time + 1 late of the position → 80; complaints do not name it
+    const position = await stored(world.department.id, positionId);
+    expect(Number(position!.total)).toBe(80);
+  });
+
+  it('changes nothing when run again on the same facts', async () => {
+    expect(await recomputeScores(sql, { period: '2026-11', at: AS_OF, departmentIds: [world.department.id] })).toEqual([]);
+  });
+
+  it('reports a change once a late publication arrives', async () => {
+    await sql`update obligations set state = 'fulfilled', fulfilled_at = ${new Date('2026-12-19T10:00:00+08:00')}, is_late = true where id = ${overdue}`;
+    const changes = await recomputeScores(sql, { period: '2026-11', at: AS_OF, departmentIds: [world.department.id] });
+    expect(changes).toEqual([
+      expect.objectContaining({ subjectType: 'department', departmentId: world.department.id, total: 77.86, regionId: world.regions.county.code }),
+    ]);
+    const department = await stored(world.department.id);
+    expect(department!.breakdown.losses.find((l) => l.ref.id === overdue)!.ref.label).toMatch(/才公开（逾期）/);
+  });
+
+  it('deducts a red deadline alert in the month its obligation became severely overdue, naming the item', async () => {
+    const { insertRedDeadlineAlert } = await import('./test-fixtures');
+    // severe on 2026-11-16, the alert raised only in December (e.g. by a seed): still a November deduction
+    const alertId = await insertRedDeadlineAlert(sql, { obligationId: overdue, severeAt: '2026-11-16T00:00:00', openedAt: '2026-12-02T09:00:00' });
+    await recomputeScores(sql, { period: '2026-11', at: AS_OF, departmentIds: [world.department.id] });
+    await recomputeScores(sql, { period: '2026-12', at: AS_OF, departmentIds: [world.department.id] });
+    const november = await stored(world.department.id);
+    expect(Number(november!.total)).toBe(75.86);
+    expect(november!.breakdown.deductions).toEqual({ redAlerts: 1, points: 2 });
+    expect(november!.breakdown.losses.find((l) => l.indicator === 'red')!.ref).toMatchObject({ kind: 'alert', id: alertId });
+    const [december] = await sql<{ breakdown: ScoreResult }[]>`
+      select breakdown from scores where subject_type = 'department' and department_id = ${world.department.id} and period = '2026-12'`;
+    expect(december!.breakdown.deductions.redAlerts).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+// Scoring weights and thresholds (DESIGN §1 考核): data, versioned in score_weights. Version 0 is the
+// built-in default, used until an admin saves a first version.
+import { z } from 'zod';
+
+export const INDICATOR_KEYS = [
+  'timeliness',
+  'completeness',
+  'complaintAccept',
+  'complaintReply',
+  'complaintSatisfaction',
+  'alertResponse',
+] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+export const INDICATOR_LABELS: Record<IndicatorKey, string> = {
+  timeliness: '公开及时率',
+  completeness: '内容完整率',
+  complaintAccept: '投诉及时签收率',
+  complaintReply: '投诉按时办结率',
+  complaintSatisfaction: '投诉回访满意率',
+  alertResponse: '预警响应及时率',
+};
+
+const weight = z.number({ error: '权重必须是数字' }).min(0, '权重不能为负').max(100, '权重不能超过 100');
+
+export const weightsSchema = z
+  .object({
+    indicators: z.object({
+      timeliness: weight,
+      completeness: weight,
+      complaintAccept: weight,
+      complaintReply: weight,
+      complaintSatisfaction: weight,
+      alertResponse: weight,
+    }),
+    /** Fewer cases than this in a month: 样本不足, the weight goes to the other indicators. */
+    minCases: z.number().int('最少样本数必须是整数').min(1, '最少样本数至少为 1').max(100, '最少样本数不能超过 100'),
+    /** Points taken off the total per alert that reached red (严重超期) in the month. */
+    redPenalty: z.number().min(0, '扣分不能为负').max(20, '每条扣分不能超过 20'),
+    /** The most the red deductions may take off in one month. */
+    redPenaltyCap: z.number().min(0, '扣分上限不能为负').max(100, '扣分上限不能超过 100'),
+    /** An alert counts as answered in time when acknowledged (or resolved) within this many hours… */
+    alertAckHours: z.number().int('小时数必须是整数').min(1, '至少 1 小时').max(720, '不能超过 720 小时'),
+    /** …and resolved within this many hours of opening. */
+    alertResolveHours: z.number().int('小时数必须是整数').min(1, '至少 1 小时').max(2160, '不能超过 2160 小时'),
+  })
+  .refine((w) => INDICATOR_KEYS.some((key) => w.indicators[key] > 0), {
+    message: '至少一项指标的权重必须大于 0',
+    path: ['indicators'],
+  });
+export type Weights = z.infer<typeof weightsSchema>;
+
+export const DEFAULT_WEIGHTS: Weights = {
+  indicators: {
+    timeliness: 35,
+    completeness: 20,
+    complaintAccept: 10,
+    complaintReply: 15,
+    complaintSatisfaction: 10,
+    alertResponse: 10,
+  },
+  minCases: 5,
+  redPenalty: 2,
+  redPenaltyCap: 20,
+  alertAckHours: 24,
+  alertResolveHours: 240,
+};
+
+export interface VersionedWeights {
+  version: number;
+  weights: Weights;
+}
+
+export const DEFAULT_VERSIONED_WEIGHTS: VersionedWeights = { version: 0, weights: DEFAULT_WEIGHTS };
