@@ -11,11 +11,13 @@ const { createEmitter } = await import('../lib/realtime/emit');
 const { startCheckWorker } = await import('./check');
 const { startMaintenanceWorker } = await import('./maintenance');
 const { startSweepWorker } = await import('./sweep');
+const { startSlaWorker } = await import('./sla');
 
 const starters = {
   check: startCheckWorker,
   sweep: startSweepWorker,
   maintenance: startMaintenanceWorker,
+  sla: startSlaWorker,
 } as const;
 type QueueName = keyof typeof starters;
 const isQueueName = (name: string): name is QueueName => name in starters;

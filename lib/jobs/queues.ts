@@ -1,3 +1,4 @@
 // Queue names, one per worker file in workers/.
 export const CHECK_QUEUE = 'check';
 export const SWEEP_QUEUE = 'sweep';
+export const SLA_QUEUE = 'sla';

@@ -58,6 +58,8 @@ const trackOf = (code: string, phone4: string) =>
 const actOn = (id: number, body: Record<string, unknown>, cookie: string) =>
   json(act(request(`/api/v1/complaints/${id}/actions`, { method: 'POST', body, cookie }), { params: Promise.resolve({ id: String(id) }) }));
 
+const idOf = async (code: string) => (await sql<{ id: number }[]>`select id from complaints where tracking_code = ${code}`)[0]!.id;
+
 const complaintCount = async () => (await sql<{ n: number }[]>`select count(*)::int as n from complaints`)[0]!.n;
 
 describe('POST /api/v1/complaints (public)', () => {
@@ -174,7 +176,7 @@ describe('GET /api/v1/complaints/track/:code', () => {
 describe('the lifecycle through the actions endpoint', () => {
   it('dispatch, sign-for, reply; the citizen rates 不满意 and the complaint reopens (重办)', async () => {
     const { body: filed } = await fileOnline(validBody());
-    const [{ id }] = (await sql<{ id: number }[]>`select id from complaints where tracking_code = ${filed.trackingCode}`) as [{ id: number }];
+    const id = await idOf(filed.trackingCode);
 
     // the department sees nothing before dispatch
     const early = await actOn(id, { action: 'accept' }, world.cookies.dept);
@@ -216,7 +218,7 @@ describe('the lifecycle through the actions endpoint', () => {
 
   it('keeps handlers to their scope and other roles out', async () => {
     const { body: filed } = await fileOnline(validBody());
-    const [{ id }] = (await sql<{ id: number }[]>`select id from complaints where tracking_code = ${filed.trackingCode}`) as [{ id: number }];
+    const id = await idOf(filed.trackingCode);
     expect((await actOn(id, { action: 'assign', departmentId: world.department.id }, world.farHandler.cookie)).status).toBe(403);
     expect((await actOn(id, { action: 'assign', departmentId: world.department.id }, world.cookies.supervisor)).status).toBe(403);
     expect((await actOn(id, { action: 'assign', departmentId: world.farDepartment.id }, world.handler.cookie)).status).toBe(403);
