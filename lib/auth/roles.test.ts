@@ -21,7 +21,11 @@ describe('roles', () => {
     for (const role of ['supervisor', 'admin', 'dept'] as const) expect(landingPathFor(role)).toBe('/');
   });
 
-  it('lands leaders and handlers on the region overview until the scores and complaints pages exist', () => {
-    for (const role of ['leader', 'handler'] as const) expect(landingPathFor(role)).toBe('/regions');
+  it('lands handlers on their complaint queue', () => {
+    expect(landingPathFor('handler')).toBe('/complaints');
+  });
+
+  it('lands leaders on the region overview until the scores page exists', () => {
+    expect(landingPathFor('leader')).toBe('/regions');
   });
 });

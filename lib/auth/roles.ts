@@ -25,7 +25,7 @@ const DESIGNED_LANDING: Record<Role, string> = {
 
 // Pages that do not exist yet: their users land on the region overview. When a page ships, delete its
 // path here (one line) and its users land on it.
-const PAGES_NOT_YET_BUILT = new Set(['/scores', '/complaints']);
+const PAGES_NOT_YET_BUILT = new Set(['/scores']);
 
 const FALLBACK_LANDING = '/regions';
 

@@ -292,3 +292,24 @@ export async function listDispatchTargets(db: Db, scope: Scope, regionCode: stri
     where d.region_code = ${regionCode} and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'd.id' })}
     order by d.id`;
 }
+
+export interface DepartmentOption {
+  id: number;
+  name: string;
+  regionId: string;
+  regionName: string;
+}
+
+/**
+ * Departments a complaint may name: those of the scope (a handler registering one), or for the public form
+ * (scope null) those of the pilot units, where the platform runs.
+ */
+export async function listDepartmentOptions(db: Db, scope: Scope | null): Promise<DepartmentOption[]> {
+  const where = scope ? scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'd.id' }) : db`r.is_pilot`;
+  return db<DepartmentOption[]>`
+    select d.id, d.name, r.code as "regionId", r.name as "regionName"
+    from departments d join regions r on r.code = d.region_code
+    where ${where}
+    order by r.path, d.id
+    limit 2000`;
+}

@@ -20,6 +20,7 @@ const NAV_ITEMS = [
   { key: '/catalog', label: <Link href="/catalog">公开目录</Link> },
   { key: '/departments', label: <Link href="/departments">部门</Link> },
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
+  { key: '/complaints', label: <Link href="/complaints">投诉处理</Link>, roles: ['handler', 'supervisor', 'admin', 'dept'] as Role[] },
 ];
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
@@ -40,6 +41,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
     message.error('退出失败，请检查网络后重试');
   }
 
+  const navItems = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map(({ key, label }) => ({ key, label }));
   const selected = NAV_ITEMS.filter((item) => (item.key === '/' ? pathname === '/' : pathname.startsWith(item.key))).map(
     (item) => item.key,
   );
@@ -56,7 +58,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           theme="dark"
           mode="horizontal"
           selectedKeys={selected}
-          items={NAV_ITEMS}
+          items={navItems}
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
         />
         <Space size="middle" style={{ color: '#fbe9e7' }}>
