@@ -78,6 +78,25 @@ export async function actOnComplaint(sql: Sql, scope: Scope, id: number, input: 
   });
 }
 
+export interface ActContext {
+  complaintId: number;
+  actor: Actor;
+  actorName: string;
+  /** The acting handler's scope, for the departments a complaint may be dispatched to. */
+  scope: Scope | null;
+  input: ActionInput;
+  at: Date;
+  rules: readonly Rule[];
+  cal: Calendar;
+}
+
+/** One step inside a caller's transaction, the actor already established (the demo seed replays history). */
+export async function actInTransaction(tx: Db, ctx: ActContext): Promise<ActResult> {
+  const complaint = await lockComplaint(tx, tx`c.id = ${ctx.complaintId}`, null);
+  if (!complaint) return fail(404, '投诉件不存在');
+  return apply(tx, { ...ctx, complaint });
+}
+
 /**
  * The citizen rates the reply from the tracking page: the tracking code and the phone's last 4 digits are
  * the only credentials, and a wrong pair is 'missing' exactly like an unknown code.

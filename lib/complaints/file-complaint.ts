@@ -7,6 +7,8 @@ import { getCalendar } from '../calendar/calendar-cache';
 import type { Db, Sql } from '../db/sql';
 import type { AlertChange } from '../alerts/record-finding';
 import { getRules } from '../rules/queries';
+import type { Rule } from '../rules/rule';
+import type { Calendar } from '../calendar/calendar';
 import type { IntakeInput } from './schemas';
 import { intakeDueTimes } from './sla';
 import { slaParamsFor } from './sla-params';
@@ -92,26 +94,38 @@ export async function fileComplaint(sql: Sql, handler: Scope | null, input: Inta
     return refuse(403, 'channel', '公众只能通过网上渠道投诉');
   }
   const [rules, cal] = await Promise.all([getRules(sql), getCalendar(sql)]);
-  return sql.begin(async (tx): Promise<FileResult> => {
-    const target = await resolveTarget(tx, handler, input);
-    if ('ok' in target) return target;
-    if (!target.inScope) return refuse(403, 'departmentId', '该部门不在您的管辖范围内');
-    const due = intakeDueTimes(cal, at, slaParamsFor(rules, target));
-    const trackingCode = newTrackingCode();
-    const actor = handler?.username ?? CITIZEN_ACTOR;
-    const [row] = await tx<{ id: number }[]>`
-      insert into complaints (tracking_code, channel, state, complainant_name, phone, content, region_code, department_id,
-        catalog_entry_id, item_id, attachments, received_at, assign_due_at, reply_due_at, created_by, updated_at)
-      values (${trackingCode}, ${input.channel}, 'received', ${input.name ?? null}, ${input.phone}, ${input.content},
-        ${target.regionCode}, ${target.departmentId}, ${target.catalogEntryId}, ${target.itemId},
-        ${tx.json((input.attachments ?? []) as never)}, ${at}, ${due.assignDueAt}, ${due.replyDueAt}, ${actor}, ${at})
-      returning id`;
-    const id = row!.id;
-    await tx`
-      insert into complaint_events (complaint_id, kind, at, actor, to_state, data)
-      values (${id}, 'received', ${at}, ${actor}, 'received', ${tx.json({ channel: input.channel })})`;
-    const complaint = await findComplaintForSla(tx, id);
-    const change = await syncComplaintSla(tx, complaint!, rules, cal, at);
-    return { ok: true, id, trackingCode, changes: change ? [change] : [] };
-  });
+  return sql.begin((tx) => fileInTransaction(tx, { handler, input, at, rules, cal }));
+}
+
+export interface FileContext {
+  handler: Scope | null;
+  input: IntakeInput;
+  at: Date;
+  rules: readonly Rule[];
+  cal: Calendar;
+  /** Given by the demo seed (deterministic); otherwise a fresh random code. */
+  trackingCode?: string;
+}
+
+/** fileComplaint inside a caller's transaction (the demo seed replays history through it). */
+export async function fileInTransaction(tx: Db, { handler, input, at, rules, cal, trackingCode = newTrackingCode() }: FileContext): Promise<FileResult> {
+  const target = await resolveTarget(tx, handler, input);
+  if ('ok' in target) return target;
+  if (!target.inScope) return refuse(403, 'departmentId', '该部门不在您的管辖范围内');
+  const due = intakeDueTimes(cal, at, slaParamsFor(rules, target));
+  const actor = handler?.username ?? CITIZEN_ACTOR;
+  const [row] = await tx<{ id: number }[]>`
+    insert into complaints (tracking_code, channel, state, complainant_name, phone, content, region_code, department_id,
+      catalog_entry_id, item_id, attachments, received_at, assign_due_at, reply_due_at, created_by, updated_at)
+    values (${trackingCode}, ${input.channel}, 'received', ${input.name ?? null}, ${input.phone}, ${input.content},
+      ${target.regionCode}, ${target.departmentId}, ${target.catalogEntryId}, ${target.itemId},
+      ${tx.json((input.attachments ?? []) as never)}, ${at}, ${due.assignDueAt}, ${due.replyDueAt}, ${actor}, ${at})
+    returning id`;
+  const id = row!.id;
+  await tx`
+    insert into complaint_events (complaint_id, kind, at, actor, to_state, data)
+    values (${id}, 'received', ${at}, ${actor}, 'received', ${tx.json({ channel: input.channel })})`;
+  const complaint = await findComplaintForSla(tx, id);
+  const change = await syncComplaintSla(tx, complaint!, rules, cal, at);
+  return { ok: true, id, trackingCode, changes: change ? [change] : [] };
 }
