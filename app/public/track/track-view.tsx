@@ -34,6 +34,7 @@ export function TrackView({ initialCode }: { initialCode: string }) {
   const [tracked, setTracked] = useState<TrackedComplaint | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [isLoading, setLoading] = useState(false);
+  const [ratedNow, setRatedNow] = useState<Satisfaction | null>(null);
 
   async function find(values: Lookup) {
     setLoading(true);
@@ -48,6 +49,7 @@ export function TrackView({ initialCode }: { initialCode: string }) {
       return setFailure(body.error?.message ?? '查询失败，请稍后重试');
     }
     setLookup({ code, phone4: values.phone4.trim() });
+    setRatedNow(null);
     setTracked(body);
   }
 
@@ -73,12 +75,31 @@ export function TrackView({ initialCode }: { initialCode: string }) {
         </Form>
         {failure && <Alert type="warning" showIcon title={failure} style={{ marginTop: 16 }} data-testid="track-failure" />}
       </Card>
-      {tracked && lookup && <TrackedCard tracked={tracked} lookup={lookup} onRated={setTracked} />}
+      {tracked && lookup && (
+        <TrackedCard
+          tracked={tracked}
+          lookup={lookup}
+          ratedNow={ratedNow}
+          onRated={(next, satisfaction) => {
+            setTracked(next);
+            setRatedNow(satisfaction);
+          }}
+        />
+      )}
     </Space>
   );
 }
 
-function TrackedCard({ tracked, lookup, onRated }: { tracked: TrackedComplaint; lookup: Lookup; onRated: (t: TrackedComplaint) => void }) {
+interface TrackedCardProps {
+  tracked: TrackedComplaint;
+  lookup: Lookup;
+  ratedNow: Satisfaction | null;
+  onRated: (t: TrackedComplaint, satisfaction: Satisfaction) => void;
+}
+
+const isUnsatisfied = (s: Satisfaction) => s === 'dissatisfied' || s === 'very_dissatisfied';
+
+function TrackedCard({ tracked, lookup, ratedNow, onRated }: TrackedCardProps) {
   return (
     <Card
       title={
@@ -105,6 +126,13 @@ function TrackedCard({ tracked, lookup, onRated }: { tracked: TrackedComplaint; 
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="承办部门尚未答复，请耐心等待" />
       )}
+      {ratedNow && (
+        <Result
+          status={isUnsatisfied(ratedNow) ? 'warning' : 'success'}
+          title="感谢您的评价"
+          subTitle={isUnsatisfied(ratedNow) ? '您的投诉已转为重办，我们将重新办理并再次答复。' : '投诉已办结。'}
+        />
+      )}
       {tracked.canRate && <RatingForm lookup={lookup} onRated={onRated} />}
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         办理进度
@@ -112,7 +140,7 @@ function TrackedCard({ tracked, lookup, onRated }: { tracked: TrackedComplaint; 
       <Timeline
         items={tracked.events.map((event, index) => ({
           key: index,
-          color: event.kind === 'reopened' ? 'red' : event.kind === 'closed' || event.kind === 'replied' ? 'green' : 'blue',
+          color: event.kind === 'reopened' ? 'red' : event.kind === 'closed' || event.kind === 'replied' ? 'green' : '#1f4e8c',
           content: (
             <div>
               <Space size={8}>
@@ -128,11 +156,10 @@ function TrackedCard({ tracked, lookup, onRated }: { tracked: TrackedComplaint; 
   );
 }
 
-function RatingForm({ lookup, onRated }: { lookup: Lookup; onRated: (t: TrackedComplaint) => void }) {
+function RatingForm({ lookup, onRated }: { lookup: Lookup; onRated: (t: TrackedComplaint, satisfaction: Satisfaction) => void }) {
   const [form] = Form.useForm<{ satisfaction: Satisfaction; comment?: string }>();
   const [isSending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [done, setDone] = useState<Satisfaction | null>(null);
 
   async function rate(values: { satisfaction: Satisfaction; comment?: string }) {
     setSending(true);
@@ -146,19 +173,9 @@ function RatingForm({ lookup, onRated }: { lookup: Lookup; onRated: (t: TrackedC
     if (!response) return setFailure('网络异常，请稍后重试');
     const body = (await response.json().catch(() => ({}))) as TrackedComplaint & { error?: { message: string } };
     if (!response.ok) return setFailure(body.error?.message ?? '评价失败，请稍后重试');
-    setDone(values.satisfaction);
-    onRated(body);
+    onRated(body, values.satisfaction);
   }
 
-  if (done) {
-    return (
-      <Result
-        status={done === 'dissatisfied' || done === 'very_dissatisfied' ? 'warning' : 'success'}
-        title="感谢您的评价"
-        subTitle={done === 'dissatisfied' || done === 'very_dissatisfied' ? '您的投诉已转为重办，我们将重新办理并再次答复。' : '投诉已办结。'}
-      />
-    );
-  }
   return (
     <Card type="inner" title="评价答复（好差评）" style={{ marginTop: 16 }}>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}

@@ -12,6 +12,7 @@ import type { ComplaintDetail, ComplaintEvent } from '../../../../lib/complaints
 import { MAX_REPLY_LENGTH } from '../../../../lib/complaints/schemas';
 import { ACTION_LABELS, allowedActions, type Actor, type ComplaintAction } from '../../../../lib/complaints/state-machine';
 import { useRealtimeEvent } from '../../../_client/use-realtime';
+import { ConnectionStatusBadge } from '../../_wall/connection-status';
 import { formatFullTime } from '../../_wall/format';
 import { useNow } from '../../_wall/use-now';
 import { ActionModal, type ModalAction } from './action-modal';
@@ -21,9 +22,12 @@ import { ChannelTag, Countdown, LevelBadge, StateTag } from './labels';
 
 const { Text } = Typography;
 
+// a due instant is 24:00 of its last day: shown as that day, not as 00:00 of the next
+const formatDue = (iso: string) => `${formatFullTime(new Date(Date.parse(iso) - 1).toISOString()).slice(0, 10)} 24:00 前`;
+
 const EVENT_COLORS: Partial<Record<ComplaintEventKind, string>> = {
-  received: 'blue',
-  assigned: 'blue',
+  received: '#1f4e8c',
+  assigned: '#1f4e8c',
   accepted: 'cyan',
   replied: 'green',
   closed: 'gray',
@@ -96,6 +100,7 @@ export function ComplaintView({ detail, actor }: { detail: ComplaintDetail; acto
         <StateTag state={detail.state} />
         <LevelBadge level={detail.level} />
         {detail.currentDueAt && <Countdown dueAt={detail.currentDueAt} nowMs={nowMs} />}
+        <ConnectionStatusBadge />
       </Space>
       <Row gutter={16}>
         <Col span={16}>
@@ -109,9 +114,9 @@ export function ComplaintView({ detail, actor }: { detail: ComplaintDetail; acto
                 {detail.positionName ? ` · ${detail.positionName}` : ''}
               </Descriptions.Item>
               <Descriptions.Item label="受理时间">{formatFullTime(detail.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label="派单期限">{formatFullTime(detail.assignDueAt)}</Descriptions.Item>
-              <Descriptions.Item label="签收期限">{detail.acceptDueAt ? formatFullTime(detail.acceptDueAt) : '—'}</Descriptions.Item>
-              <Descriptions.Item label="答复期限">{formatFullTime(detail.replyDueAt)}</Descriptions.Item>
+              <Descriptions.Item label="派单期限">{formatDue(detail.assignDueAt)}</Descriptions.Item>
+              <Descriptions.Item label="签收期限">{detail.acceptDueAt ? formatDue(detail.acceptDueAt) : '—'}</Descriptions.Item>
+              <Descriptions.Item label="答复期限">{formatDue(detail.replyDueAt)}</Descriptions.Item>
               {detail.catalogEntry && (
                 <Descriptions.Item label="公开事项" span={2}>
                   <Link href={`/catalog/${detail.catalogEntry.id}`}>
