@@ -128,8 +128,8 @@ describe('POST /api/v1/complaints (public)', () => {
   it('a flood from one address gets 429 with Retry-After; another address is still served', async () => {
     const address = newAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await fileOnline({ ...validBody(), content: `第 ${i} 次投诉：信息一直没有公开。` }, address)).status);
-    expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+    for (let i = 0; i < 20; i++) statuses.push((await fileOnline({ ...validBody(), content: `第 ${i} 次投诉：信息一直没有公开。` }, address)).status);
+    expect(statuses.every((status) => status === 201)).toBe(true);
     const refused = await fileOnline(validBody(), address);
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('rate_limited');
