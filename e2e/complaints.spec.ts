@@ -33,8 +33,13 @@ async function live(page: Page) {
 }
 
 async function choose(page: Page, label: string, option: string) {
+  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // a list still closing from the previous choice would take the click
+  await expect(openList).toHaveCount(0);
   await page.getByRole('combobox', { name: label }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await openList.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await expect(openList).toHaveCount(0);
+  await expect(page.locator('.ant-select', { has: page.getByRole('combobox', { name: label }) })).toContainText(option);
 }
 
 test('a citizen’s online complaint from filing to 重办', async ({ browser }) => {
@@ -123,4 +128,44 @@ test('a citizen’s online complaint from filing to 重办', async ({ browser })
   await expect(citizen.getByTestId('tracked-state')).toHaveText('重办');
   await expect(handler.getByTestId('state-tag')).toHaveText('重办', { timeout: LIVE_MS });
   await expect(handler.getByTestId('event-reopened')).toContainText('群众评价不满意，重新办理');
+});
+
+test('a handler registers a phone complaint; the department works from its own view', async ({ browser }) => {
+  const department = await demoDepartment();
+  const handler = await signedIn(browser, 'handler');
+  await handler.getByTestId('register-complaint').click();
+  const drawer = handler.getByRole('dialog');
+  await expect(drawer).toContainText('登记投诉');
+  await handler.getByTestId('register-submit').click();
+  // zh-CN validation before anything is sent
+  await expect(drawer).toContainText('请填写联系电话');
+  await expect(drawer).toContainText('请选择投诉涉及的部门');
+  await expect(drawer).toContainText('请填写投诉内容');
+  await drawer.getByLabel('投诉人姓名').fill('赵大爷');
+  await drawer.getByLabel('联系电话').fill('025-83681234');
+  await choose(handler, '投诉涉及的部门', department.name);
+  await drawer.getByLabel('投诉内容').fill(`来电反映：区生态环境局网站的环评审批结果栏目两个月没有更新（电话 ${UNIQUE}）。`);
+  await handler.screenshot({ path: 'e2e-artifacts/complaints-register.png' });
+  await handler.getByTestId('register-submit').click();
+  await expect(handler).toHaveURL(/\/complaints\/\d+$/);
+  await expect(handler.getByTestId('state-tag')).toHaveText('已受理');
+  await expect(handler.getByText('025-83681234')).toBeVisible();
+  const code = (await handler.getByTestId('tracking-code').innerText()).trim();
+  await handler.getByTestId('action-assign').click();
+  await handler.getByTestId('action-confirm').click();
+  await expect(handler.getByTestId('state-tag')).toHaveText('已派单');
+
+  // the department's view: only its own complaints, personal data masked; a 催办 reaches it live
+  const dept = await signedIn(browser, 'dept');
+  await dept.goto('/complaints');
+  await expect(dept.getByRole('heading', { name: '本部门投诉件' })).toBeVisible();
+  await live(dept);
+  const row = dept.getByTestId('complaint-table').locator('tr', { hasText: code });
+  await expect(row).toContainText('赵**');
+  await expect(row).toContainText('025****1234');
+  await handler.getByTestId('action-remind').click();
+  await handler.getByTestId('action-confirm').click();
+  await expect(dept.getByText(`催办：投诉件 ${code}`)).toBeVisible({ timeout: LIVE_MS });
+  await expect(dept.locator('.ant-spin-blur')).toHaveCount(0);
+  await dept.screenshot({ path: 'e2e-artifacts/complaints-department.png' });
 });

@@ -94,7 +94,7 @@ export function ComplaintQueue(props: Props) {
     refreshTimer.current = setTimeout(() => startTransition(() => router.refresh()), REFRESH_DEBOUNCE_MS);
   });
 
-  const columns: ColumnsType<ComplaintSummary> = [
+  const allColumns: ColumnsType<ComplaintSummary> = [
     {
       title: '查询码',
       dataIndex: 'trackingCode',
@@ -175,6 +175,8 @@ export function ComplaintQueue(props: Props) {
     },
   ];
 
+  // a department's own name in every row says nothing
+  const columns = props.isDepartmentView ? allColumns.filter((column) => column.key !== 'department') : allColumns;
   const title = props.isDepartmentView ? '本部门投诉件' : '投诉处理';
   return (
     <div style={{ maxWidth: 1360, margin: '0 auto' }}>
