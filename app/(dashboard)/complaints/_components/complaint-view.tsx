@@ -104,7 +104,7 @@ export function ComplaintView({ detail, actor }: { detail: ComplaintDetail; acto
       </Space>
       <Row gutter={16}>
         <Col span={16}>
-          <Card title="投诉信息" loading={false} style={{ marginBottom: 16 }}>
+          <Card title="投诉信息" style={{ marginBottom: 16 }}>
             <Descriptions column={2} size="small" bordered>
               <Descriptions.Item label="投诉人">{detail.complainantName ?? <Text type="secondary">未留姓名</Text>}</Descriptions.Item>
               <Descriptions.Item label="联系电话">{detail.phone}</Descriptions.Item>
@@ -218,7 +218,7 @@ export function ComplaintView({ detail, actor }: { detail: ComplaintDetail; acto
               </div>
             )}
           </Card>
-          <Card title="办理过程" loading={isPending && false}>
+          <Card title="办理过程" extra={isPending ? <Text type="secondary">正在更新…</Text> : null}>
             <Timeline
               data-testid="complaint-timeline"
               items={detail.events.map((event) => ({
