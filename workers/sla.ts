@@ -28,8 +28,8 @@ export async function startSlaWorker({ connection, emitter }: WorkerContext): Pr
       for (let batch = 0; batch < MAX_BATCHES_PER_PASS; batch += 1) {
         const result = await sweepComplaints(sql, now());
         examined += result.examined;
-        for (const { complaintId, change } of result.moved) {
-          await publishComplaintChange(sql, emitter, complaintId, [], change ? [change] : []);
+        for (const { complaintId, changes } of result.moved) {
+          await publishComplaintChange(sql, emitter, complaintId, [], changes);
         }
         if (!result.hasMore) break;
       }

@@ -233,6 +233,6 @@ async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
       version = version + ${step.stateChanged ? 1 : 0}
     where id = ${complaint.id}`;
   const forSla = await findComplaintForSla(tx, complaint.id);
-  const change = await syncComplaintSla(tx, forSla!, ctx.rules, ctx.cal, at);
-  return { ok: true, id: complaint.id, state: to, events, changes: change ? [change] : [] };
+  const changes = await syncComplaintSla(tx, forSla!, ctx.rules, ctx.cal, at);
+  return { ok: true, id: complaint.id, state: to, events, changes };
 }

@@ -126,6 +126,6 @@ export async function fileInTransaction(tx: Db, { handler, input, at, rules, cal
     insert into complaint_events (complaint_id, kind, at, actor, to_state, data)
     values (${id}, 'received', ${at}, ${actor}, 'received', ${tx.json({ channel: input.channel })})`;
   const complaint = await findComplaintForSla(tx, id);
-  const change = await syncComplaintSla(tx, complaint!, rules, cal, at);
-  return { ok: true, id, trackingCode, changes: change ? [change] : [] };
+  const changes = await syncComplaintSla(tx, complaint!, rules, cal, at);
+  return { ok: true, id, trackingCode, changes };
 }

@@ -28,7 +28,7 @@ export function dueComplaintsQuery(db: Db, at: Date, limit: number) {
 export interface SlaSweepResult {
   examined: number;
   /** Complaints whose level changed, with the alert change it made (if any). */
-  moved: { complaintId: number; change: AlertChange | null }[];
+  moved: { complaintId: number; changes: AlertChange[] }[];
   hasMore: boolean;
 }
 
@@ -39,9 +39,9 @@ export async function sweepComplaints(sql: Sql, at: Date, limit = SLA_BATCH_SIZE
     const moved: SlaSweepResult['moved'] = [];
     for (const complaint of due) {
       const before = complaint.level;
-      const change = await syncComplaintSla(tx, complaint, rules, cal, at);
+      const changes = await syncComplaintSla(tx, complaint, rules, cal, at);
       const [after] = await tx<{ level: string }[]>`select level from complaints where id = ${complaint.id}`;
-      if (change || after?.level !== before) moved.push({ complaintId: complaint.id, change });
+      if (changes.length > 0 || after?.level !== before) moved.push({ complaintId: complaint.id, changes });
     }
     return { examined: due.length, moved, hasMore: due.length === limit };
   });

@@ -56,7 +56,7 @@ export async function syncComplaintSla(
   rules: readonly Rule[],
   cal: Calendar,
   at: Date,
-): Promise<AlertChange | null> {
+): Promise<AlertChange[]> {
   const status = slaStatus(cal, complaint, at);
   if (status.level !== complaint.level || status.nextCheckAt?.getTime() !== complaint.nextCheckAt?.getTime()) {
     await tx`update complaints set level = ${status.level}, next_check_at = ${status.nextCheckAt} where id = ${complaint.id}`;
@@ -69,9 +69,18 @@ export async function syncComplaintSla(
   });
   // an alert belongs to a department (DESIGN §3); intake always names the one the complaint concerns
   if (status.level === 'none' || status.phase === null || status.dueAt === null || !rule || complaint.departmentId === null) {
-    return clearAlert(tx, key, at, complaint.state === 'closed' ? '投诉已办结' : '投诉已按时流转');
+    return present(await clearAlert(tx, key, at, complaint.state === 'closed' ? '投诉已办结' : '投诉已按时流转'));
   }
-  return raiseAlert(
+  // 改派 to another department: the first department's alert resolves, the new one's opens (an alert's
+  // department is fixed once raised, and it decides who is told)
+  const changes: AlertChange[] = [];
+  const [unresolved] = await tx<{ department_id: number }[]>`
+    select department_id from alerts
+    where rule_kind = 'complaint_sla' and subject_type = 'complaint' and subject_id = ${complaint.id} and state <> 'resolved'`;
+  if (unresolved && unresolved.department_id !== complaint.departmentId) {
+    changes.push(...present(await clearAlert(tx, key, at, '投诉已改派其他部门')));
+  }
+  const raised = await raiseAlert(
     tx,
     {
       ...key,
@@ -89,4 +98,7 @@ export async function syncComplaintSla(
     },
     at,
   );
+  return [...changes, ...present(raised)];
 }
+
+const present = (change: AlertChange | null): AlertChange[] => (change ? [change] : []);
