@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATES } from '../lib/complaints/complaint';
 import { createSql, type Sql } from '../lib/db/sql';
 import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
+import { dueComplaintsQuery } from '../lib/complaints/sweep-complaints';
 import { SEED_SCENARIOS } from './complaints';
 import { PILOT_UNITS, seedDemo } from './seed-demo';
 
@@ -54,6 +55,23 @@ describe('demo complaints', () => {
       select count(*)::int as n from complaints c join users u on u.department_id = c.department_id
       where u.username = 'dept' and c.assigned_at is not null and c.state in ('assigned', 'accepted', 'in_progress')`;
     expect(mine!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the SLA sweep reads the partial index of open complaints, not the table', async () => {
+    // a year of closed complaints beside the open ones, as a real desk would have
+    await sql`
+      insert into complaints (tracking_code, channel, state, phone, content, region_code, department_id, received_at,
+        assign_due_at, reply_due_at, closed_at, updated_at)
+      select 'CLOSED-' || n, channel, 'closed', phone, content, region_code, department_id, received_at, assign_due_at,
+        reply_due_at, received_at, received_at
+      from generate_series(1, 20000) n, (select * from complaints limit 1) c`;
+    await sql`analyze complaints`;
+    const plan = await sql.begin(async (tx) => {
+      const rows = await tx<{ 'QUERY PLAN': string }[]>`explain ${dueComplaintsQuery(tx, new Date(), 500)}`;
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index Scan (using|on) complaints_next_check/);
+    expect(plan).not.toMatch(/Seq Scan on complaints/);
   });
 
   it('adds nothing when seeded again', async () => {
