@@ -167,11 +167,15 @@ test('a handler registers a phone complaint; the department works from its own v
   await drawer.getByLabel('联系电话').fill('025-83681234');
   await choose(handler, '投诉涉及的部门', department.name);
   await drawer.getByLabel('投诉内容').fill(`来电反映：区生态环境局网站的环评审批结果栏目两个月没有更新（电话 ${UNIQUE}）。`);
+  await drawer.getByRole('button', { name: '添加附件' }).click();
+  await drawer.getByPlaceholder('附件名称').fill('来电录音');
+  await drawer.getByPlaceholder('https://…').fill('https://files.example.gov.cn/calls/0001.mp3');
   await handler.screenshot({ path: 'e2e-artifacts/complaints-register.png' });
   await handler.getByTestId('register-submit').click();
   await expect(handler).toHaveURL(/\/complaints\/\d+$/);
   await expect(handler.getByTestId('state-tag')).toHaveText('已受理');
   await expect(handler.getByText('025-83681234')).toBeVisible();
+  await expect(handler.getByRole('link', { name: '来电录音' })).toHaveAttribute('href', 'https://files.example.gov.cn/calls/0001.mp3');
   const code = (await handler.getByTestId('tracking-code').innerText()).trim();
   await handler.getByTestId('action-assign').click();
   await handler.getByTestId('action-confirm').click();

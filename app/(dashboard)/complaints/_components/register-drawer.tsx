@@ -2,6 +2,7 @@
 
 // 登记投诉: a handler registers a phone or on-site complaint (or one brought in from another online source)
 // in one form; the API assigns the tracking code and the SLA due times.
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Form, Input, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { DepartmentOption } from '../../../../lib/complaints/queries';
@@ -13,6 +14,7 @@ interface Values {
   departmentId: number;
   catalogCode?: string;
   content: string;
+  attachments?: { name: string; url: string }[];
 }
 
 export function RegisterDrawer(props: { open: boolean; departments: DepartmentOption[]; onClose: () => void; onFiled: (id: number) => void }) {
@@ -30,6 +32,7 @@ export function RegisterDrawer(props: { open: boolean; departments: DepartmentOp
       departmentId: values.departmentId,
       ...(values.name?.trim() ? { name: values.name.trim() } : {}),
       ...(values.catalogCode?.trim() ? { catalogCode: values.catalogCode.trim() } : {}),
+      ...(values.attachments?.length ? { attachments: values.attachments.map((a) => ({ name: a.name.trim(), url: a.url.trim() })) } : {}),
     };
     const response = await fetch('/api/v1/complaints', {
       method: 'POST',
@@ -112,6 +115,28 @@ export function RegisterDrawer(props: { open: boolean; departments: DepartmentOp
         >
           <Input.TextArea rows={8} maxLength={2000} showCount placeholder="群众反映的问题、涉及的信息、期望的处理" />
         </Form.Item>
+        <Form.List name="attachments">
+          {(fields, { add, remove }) => (
+            <Form.Item label="附件（现场提交的材料、来电录音等，填写存放地址）">
+              {fields.map((field) => (
+                <Space key={field.key} align="start" style={{ display: 'flex' }}>
+                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写附件名称' }]}>
+                    <Input placeholder="附件名称" maxLength={200} style={{ width: 200 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'url']} rules={[{ required: true, type: 'url', message: '请填写有效的链接' }]}>
+                    <Input placeholder="https://…" maxLength={2048} style={{ width: 380 }} />
+                  </Form.Item>
+                  <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label="删除附件" />
+                </Space>
+              ))}
+              {fields.length < 10 && (
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
+                  添加附件
+                </Button>
+              )}
+            </Form.Item>
+          )}
+        </Form.List>
       </Form>
     </Drawer>
   );
