@@ -48,6 +48,11 @@ const envSchema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: positiveInt(5),
   LOGIN_LIMIT_PER_IP: positiveInt(30),
   LOGIN_LIMIT_WINDOW_SECONDS: positiveInt(900),
+  // the public complaint form and tracking page, per client address and window; the demo simulator files
+  // about 9 complaints per 10 minutes from 127.0.0.1, inside the default
+  PUBLIC_COMPLAINT_LIMIT_PER_IP: positiveInt(20),
+  PUBLIC_TRACK_LIMIT_PER_IP: positiveInt(60),
+  PUBLIC_LIMIT_WINDOW_SECONDS: positiveInt(600),
 });
 
 export type Env = z.infer<typeof envSchema>;

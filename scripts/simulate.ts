@@ -1,17 +1,24 @@
 // The demo's simulator: pilot departments publishing through the real ingest API with their own keys, at a
 // human pace — mostly on time, some late, some incomplete and fixed a minute later, some formed and
-// published later — so alerts open and resolve while someone watches. Stops on SIGTERM / Ctrl-C.
+// published later — so alerts open and resolve while someone watches. Citizens file online complaints
+// through the public form's endpoint now and then, so the handler's queue fills live; the pace stays inside
+// the endpoint's per-address limit (PUBLIC_COMPLAINT_LIMIT_PER_IP). Stops on SIGTERM / Ctrl-C.
 import { createApiKey } from '../lib/auth/api-keys';
 import { runCli } from '../lib/cli/run-cli';
 import { now } from '../lib/clock';
 import { sql } from '../lib/db/sql';
 import { getEnv } from '../lib/env';
+import { planComplaint } from '../lib/simulator/plan-complaint';
 import { planPublication, type PlannedPublication, type SimDepartment, type SimEntry } from '../lib/simulator/plan-publication';
 import { mulberry32 } from '../seeds/prng';
 
 const SIMULATOR_KEY_LABEL = '演示模拟器';
 const MIN_PAUSE_MS = 1_500;
 const MAX_PAUSE_MS = 4_000;
+// one online complaint every 45–90 s: about 9 per 10 minutes, under the default 20 per address
+const MIN_COMPLAINT_PAUSE_MS = 45_000;
+const MAX_COMPLAINT_PAUSE_MS = 90_000;
+const FIRST_COMPLAINT_AFTER_MS = 5_000;
 
 interface Publisher {
   department: SimDepartment;
@@ -71,7 +78,35 @@ await runCli(async () => {
     console.log(`[模拟] ${publisher.department.name} · ${label} · ${outcome}`);
   }
 
+  async function fileComplaint(): Promise<number> {
+    const { department } = publishers[Math.floor(random() * publishers.length)]!;
+    const response = await fetch(`${baseUrl}/api/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(planComplaint(random, department)),
+    }).catch(() => null);
+    if (!response) {
+      console.log(`[模拟] 网上投诉 · ${department.name} · 网络错误`);
+      return 0;
+    }
+    const body = (await response.json().catch(() => ({}))) as { trackingCode?: string; error?: { message: string } };
+    console.log(`[模拟] 网上投诉 · ${department.name} · ${response.status} ${body.trackingCode ?? body.error?.message ?? ''}`);
+    // throttled: wait as long as the endpoint asks
+    return response.status === 429 ? Number(response.headers.get('retry-after') ?? 60) * 1000 : 0;
+  }
+
+  function scheduleComplaint(afterMs: number): void {
+    if (stopping) return;
+    const timer = setTimeout(async () => {
+      timers.delete(timer);
+      const wait = await fileComplaint();
+      scheduleComplaint(Math.max(wait, MIN_COMPLAINT_PAUSE_MS + random() * (MAX_COMPLAINT_PAUSE_MS - MIN_COMPLAINT_PAUSE_MS)));
+    }, afterMs);
+    timers.add(timer);
+  }
+
   console.log(`[模拟] ${publishers.length} 个部门开始报送 → ${baseUrl}`);
+  scheduleComplaint(FIRST_COMPLAINT_AFTER_MS);
   const stop = () => {
     stopping = true;
     for (const timer of timers) clearTimeout(timer);

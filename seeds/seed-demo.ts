@@ -8,6 +8,7 @@ import { addDaysToDay, isYmd, shanghaiDayOf, startOfShanghaiDay, type Ymd } from
 import { now } from '../lib/clock';
 import type { Sql } from '../lib/db/sql';
 import { seedCalendar } from './calendar';
+import { seedDemoComplaints } from './complaints';
 import { seedCatalog } from './catalog';
 import { buildUpperDepartments, seedDepartments } from './departments';
 import { PILOT_UNITS, regionSeeds, seedGeography, type PilotUnit } from './geography';
@@ -162,6 +163,9 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
         at,
       });
     });
+
+    await step('投诉件', () => seedDemoComplaints(tx, { today, at, units, departmentIds: structure.ids.departments }));
+    // last: the scores read the obligations, items, alerts and complaints written above
     await step('考核评分（历史各月）', () => scoreHistory(tx, { at }));
   });
 

@@ -13,6 +13,7 @@ const { startMaintenanceWorker } = await import('./maintenance');
 const { startSweepWorker } = await import('./sweep');
 const { startScoreWorker } = await import('./score');
 const { startReportWorker } = await import('./report');
+const { startSlaWorker } = await import('./sla');
 
 const starters = {
   check: startCheckWorker,
@@ -20,6 +21,7 @@ const starters = {
   maintenance: startMaintenanceWorker,
   score: startScoreWorker,
   report: startReportWorker,
+  sla: startSlaWorker,
 } as const;
 type QueueName = keyof typeof starters;
 const isQueueName = (name: string): name is QueueName => name in starters;

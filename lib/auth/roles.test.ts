@@ -25,7 +25,7 @@ describe('roles', () => {
     expect(landingPathFor('leader')).toBe('/scores');
   });
 
-  it('lands handlers on the region overview until the complaints page exists', () => {
-    expect(landingPathFor('handler')).toBe('/regions');
+  it('lands handlers on their complaint queue', () => {
+    expect(landingPathFor('handler')).toBe('/complaints');
   });
 });

@@ -23,15 +23,8 @@ const DESIGNED_LANDING: Record<Role, string> = {
   dept: '/',
 };
 
-// Pages that do not exist yet: their users land on the region overview. When a page ships, delete its
-// path here (one line) and its users land on it.
-const PAGES_NOT_YET_BUILT = new Set(['/complaints']);
-
-const FALLBACK_LANDING = '/regions';
-
 export function landingPathFor(role: Role): string {
-  const designed = DESIGNED_LANDING[role];
-  return PAGES_NOT_YET_BUILT.has(designed) ? FALLBACK_LANDING : designed;
+  return DESIGNED_LANDING[role];
 }
 
 export function hasRole(user: { role: Role }, ...roles: Role[]): boolean {

@@ -3,3 +3,4 @@ export const CHECK_QUEUE = 'check';
 export const SWEEP_QUEUE = 'sweep';
 export const SCORE_QUEUE = 'score';
 export const REPORT_QUEUE = 'report';
+export const SLA_QUEUE = 'sla';

@@ -1,13 +1,21 @@
 // The one typed event map shared by the web server, the workers' Redis emitter and the browser.
 import type { Alert } from '../alerts/alert';
 import type { Scope } from '../auth/scope';
+import type { ComplaintEventKind } from '../complaints/complaint';
+import type { ComplaintSummary } from '../complaints/queries';
 
 export type AlertPayload = Alert;
+
+/** A complaint changed: its summary with personal data masked, and the events the change recorded. */
+export interface ComplaintUpdatePayload {
+  complaint: ComplaintSummary;
+  events: ComplaintEventKind[];
+}
 
 export interface ServerToClientEvents {
   'alert:opened': (alert: AlertPayload) => void;
   'alert:updated': (alert: AlertPayload) => void;
-  'complaint:updated': (complaint: Record<string, unknown>) => void;
+  'complaint:updated': (update: ComplaintUpdatePayload) => void;
   'score:updated': (score: Record<string, unknown>) => void;
 }
 

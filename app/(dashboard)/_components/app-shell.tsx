@@ -20,12 +20,11 @@ const NAV_ITEMS = [
   { key: '/catalog', label: <Link href="/catalog">公开目录</Link> },
   { key: '/departments', label: <Link href="/departments">部门</Link> },
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
-  { key: '/scores', label: <Link href="/scores">考核评分</Link> },
-  { key: '/reports', label: <Link href="/reports">月度报告</Link> },
+  { key: '/complaints', label: <Link href="/complaints">投诉处理</Link>, roles: ['handler', 'supervisor', 'admin', 'dept'] as Role[] },
+  // scores and reports are for leaders and the offices; department staff and handlers would only meet a 403
+  { key: '/scores', label: <Link href="/scores">考核评分</Link>, roles: ['leader', 'supervisor', 'admin'] as Role[] },
+  { key: '/reports', label: <Link href="/reports">月度报告</Link>, roles: ['leader', 'supervisor', 'admin'] as Role[] },
 ];
-// scores and reports are for leaders and the offices; department staff and handlers would only meet a 403
-const SCORE_PAGES = new Set(['/scores', '/reports']);
-const SCORE_ROLES: readonly Role[] = ['leader', 'supervisor', 'admin'];
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const pathname = usePathname();
@@ -45,6 +44,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
     message.error('退出失败，请检查网络后重试');
   }
 
+  const navItems = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map(({ key, label }) => ({ key, label }));
   const selected = NAV_ITEMS.filter((item) => (item.key === '/' ? pathname === '/' : pathname.startsWith(item.key))).map(
     (item) => item.key,
   );
@@ -61,7 +61,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           theme="dark"
           mode="horizontal"
           selectedKeys={selected}
-          items={SCORE_ROLES.includes(user.role) ? NAV_ITEMS : NAV_ITEMS.filter((item) => !SCORE_PAGES.has(item.key))}
+          items={navItems}
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
         />
         <Space size="middle" style={{ color: '#fbe9e7' }}>

@@ -1,0 +1,53 @@
+'use client';
+
+import { Tag } from 'antd';
+import type { Channel, ComplaintState } from '../../../../lib/complaints/complaint';
+import { CHANNEL_LABELS, STATE_LABELS } from '../../../../lib/complaints/complaint';
+import type { Level } from '../../../../lib/rules/level';
+import { timeLeft } from '../../../../lib/complaints/time-left';
+
+const STATE_COLORS: Record<ComplaintState, string> = {
+  received: 'blue',
+  assigned: 'geekblue',
+  accepted: 'cyan',
+  in_progress: 'processing',
+  replied: 'green',
+  closed: 'default',
+  returned: 'magenta',
+  reopened: 'volcano',
+};
+
+export const StateTag = ({ state }: { state: ComplaintState }) => (
+  <Tag color={STATE_COLORS[state]} data-testid="state-tag">
+    {STATE_LABELS[state]}
+  </Tag>
+);
+
+const CHANNEL_COLORS: Record<Channel, string> = { phone: 'purple', onsite: 'gold', online: 'blue' };
+
+export const ChannelTag = ({ channel }: { channel: Channel }) => <Tag color={CHANNEL_COLORS[channel]}>{CHANNEL_LABELS[channel]}</Tag>;
+
+const LEVEL_STYLE: Record<Exclude<Level, 'none'>, { color: string; label: string }> = {
+  yellow: { color: 'gold', label: '临期' },
+  orange: { color: 'orange', label: '超期' },
+  red: { color: 'red', label: '严重超期' },
+};
+
+export function LevelBadge({ level }: { level: Level }) {
+  if (level === 'none') return null;
+  const style = LEVEL_STYLE[level];
+  return <Tag color={style.color}>{style.label}</Tag>;
+}
+
+/** 剩余 2 天 3 小时 / 已超时 5 小时, coloured by urgency; — once nothing is waiting. */
+export function Countdown({ dueAt, nowMs }: { dueAt: string | null; nowMs: number | null }) {
+  if (!dueAt) return <span style={{ color: '#999' }}>—</span>;
+  if (nowMs === null) return <span>…</span>;
+  const left = timeLeft(dueAt, nowMs);
+  const color = left.isOverdue ? '#c62828' : left.isUrgent ? '#d46b08' : '#2e7d32';
+  return (
+    <span style={{ color, fontWeight: left.isUrgent ? 600 : 400, whiteSpace: 'nowrap' }} data-testid="countdown">
+      {left.text}
+    </span>
+  );
+}

@@ -1,0 +1,131 @@
+// 受理: a handler registers a phone / on-site complaint, or a citizen files one online (DESIGN §1
+// Complaints, §3 POST /api/v1/complaints). One transaction: the complaint, its 'received' event, its SLA
+// level and alert. The department it concerns comes from departmentId, the item, or the catalog entry.
+import type { Scope } from '../auth/scope';
+import { scopeFilter } from '../auth/scope';
+import { getCalendar } from '../calendar/calendar-cache';
+import type { Db, Sql } from '../db/sql';
+import type { AlertChange } from '../alerts/record-finding';
+import { getRules } from '../rules/queries';
+import type { Rule } from '../rules/rule';
+import type { Calendar } from '../calendar/calendar';
+import type { IntakeInput } from './schemas';
+import { intakeDueTimes } from './sla';
+import { slaParamsFor } from './sla-params';
+import { findComplaintForSla, syncComplaintSla } from './sync-complaint-sla';
+import { newTrackingCode } from './tracking-code';
+
+/** The public's actor name in events: no personal data in the timeline's actor column. */
+export const CITIZEN_ACTOR = '群众';
+
+export type FileResult =
+  | { ok: true; id: number; trackingCode: string; changes: AlertChange[] }
+  | { ok: false; status: 400 | 403 | 422; message: string; fields?: Record<string, string> };
+
+interface Target {
+  departmentId: number;
+  regionCode: string;
+  regionPath: string;
+  catalogEntryId: number | null;
+  domain: string | null;
+  itemId: number | null;
+  inScope: boolean;
+}
+
+const refuse = (status: 400 | 403 | 422, field: string, message: string): FileResult => ({
+  ok: false,
+  status,
+  message,
+  fields: { [field]: message },
+});
+
+async function resolveTarget(db: Db, scope: Scope | null, input: IntakeInput): Promise<Target | FileResult> {
+  const inScope = (path: string) =>
+    scope ? scopeFilter(db, scope, { regionPath: path, departmentId: 'd.id' }) : db`true`;
+  let departmentId = input.departmentId ?? null;
+  let itemId: number | null = null;
+  let entry: { id: number; domain: string; department_id: number } | undefined;
+
+  if (input.itemId !== undefined) {
+    const [item] = await db<{ id: number; department_id: number; catalog_entry_id: number }[]>`
+      select id, department_id, catalog_entry_id from items where id = ${input.itemId}`;
+    if (!item) return refuse(422, 'itemId', '公开信息不存在');
+    if (departmentId !== null && item.department_id !== departmentId) return refuse(422, 'itemId', '该公开信息不属于所选部门');
+    itemId = item.id;
+    departmentId = item.department_id;
+    [entry] = await db<{ id: number; domain: string; department_id: number }[]>`
+      select id, domain, department_id from catalog_entries where id = ${item.catalog_entry_id}`;
+  }
+  if (input.catalogCode !== undefined && !entry) {
+    let regionCode = input.regionId ?? null;
+    if (regionCode === null && departmentId !== null) {
+      const [department] = await db<{ region_code: string }[]>`select region_code from departments where id = ${departmentId}`;
+      regionCode = department?.region_code ?? null;
+    }
+    if (regionCode === null) return refuse(400, 'regionId', '按目录编码投诉时请选择区域或部门');
+    [entry] = await db<{ id: number; domain: string; department_id: number }[]>`
+      select id, domain, department_id from catalog_entries
+      where region_code = ${regionCode} and code = ${input.catalogCode} and is_current`;
+    if (!entry) return refuse(422, 'catalogCode', '目录编码不存在');
+    departmentId ??= entry.department_id;
+  }
+  if (departmentId === null) return refuse(400, 'departmentId', '请选择投诉涉及的部门');
+  const [department] = await db<{ region_code: string; path: string; in_scope: boolean }[]>`
+    select d.region_code, r.path, ${inScope('r.path')} as in_scope
+    from departments d join regions r on r.code = d.region_code where d.id = ${departmentId}`;
+  if (!department) return refuse(422, 'departmentId', '投诉涉及的部门不存在');
+  return {
+    departmentId,
+    regionCode: department.region_code,
+    regionPath: department.path,
+    catalogEntryId: entry?.id ?? null,
+    domain: entry?.domain ?? null,
+    itemId,
+    inScope: department.in_scope,
+  };
+}
+
+/**
+ * Files a complaint. `handler` is the signed-in handler registering it (any channel, departments in their
+ * scope); null for the public form (online only). `at` is the receipt time (受理).
+ */
+export async function fileComplaint(sql: Sql, handler: Scope | null, input: IntakeInput, at: Date): Promise<FileResult> {
+  if (handler === null && input.channel !== 'online') {
+    return refuse(403, 'channel', '公众只能通过网上渠道投诉');
+  }
+  const [rules, cal] = await Promise.all([getRules(sql), getCalendar(sql)]);
+  return sql.begin((tx) => fileInTransaction(tx, { handler, input, at, rules, cal }));
+}
+
+export interface FileContext {
+  handler: Scope | null;
+  input: IntakeInput;
+  at: Date;
+  rules: readonly Rule[];
+  cal: Calendar;
+  /** Given by the demo seed (deterministic); otherwise a fresh random code. */
+  trackingCode?: string;
+}
+
+/** fileComplaint inside a caller's transaction (the demo seed replays history through it). */
+export async function fileInTransaction(tx: Db, { handler, input, at, rules, cal, trackingCode = newTrackingCode() }: FileContext): Promise<FileResult> {
+  const target = await resolveTarget(tx, handler, input);
+  if ('ok' in target) return target;
+  if (!target.inScope) return refuse(403, 'departmentId', '该部门不在您的管辖范围内');
+  const due = intakeDueTimes(cal, at, slaParamsFor(rules, target));
+  const actor = handler?.username ?? CITIZEN_ACTOR;
+  const [row] = await tx<{ id: number }[]>`
+    insert into complaints (tracking_code, channel, state, complainant_name, phone, content, region_code, department_id,
+      catalog_entry_id, item_id, attachments, received_at, assign_due_at, reply_due_at, created_by, updated_at)
+    values (${trackingCode}, ${input.channel}, 'received', ${input.name ?? null}, ${input.phone}, ${input.content},
+      ${target.regionCode}, ${target.departmentId}, ${target.catalogEntryId}, ${target.itemId},
+      ${tx.json((input.attachments ?? []) as never)}, ${at}, ${due.assignDueAt}, ${due.replyDueAt}, ${actor}, ${at})
+    returning id`;
+  const id = row!.id;
+  await tx`
+    insert into complaint_events (complaint_id, kind, at, actor, to_state, data)
+    values (${id}, 'received', ${at}, ${actor}, 'received', ${tx.json({ channel: input.channel })})`;
+  const complaint = await findComplaintForSla(tx, id);
+  const changes = await syncComplaintSla(tx, complaint!, rules, cal, at);
+  return { ok: true, id, trackingCode, changes };
+}

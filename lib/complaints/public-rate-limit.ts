@@ -1,0 +1,84 @@
+// Rate limits of the public complaint endpoints, per client address, counted in Redis so they hold across
+// every web process (the pattern of lib/auth/login-rate-limit.ts). Every request spends a point: filing
+// (PUBLIC_COMPLAINT_LIMIT_PER_IP) and looking up or rating (PUBLIC_TRACK_LIMIT_PER_IP) have separate budgets.
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { getEnv, redisPrefix } from '../env';
+import { redis } from '../redis/connection';
+
+export type PublicEndpoint = 'file' | 'track';
+export type PublicLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export class PublicRateLimitUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('public rate limiter unavailable', { cause });
+  }
+}
+
+export interface PublicRateLimiter {
+  consume(endpoint: PublicEndpoint, address: string): Promise<PublicLimitResult>;
+}
+
+export function createPublicRateLimiter(options: { client?: Redis; perFile?: number; perTrack?: number; windowSeconds?: number } = {}): PublicRateLimiter {
+  const env = getEnv();
+  const client = options.client ?? redis();
+  const duration = options.windowSeconds ?? env.PUBLIC_LIMIT_WINDOW_SECONDS;
+  const limiters: Record<PublicEndpoint, RateLimiterRedis> = {
+    file: new RateLimiterRedis({
+      storeClient: client,
+      keyPrefix: `${redisPrefix()}public:complaint`,
+      points: options.perFile ?? env.PUBLIC_COMPLAINT_LIMIT_PER_IP,
+      duration,
+      rejectIfRedisNotReady: true,
+    }),
+    track: new RateLimiterRedis({
+      storeClient: client,
+      keyPrefix: `${redisPrefix()}public:track`,
+      points: options.perTrack ?? env.PUBLIC_TRACK_LIMIT_PER_IP,
+      duration,
+      rejectIfRedisNotReady: true,
+    }),
+  };
+  return {
+    async consume(endpoint, address) {
+      try {
+        await whenReady(client);
+        await limiters[endpoint].consume(address);
+        return { allowed: true };
+      } catch (error) {
+        // a spent budget rejects with the limiter's result; anything else is Redis failing
+        if (error instanceof RateLimiterRes) {
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+        }
+        throw new PublicRateLimitUnavailableError(error);
+      }
+    },
+  };
+}
+
+let shared: PublicRateLimiter | undefined;
+
+export function publicRateLimiter(): PublicRateLimiter {
+  shared ??= createPublicRateLimiter();
+  return shared;
+}
+
+// The shared client does not queue commands while offline: wait briefly for the first connect instead of
+// refusing the first visitor after a start.
+const READY_TIMEOUT_MS = 1_500;
+
+async function whenReady(client: Redis): Promise<void> {
+  if (client.status === 'ready') return;
+  if (client.status === 'end') throw new Error('redis connection closed');
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new Error(`redis not ready after ${READY_TIMEOUT_MS} ms`));
+    }, READY_TIMEOUT_MS);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', onReady);
+  });
+}

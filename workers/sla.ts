@@ -1,0 +1,49 @@
+// sla queue: a job scheduler fires every second; each pass moves complaints across their dispatch / sign-for
+// / reply thresholds (yellow, orange, red), raises or clears their complaint_sla alerts and pushes the
+// changes to the desks. One pass drains what is due, in bounded batches.
+import { Worker } from 'bullmq';
+import { now } from '../lib/clock';
+import { publishComplaintChange } from '../lib/complaints/publish-complaint-change';
+import { sweepComplaints } from '../lib/complaints/sweep-complaints';
+import { sql } from '../lib/db/sql';
+import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
+import { SLA_QUEUE } from '../lib/jobs/queues';
+import { log } from '../lib/log';
+import type { RunningWorker, WorkerContext } from './context';
+
+export const SLA_INTERVAL_MS = 1_000;
+const MAX_BATCHES_PER_PASS = 20;
+
+export async function startSlaWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
+  const queue = createQueue(SLA_QUEUE, connection);
+  await queue.upsertJobScheduler(
+    'sla-every-second',
+    { every: SLA_INTERVAL_MS },
+    { name: 'sla', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+  const worker = new Worker(
+    SLA_QUEUE,
+    async () => {
+      let examined = 0;
+      for (let batch = 0; batch < MAX_BATCHES_PER_PASS; batch += 1) {
+        const result = await sweepComplaints(sql, now());
+        examined += result.examined;
+        for (const { complaintId, changes } of result.moved) {
+          await publishComplaintChange(sql, emitter, complaintId, [], changes);
+        }
+        if (!result.hasMore) break;
+      }
+      return { examined };
+    },
+    // one pass at a time per process; a second process skips rows the first has locked
+    { connection, prefix: bullmqPrefix(), concurrency: 1 },
+  );
+  worker.on('error', (error) => log.error({ err: error.message, queue: SLA_QUEUE }, 'worker error'));
+  worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'sla pass failed'));
+  return {
+    close: async () => {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
