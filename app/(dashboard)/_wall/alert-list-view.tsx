@@ -21,7 +21,9 @@ export interface AlertActions {
   onResolve: (alert: Alert) => void;
 }
 
-const itemHref = (alert: Alert) => (alert.itemId !== null ? `/items/${alert.itemId}` : null);
+// the record an alert is about: the item's replay, or the complaint's page for an SLA alert
+const subjectHref = (alert: Alert) =>
+  alert.itemId !== null ? `/items/${alert.itemId}` : alert.complaintId !== null ? `/complaints/${alert.complaintId}` : null;
 
 function Row(props: {
   row: AlertRow;
@@ -34,7 +36,7 @@ function Row(props: {
   onSelect: () => void;
 }) {
   const { alert, leftAt } = props.row;
-  const href = itemHref(alert);
+  const href = subjectHref(alert);
   const className = [
     styles.row,
     props.isSelected ? styles.rowSelected : '',
@@ -179,7 +181,7 @@ export function AlertListView(props: {
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(rows.length - 1);
     else if (event.key === 'Enter' && index >= 0) {
-      const href = itemHref(rows[index]!.alert);
+      const href = subjectHref(rows[index]!.alert);
       if (href) router.push(href);
       event.preventDefault();
     } else if (event.key === 'Escape') onSelect(null);
