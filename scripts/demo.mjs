@@ -9,7 +9,9 @@ import { ensureDependencies, ensureServices } from './services.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 // warnings and errors only: the operator watches the simulator's lines, not every request
-const env = { LOG_LEVEL: 'warn', ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// The simulator files online complaints from 127.0.0.1 like a citizen would; the demo's per-address limit leaves
+// room for it and for someone trying the public form on the same machine.
+const env = { LOG_LEVEL: 'warn', PUBLIC_COMPLAINT_LIMIT_PER_IP: '200', ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const port = env.PORT ?? '3000';
 
 function step(zh, en) {
