@@ -22,6 +22,17 @@ const NAV_ITEMS = [
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
 ];
 
+// management pages, for the roles that use them (DESIGN §1: supervisors their region's rules; the admin
+// the calendar, users, keys and the audit trail)
+const MANAGEMENT_ITEMS: Record<string, { key: string; label: ReactNode }[]> = {
+  supervisor: [{ key: '/rules', label: <Link href="/rules">监督规则</Link> }],
+  admin: [
+    { key: '/rules', label: <Link href="/rules">监督规则</Link> },
+    { key: '/calendar', label: <Link href="/calendar">工作日历</Link> },
+    { key: '/admin', label: <Link href="/admin/audit">系统管理</Link> },
+  ],
+};
+
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const pathname = usePathname();
   const router = useRouter();
@@ -40,7 +51,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
     message.error('退出失败，请检查网络后重试');
   }
 
-  const selected = NAV_ITEMS.filter((item) => (item.key === '/' ? pathname === '/' : pathname.startsWith(item.key))).map(
+  const items = [...NAV_ITEMS, ...(MANAGEMENT_ITEMS[user.role] ?? [])];
+  const selected = items.filter((item) => (item.key === '/' ? pathname === '/' : pathname.startsWith(item.key))).map(
     (item) => item.key,
   );
 
@@ -56,7 +68,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           theme="dark"
           mode="horizontal"
           selectedKeys={selected}
-          items={NAV_ITEMS}
+          items={items}
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
         />
         <Space size="middle" style={{ color: '#fbe9e7' }}>
