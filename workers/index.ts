@@ -10,12 +10,14 @@ const { startClockSync } = await import('../lib/clock');
 const { createEmitter } = await import('../lib/realtime/emit');
 const { startCheckWorker } = await import('./check');
 const { startMaintenanceWorker } = await import('./maintenance');
+const { startReevaluateWorker } = await import('./reevaluate');
 const { startSweepWorker } = await import('./sweep');
 
 const starters = {
   check: startCheckWorker,
   sweep: startSweepWorker,
   maintenance: startMaintenanceWorker,
+  reevaluate: startReevaluateWorker,
 } as const;
 type QueueName = keyof typeof starters;
 const isQueueName = (name: string): name is QueueName => name in starters;
