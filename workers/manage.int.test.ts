@@ -25,6 +25,7 @@ let lib: {
   patchRule: typeof import('../app/api/v1/rules/[id]/route').PATCH;
   listRules: typeof import('../app/api/v1/rules/route').GET;
   listAudit: typeof import('../app/api/v1/audit/route').GET;
+  putCalendar: typeof import('../app/api/v1/calendar/[year]/route').PUT;
   createApiKey: typeof import('../lib/auth/api-keys').createApiKey;
   createSession: typeof import('../lib/auth/sessions').createSession;
   connectClient: typeof import('../lib/testing/socket-harness').connectClient;
@@ -90,7 +91,7 @@ beforeAll(async () => {
     ALLOW_CLOCK_CONTROL: 'true',
   });
   // imported only now: modules read the environment on first use
-  const [sqlModule, clock, items, rule, rules, audit, apiKeys, sessions, harness, producer, fixtureModule, processes, connection] =
+  const [sqlModule, clock, items, rule, rules, audit, calendar, apiKeys, sessions, harness, producer, fixtureModule, processes, connection] =
     await Promise.all([
       import('../lib/db/sql'),
       import('../lib/clock'),
@@ -98,6 +99,7 @@ beforeAll(async () => {
       import('../app/api/v1/rules/[id]/route'),
       import('../app/api/v1/rules/route'),
       import('../app/api/v1/audit/route'),
+      import('../app/api/v1/calendar/[year]/route'),
       import('../lib/auth/api-keys'),
       import('../lib/auth/sessions'),
       import('../lib/testing/socket-harness'),
@@ -114,6 +116,7 @@ beforeAll(async () => {
     patchRule: rule.PATCH,
     listRules: rules.GET,
     listAudit: audit.GET,
+    putCalendar: calendar.PUT,
     createApiKey: apiKeys.createApiKey,
     createSession: sessions.createSession,
     connectClient: harness.connectClient,
@@ -221,6 +224,69 @@ describe('rule management', () => {
     });
     // only admins read the trail
     expect((await lib.listAudit(new Request(`${ORIGIN}/api/v1/audit`, { headers: { cookie: cookies.province } }))).status).toBe(403);
+  });
+});
+
+async function putCalendar(year: string, body: unknown, cookie: string) {
+  const response = await lib.putCalendar(
+    new Request(`${ORIGIN}/api/v1/calendar/${year}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie, origin: ORIGIN, host: '127.0.0.1' },
+      body: JSON.stringify(body),
+    }),
+    { params: Promise.resolve({ year }) },
+  );
+  return { status: response.status, body: await response.json() };
+}
+
+describe('calendar management', () => {
+  it('loading 2027 turns a provisional deadline final and moves its due day, and the alert follows, pushed live', async () => {
+    const { jianye } = fixture;
+    const at = shanghai('2027-01-12T10:00:00');
+    await lib.setSharedClock(redis, db.redisPrefix, at);
+    // sessions made in November have expired on this clock
+    cookies.admin = cookieOf(await user('admin-t', 'admin', '320000'));
+    const [supervisor] = await lib.sql<{ id: number }[]>`select id from users where username = 'sup-jy'`;
+    const countyToken = (await lib.createSession(lib.sql, supervisor!)).token;
+    const county = await lib.connectClient(socketServer.url, countyToken);
+    clients.push(county);
+
+    // formed Monday 2026-12-21, 20 working days: on weekends alone (2027 not loaded) due Monday 2027-01-18,
+    // and with the deadline rule's 5 warning days (the rule test above) yellow from 01-12
+    await ingest(keys.jianye, jianye.orgCode, jianye.name, jianye.entryCode, 'into-2027', { formedAt: '2026-12-21T09:00:00+08:00' });
+    const obligationOf = async () =>
+      (
+        await lib.sql<{ id: number; due_at: Date; is_provisional: boolean; level: string }[]>`
+          select o.id, o.due_at, o.is_provisional, o.level from obligations o join items i on i.id = o.item_id
+          where i.external_id = 'into-2027'`
+      )[0]!;
+    const before = await obligationOf();
+    expect(before.is_provisional).toBe(true);
+    expect(before.due_at.toISOString()).toBe(shanghai('2027-01-19T00:00:00').toISOString());
+    const forThis = () => county.received.filter((r) => r.alert.subject.type === 'obligation' && r.alert.subject.id === before.id);
+    await lib.waitUntil(() => forThis().some((r) => r.event === 'alert:opened' && r.alert.level === 'yellow'), 'yellow while provisional', 5_000);
+
+    // refused: a day of another year (nothing written), and anyone but the admin
+    const outside = await putCalendar('2027', { holidays: ['2027-01-01', '2026-12-31'], workdays: [] }, cookies.admin);
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.fields['holidays.1']).toBe('2026-12-31 不在 2027 年内');
+    expect((await lib.sql`select 1 from calendar_years where year = 2027`).length).toBe(0);
+    expect((await putCalendar('2027', { holidays: ['2027-01-01'], workdays: [] }, cookieOf(countyToken))).status).toBe(403);
+
+    // 元旦 2027-01-01 (a Friday) is a day off: the 20th working day moves to Tuesday 01-19, yellow from 01-13
+    const loaded = await putCalendar('2027', { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [], source: '国务院办公厅通知' }, cookies.admin);
+    expect(loaded.status).toBe(200);
+    expect(loaded.body).toMatchObject({ year: 2027, loaded: { loadedBy: 'admin-t', source: '国务院办公厅通知' } });
+    expect(loaded.body.moved).toBeGreaterThanOrEqual(1);
+    const after = await obligationOf();
+    expect(after).toMatchObject({ is_provisional: false, level: 'none' });
+    expect(after.due_at.toISOString()).toBe(shanghai('2027-01-20T00:00:00').toISOString());
+    await lib.waitUntil(() => forThis().some((r) => r.event === 'alert:updated' && r.alert.state === 'resolved'), 'alert resolved live', 5_000);
+
+    const audit = await lib.listAudit(new Request(`${ORIGIN}/api/v1/audit?entity=calendar`, { headers: { cookie: cookies.admin } }));
+    const rows = (await audit.json()).data;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor: 'admin-t', entityId: '2027', action: 'load', before: null, after: { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'] } });
   });
 });
 

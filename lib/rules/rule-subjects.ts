@@ -1,6 +1,7 @@
 // The subjects a rule can govern — open obligations (deadline) or items (completeness, channel) inside its
 // scope — with what the preview and the re-evaluation need to judge them. Which of them the rule really
 // governs is left to selectRule (a more specific rule may win), so these queries only narrow by scope.
+import type postgres from 'postgres';
 import type { ObligationForSweep } from '../alerts/sync-deadline-alert';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db } from '../db/sql';
@@ -9,7 +10,7 @@ import type { Rule } from './rule';
 
 export const SUBJECT_BATCH = 500;
 
-function scopeOfRule(db: Db, rule: Rule, columns: { regionPath: string; domain: string; entryId: string }) {
+function scopeOfRule(db: Db, rule: Rule, columns: { regionPath: string; domain: string; entryId: string }): postgres.Fragment {
   return db`
     ${
       rule.scopeRegionCode === null
@@ -32,7 +33,20 @@ interface ObligationRow extends Omit<DeadlineSubjectRow, 'timeLimit' | 'entryId'
 }
 
 /** Open obligations in the rule's scope, by id, a batch after `afterId`. */
-export async function listDeadlineSubjects(db: Db, rule: Rule, afterId = 0, limit = SUBJECT_BATCH): Promise<DeadlineSubjectRow[]> {
+export function listDeadlineSubjects(db: Db, rule: Rule, afterId = 0, limit = SUBJECT_BATCH): Promise<DeadlineSubjectRow[]> {
+  return listOpenObligations(db, scopeOfRule(db, rule, { regionPath: 'r.path', domain: 'c.domain', entryId: 'o.catalog_entry_id' }), afterId, limit);
+}
+
+/**
+ * Open obligations matching `condition` (a fragment starting with `and`, over o = obligations,
+ * c = catalog_entries, r = regions), by id, a batch after `afterId`.
+ */
+export async function listOpenObligations(
+  db: Db,
+  condition: postgres.Fragment,
+  afterId = 0,
+  limit = SUBJECT_BATCH,
+): Promise<DeadlineSubjectRow[]> {
   const rows = await db<ObligationRow[]>`
     select o.id, o.catalog_entry_id as "catalogEntryId", c.name as "entryName", c.domain, o.department_id as "departmentId",
       o.position_id as "positionId", o.region_code as "regionCode", r.path as "regionPath", o.item_id as "itemId",
@@ -46,7 +60,7 @@ export async function listDeadlineSubjects(db: Db, rule: Rule, afterId = 0, limi
     join regions r on r.code = o.region_code
     left join items i on i.id = o.item_id
     where o.state = 'open' and o.id > ${afterId}
-      ${scopeOfRule(db, rule, { regionPath: 'r.path', domain: 'c.domain', entryId: 'o.catalog_entry_id' })}
+      ${condition}
     order by o.id
     limit ${limit}`;
   return rows.map((row) => ({ ...row, entryId: row.catalogEntryId, timeLimit: timeLimitSchema.parse(row.timeLimit) }));
