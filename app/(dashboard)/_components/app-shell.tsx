@@ -29,7 +29,7 @@ const MANAGEMENT_ITEMS: Record<string, { key: string; label: ReactNode }[]> = {
   admin: [
     { key: '/rules', label: <Link href="/rules">监督规则</Link> },
     { key: '/calendar', label: <Link href="/calendar">工作日历</Link> },
-    { key: '/admin', label: <Link href="/admin/audit">系统管理</Link> },
+    { key: '/admin', label: <Link href="/admin/users">系统管理</Link> },
   ],
 };
 

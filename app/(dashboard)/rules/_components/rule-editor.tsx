@@ -114,9 +114,11 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView; onClose: () => v
             </Form.Item>
           ),
         )}
-        <Form.Item name="level" label="预警级别" extra={rule.kind === 'deadline' ? '时限预警按临期/超期/严重超期自动升级' : undefined}>
-          <Select style={{ width: 200 }} options={ALERT_LEVELS.map((level) => ({ value: level, label: LEVEL_NAMES[level] }))} />
-        </Form.Item>
+        {rule.kind !== 'deadline' && (
+          <Form.Item name="level" label="预警级别">
+            <Select style={{ width: 200 }} options={ALERT_LEVELS.map((level) => ({ value: level, label: LEVEL_NAMES[level] }))} />
+          </Form.Item>
+        )}
         <Form.Item name="enabled" label="启用" valuePropName="checked">
           <Switch checkedChildren="启用" unCheckedChildren="停用" />
         </Form.Item>

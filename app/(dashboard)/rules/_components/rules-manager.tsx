@@ -38,7 +38,14 @@ export function RulesManager({ rules }: { rules: RuleView[] }) {
     },
     { title: '适用范围', key: 'scope', width: 240, render: (_: unknown, rule) => scopeText(rule) },
     { title: '参数', key: 'params', render: (_: unknown, rule) => describeParams(rule.kind, rule.params as Record<string, unknown>) },
-    { title: '预警级别', dataIndex: 'level', width: 110, render: (level: RuleView['level'], rule) => <LevelTag level={level} isDeadline={false} short={rule.kind === 'deadline'} /> },
+    {
+      title: '预警级别',
+      dataIndex: 'level',
+      width: 120,
+      // a deadline alert's level follows the clock (临期 → 超期 → 严重超期), not the rule
+      render: (level: RuleView['level'], rule) =>
+        rule.kind === 'deadline' ? <Typography.Text type="secondary">随时限升级</Typography.Text> : <LevelTag level={level} isDeadline={false} />,
+    },
     {
       title: '状态',
       dataIndex: 'enabled',

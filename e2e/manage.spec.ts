@@ -1,0 +1,173 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInThroughForm } from './support/sign-in';
+
+// Managing the supervision rules, the working-day calendar and reading the audit trail, as the office
+// does it without a developer; screenshots at 1440×900 of every page.
+
+/** Lets fonts finish drawing before a screenshot. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  await page.waitForTimeout(300);
+}
+
+test('rules: preview a change by department, save it, see its history; the audit trail shows it', async ({ page }) => {
+  await signInThroughForm(page, 'supervisor');
+  await page.getByRole('menuitem', { name: '监督规则' }).click();
+  await expect(page).toHaveURL(/\/rules$/);
+  const row = page.getByRole('row', { name: /财政预决算公开时限预警/ });
+  await expect(row).toContainText('临期提醒 5 个工作日');
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/rules.png' });
+
+  // the province's default deadline rule warned 10 working days ahead: a preview, not saved
+  await page.getByRole('row', { name: /公开时限预警（全省默认）/ }).getByRole('button', { name: /修\s*改/ }).click();
+  let dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('rule-save')).toBeDisabled();
+  await dialog.getByLabel('临期提醒').fill('10');
+  await dialog.getByTestId('rule-preview').click();
+  await expect(dialog.getByTestId('rule-preview-result')).toContainText(/这次修改将新增 \d+ 条预警、解除 0 条，涉及 \d+ 个部门/);
+  await expect(dialog.getByRole('columnheader', { name: '部门' })).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/rules-preview.png' });
+
+  // a value out of range is refused in Chinese before anything is sent
+  await dialog.getByLabel('临期提醒').fill('99');
+  await dialog.getByTestId('rule-preview').click();
+  await expect(dialog.getByText('临期提醒应为 0–30 之间的整数')).toBeVisible();
+
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(dialog).toBeHidden();
+
+  // the budgets rule's severe threshold 10 → 12 working days: preview, then save
+  await row.getByRole('button', { name: /修\s*改/ }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('严重超期').fill('12');
+  await dialog.getByTestId('rule-preview').click();
+  await expect(dialog.getByTestId('rule-preview-result')).toBeVisible();
+  await dialog.getByTestId('rule-save').click();
+  await expect(page.getByText('规则已保存')).toBeVisible();
+  await expect(row).toContainText('严重超期 12 个工作日');
+  await expect(row).toContainText('v2');
+
+  await row.getByRole('button', { name: /历\s*史/ }).click();
+  const history = page.getByRole('dialog');
+  await expect(history.getByRole('row', { name: /v2/ })).toContainText('严重超期 12 个工作日');
+  await expect(history.getByRole('row', { name: /v1/ })).toContainText('严重超期 10 个工作日');
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/rules-history.png' });
+  await page.keyboard.press('Escape');
+
+  // the admin reads the change in the audit trail
+  await page.context().clearCookies();
+  await signInThroughForm(page, 'admin');
+  await page.goto('/admin/audit');
+  const audit = page.getByRole('row', { name: /监督规则/ }).first();
+  await expect(audit).toContainText('supervisor');
+  await expect(audit).toContainText('severeWorkingDays');
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/audit.png' });
+  await page.getByLabel('操作人').fill('nobody');
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await expect(page.getByText('没有符合条件的审计记录')).toBeVisible();
+  await page.screenshot({ path: 'e2e-artifacts/audit-empty.png' });
+});
+
+test('calendar: the banner while next year is missing, a year view, loading a year by pasting dates', async ({ page }) => {
+  await signInThroughForm(page, 'admin');
+  const banner = page.getByTestId('calendar-banner');
+  await expect(banner).toContainText('节假日安排尚未载入');
+  const year = Number((await banner.textContent())!.match(/(\d{4}) 年/)![1]);
+  await page.goto(`/calendar?year=${year - 1}`);
+  await expect(page.getByText(`${year - 1} 年工作日历`)).toBeVisible();
+  await expect(page.getByText('已载入', { exact: true })).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/calendar.png', fullPage: true });
+
+  await banner.getByRole('link', { name: '前往载入' }).click();
+  await expect(page).toHaveURL(new RegExp(`/calendar\\?year=${year}`));
+  await expect(page.getByText(`${year} 年的节假日安排尚未载入`)).toBeVisible();
+  await page.getByTestId('load-year').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('放假日期').fill(`${year}-01-01\n${year}-10-01~${year}-10-07\n${year - 1}-12-31`);
+  await expect(dialog).toContainText(`${year - 1}-12-31 不在 ${year} 年内`);
+  await expect(dialog.getByTestId('confirm-load')).toBeDisabled();
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/calendar-load-error.png' });
+  await dialog.getByLabel('放假日期').fill(`${year}-01-01\n${year}-10-01~${year}-10-07`);
+  await expect(dialog).toContainText('识别到放假 8 天、调休上班 0 天');
+  await page.screenshot({ path: 'e2e-artifacts/calendar-load.png' });
+  await dialog.getByTestId('confirm-load').click();
+  await expect(page.getByText(`${year} 年安排已载入`)).toBeVisible();
+  await expect(page.getByText('已载入', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('calendar-banner')).toHaveCount(0);
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/calendar-loaded.png', fullPage: true });
+});
+
+test('users and keys: create a user who can sign in, deactivate them; issue a key shown once and revoke it', async ({ page, browser }) => {
+  const username = `e2e-${Date.now().toString(36)}`;
+  await signInThroughForm(page, 'admin');
+  await page.getByRole('menuitem', { name: '系统管理' }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole('row', { name: /supervisor/ }).first()).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/admin-users.png' });
+
+  await page.getByRole('button', { name: /新建用户/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(dialog.getByText('请输入用户名')).toBeVisible();
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('姓名').fill('测试督查员');
+  await dialog.getByLabel('初始密码').fill('demo-password');
+  await dialog.getByLabel('所属区域').fill('建邺区');
+  await page.getByRole('option', { name: /建邺区/ }).click();
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/admin-user-create.png' });
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(page.getByText('用户已创建')).toBeVisible();
+
+  // the new supervisor signs in, in a browser of their own
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await signInThroughForm(theirs, username);
+  await expect(theirs.getByText('测试督查员')).toBeVisible();
+
+  await page.getByLabel('搜索').fill(username);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  const row = page.getByRole('row', { name: new RegExp(username) });
+  await row.getByRole('button', { name: /停\s*用/ }).click();
+  await page.getByRole('button', { name: /^停\s*用$/ }).last().click();
+  await expect(page.getByText(`已停用 ${username}`)).toBeVisible();
+  await expect(row).toContainText('已停用');
+  // their session ended with the deactivation
+  await theirs.reload();
+  await expect(theirs).toHaveURL(/\/login/);
+  await other.close();
+
+  await page.getByRole('tab', { name: '接口密钥' }).click();
+  await expect(page).toHaveURL(/\/admin\/api-keys$/);
+  await page.getByRole('button', { name: /签发密钥/ }).click();
+  const issue = page.getByRole('dialog');
+  await issue.getByLabel('区域').fill('建邺区');
+  await page.getByRole('option', { name: /建邺区/ }).click();
+  await issue.getByLabel('部门').click();
+  await page.getByRole('option').first().click();
+  await issue.getByLabel('备注').fill('e2e 门户网站');
+  await issue.getByRole('button', { name: /签\s*发/ }).click();
+  await expect(page.getByTestId('issued-key')).toContainText('dwk_');
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/admin-key-issued.png' });
+  await page.getByRole('button', { name: '我已妥善保存' }).click();
+  const keyRow = page.getByRole('row', { name: /e2e 门户网站/ });
+  await expect(keyRow).toContainText('有效');
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/admin-keys.png' });
+  await keyRow.getByRole('button', { name: /吊\s*销/ }).click();
+  await page.getByRole('button', { name: /^吊\s*销$/ }).last().click();
+  await expect(keyRow).toContainText('已吊销');
+
+  await page.getByRole('tab', { name: '审计日志' }).click();
+  await expect(page.getByRole('row', { name: /接口密钥/ }).first()).toContainText('吊销');
+  await expect(page.getByRole('row', { name: new RegExp(`用户.*停用账号`) }).first()).toBeVisible();
+});
