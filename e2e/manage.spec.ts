@@ -121,7 +121,7 @@ test('users and keys: create a user who can sign in, deactivate them; issue a ke
   await dialog.getByLabel('姓名').fill('测试督查员');
   await dialog.getByLabel('初始密码').fill('demo-password');
   await dialog.getByLabel('所属区域').fill('建邺区');
-  await page.getByRole('option', { name: /建邺区/ }).click();
+  await page.locator('.ant-select-item-option', { hasText: '建邺区' }).click();
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/admin-user-create.png' });
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
@@ -150,9 +150,9 @@ test('users and keys: create a user who can sign in, deactivate them; issue a ke
   await page.getByRole('button', { name: /签发密钥/ }).click();
   const issue = page.getByRole('dialog');
   await issue.getByLabel('区域').fill('建邺区');
-  await page.getByRole('option', { name: /建邺区/ }).click();
+  await page.locator('.ant-select-item-option', { hasText: '建邺区' }).click();
   await issue.getByLabel('部门').click();
-  await page.getByRole('option').first().click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '局' }).first().click();
   await issue.getByLabel('备注').fill('e2e 门户网站');
   await issue.getByRole('button', { name: /签\s*发/ }).click();
   await expect(page.getByTestId('issued-key')).toContainText('dwk_');

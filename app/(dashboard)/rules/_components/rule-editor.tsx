@@ -110,7 +110,8 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView; onClose: () => v
                 { type: 'integer', min: field.min, max: field.max, message: `${field.label}应为 ${field.min}–${field.max} 之间的整数` },
               ]}
             >
-              <InputNumber min={field.min} max={field.max} precision={0} addonAfter={field.unit} style={{ width: 200 }} />
+              {/* no min/max here: clamping would hide the out-of-range message behind a silently changed value */}
+              <InputNumber precision={0} addonAfter={field.unit} style={{ width: 200 }} />
             </Form.Item>
           ),
         )}

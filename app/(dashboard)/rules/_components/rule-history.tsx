@@ -40,7 +40,9 @@ export function RuleHistory({ rule, onClose }: { rule: RuleView; onClose: () => 
           columns={[
             { title: '版本', dataIndex: 'version', width: 70, render: (v: number) => <Tag>v{v}</Tag> },
             { title: '参数', dataIndex: 'params', render: (params: Record<string, unknown>) => describeParams(rule.kind, params) },
-            { title: '级别', dataIndex: 'level', width: 100, render: (level: keyof typeof LEVEL_NAMES) => LEVEL_NAMES[level] },
+            ...(rule.kind === 'deadline'
+              ? []
+              : [{ title: '级别', dataIndex: 'level', width: 100, render: (level: keyof typeof LEVEL_NAMES) => LEVEL_NAMES[level] }]),
             { title: '状态', dataIndex: 'enabled', width: 70, render: (enabled: boolean) => (enabled ? '启用' : '停用') },
             { title: '修改人', dataIndex: 'changedBy', width: 100, render: (by: string) => (by === 'system' ? '初始' : by) },
             { title: '时间', dataIndex: 'changedAt', width: 150, render: (at: string) => formatTime(at) },

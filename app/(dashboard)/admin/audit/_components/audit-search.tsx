@@ -22,6 +22,9 @@ const ACTION_LABELS: Record<string, string> = {
   enable: '启用',
   disable: '停用',
   retire: '停用',
+  activate: '启用账号',
+  reject: '驳回',
+  propose_withheld: '提请不予公开',
   load: '载入',
   replace: '替换',
   reset_password: '重置密码',
@@ -64,17 +67,31 @@ const columns: ColumnsType<AuditRow> = [
   },
 ];
 
-/** The keys whose value differs between before and after, e.g. "params.warnWorkingDays: 3 → 5". */
+/** The values that differ between before and after, e.g. "params.warnWorkingDays: 3 → 5". */
 function summary(row: AuditRow): string {
   if (!isObject(row.before) || !isObject(row.after)) return row.after !== null && row.after !== undefined ? '见详情' : '—';
-  const changes: string[] = [];
-  for (const key of new Set([...Object.keys(row.before), ...Object.keys(row.after)])) {
-    const a = JSON.stringify(row.before[key]);
-    const b = JSON.stringify(row.after[key]);
-    if (a !== b) changes.push(`${key}: ${a ?? '—'} → ${b ?? '—'}`);
-  }
+  const changes = diff(row.before, row.after, '');
   return changes.length > 0 ? changes.join('；') : '无字段变化';
 }
+
+function diff(before: Record<string, unknown>, after: Record<string, unknown>, prefix: string): string[] {
+  const changes: string[] = [];
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const a = before[key];
+    const b = after[key];
+    if (isObject(a) && isObject(b)) {
+      changes.push(...diff(a, b, `${prefix}${key}.`));
+      continue;
+    }
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(`${prefix}${key}: ${short(a)} → ${short(b)}`);
+  }
+  return changes;
+}
+
+const short = (value: unknown) => {
+  const text = JSON.stringify(value) ?? '—';
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
