@@ -93,7 +93,7 @@ export interface UnmeasurableEntry {
 /** 待完善: current entries whose time limit cannot be checked (及时, 按进展, 长期公开 …). */
 export async function listUnmeasurableEntries(db: Db, scope: Scope, page: { offset: number; limit: number }): Promise<{ rows: UnmeasurableEntry[]; total: number }> {
   const where = db`
-    c.is_current and c.retired_at is null and c.time_limit->>'kind' = 'unmeasurable'
+    c.is_current and c.retired_at is null and c.time_limit->>'kind' = 'unmeasurable' and c.mode <> 'withheld'
     and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'c.department_id' })}`;
   const [rows, [count]] = await Promise.all([
     db<{ id: number; region_name: string; code: string; name: string; department_name: string; time_limit_text: string }[]>`

@@ -78,6 +78,7 @@ export function CatalogImport({ regions }: { regions: RegionSummary[] }) {
             </Space>
           </Form.Item>
         </Form>
+        <div data-testid="catalog-upload">
         <Upload.Dragger
           accept=".xlsx"
           maxCount={1}
@@ -87,7 +88,6 @@ export function CatalogImport({ regions }: { regions: RegionSummary[] }) {
             void upload(file);
             return false;
           }}
-          data-testid="catalog-upload"
         >
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
@@ -95,6 +95,7 @@ export function CatalogImport({ regions }: { regions: RegionSummary[] }) {
           <p className="ant-upload-text">{regionId ? '点击或拖入填好的 Excel 文件（.xlsx）' : '请先选择区域'}</p>
           <p className="ant-upload-hint">{isUploading ? '正在检查…' : '一次最多 5000 行'}</p>
         </Upload.Dragger>
+        </div>
         {outcome?.kind === 'done' && (
           <Notice
             style={{ marginTop: 16 }}
