@@ -26,6 +26,8 @@ export interface RuleChangePreview {
   wouldOpen: number;
   wouldResolve: number;
   departments: DepartmentEffectView[];
+  /** False for complaint SLA rules: complaints are judged by the complaint module, which this preview does not run. */
+  isCovered: boolean;
 }
 
 /** The effect of replacing `before` by `after` (same id) in `rules`, judged at `at`. */
@@ -36,6 +38,7 @@ export async function previewRuleChange(
   const effect = tallyRuleChange(await outcomesOf(db, input));
   const names = await departmentNames(db, effect.departments.map((d) => d.departmentId));
   return {
+    isCovered: input.after.kind !== 'complaint_sla',
     wouldOpen: effect.wouldOpen,
     wouldResolve: effect.wouldResolve,
     departments: effect.departments.map((d) => ({

@@ -131,6 +131,13 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView; onClose: () => v
 }
 
 function PreviewResult({ preview }: { preview: RuleChangePreview }) {
+  if (!preview.isCovered) {
+    return (
+      <div data-testid="rule-preview-result">
+        <Notice type="info" showIcon message="投诉办理时限规则的影响暂不能预览，请确认后再保存。" />
+      </div>
+    );
+  }
   const nothing = preview.wouldOpen === 0 && preview.wouldResolve === 0;
   return (
     <div data-testid="rule-preview-result">
