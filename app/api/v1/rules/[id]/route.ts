@@ -40,7 +40,12 @@ export async function PATCH(request: Request, context: { params: Promise<{ id: s
       return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
     }
     invalidateRules();
-    if (result.changed) await enqueueRuleReevaluation(getQueue(REEVALUATE_QUEUE), { ruleId: result.rule.id, version: result.rule.version });
+    if (result.changed) {
+      // the change is committed; a failed enqueue must not report the save as failed (the log names the rule to re-run)
+      await enqueueRuleReevaluation(getQueue(REEVALUATE_QUEUE), { ruleId: result.rule.id, version: result.rule.version }).catch((error: Error) =>
+        log.error({ err: error.message, ruleId: result.rule.id, version: result.rule.version }, 'rule re-evaluation not enqueued'),
+      );
+    }
     return Response.json(await findRuleView(sql, auth.scope, id.data));
   } catch (error) {
     log.error({ err: (error as Error).message }, 'rule change failed');
