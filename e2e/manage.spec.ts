@@ -73,6 +73,26 @@ test('rules: preview a change by department, save it, see its history; the audit
   await page.screenshot({ path: 'e2e-artifacts/audit-empty.png' });
 });
 
+test('rules: a county office sets a rule of its own, previewed first', async ({ page }) => {
+  await signInThroughForm(page, 'sup-320105');
+  await page.goto('/rules');
+  await expect(page.getByRole('row', { name: /公开时限预警（全省默认）/ })).toContainText('上级设定');
+  await page.getByRole('button', { name: /新增规则/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('规则类型').click();
+  await page.locator('.ant-select-item-option', { hasText: '要素完整性' }).click();
+  await dialog.getByLabel('规则名称').fill('建邺区公开要素完整性检查');
+  await dialog.getByRole('button', { name: /预览影响/ }).click();
+  await expect(dialog.getByTestId('rule-preview-result')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/rules-new.png' });
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('规则已创建')).toBeVisible();
+  const row = page.getByRole('row', { name: /建邺区公开要素完整性检查/ });
+  await expect(row).toContainText('南京市建邺区');
+  await expect(row.getByRole('button', { name: /修\s*改/ })).toBeVisible();
+});
+
 test('calendar: the banner while next year is missing, a year view, loading a year by pasting dates', async ({ page }) => {
   await signInThroughForm(page, 'admin');
   const banner = page.getByTestId('calendar-banner');

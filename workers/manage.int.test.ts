@@ -24,6 +24,7 @@ let lib: {
   ingest: typeof import('../app/api/v1/items/route').POST;
   patchRule: typeof import('../app/api/v1/rules/[id]/route').PATCH;
   listRules: typeof import('../app/api/v1/rules/route').GET;
+  createRule: typeof import('../app/api/v1/rules/route').POST;
   listAudit: typeof import('../app/api/v1/audit/route').GET;
   putCalendar: typeof import('../app/api/v1/calendar/[year]/route').PUT;
   createApiKey: typeof import('../lib/auth/api-keys').createApiKey;
@@ -115,6 +116,7 @@ beforeAll(async () => {
     ingest: items.POST,
     patchRule: rule.PATCH,
     listRules: rules.GET,
+    createRule: rules.POST,
     listAudit: audit.GET,
     putCalendar: calendar.PUT,
     createApiKey: apiKeys.createApiKey,
@@ -224,6 +226,50 @@ describe('rule management', () => {
     });
     // only admins read the trail
     expect((await lib.listAudit(new Request(`${ORIGIN}/api/v1/audit`, { headers: { cookie: cookies.province } }))).status).toBe(403);
+  });
+});
+
+async function createRule(body: unknown, cookie: string, dryRun = false) {
+  const response = await lib.createRule(
+    new Request(`${ORIGIN}/api/v1/rules${dryRun ? '?dryRun=1' : ''}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: ORIGIN, host: '127.0.0.1' },
+      body: JSON.stringify(body),
+    }),
+  );
+  return { status: response.status, body: await response.json() };
+}
+
+describe('a rule for one county', () => {
+  it('previews and then opens the alerts of that county only, pushed live; a county office cannot set another county’s rules', async () => {
+    const { binhu } = fixture;
+    // due 2026-12-08: yellow from 11-23 with 12 warning days, not yet with the province's 5
+    await ingest(keys.binhu, binhu.orgCode, binhu.name, binhu.entryCode, 'binhu-due-1208', { formedAt: '2026-11-10T09:00:00+08:00' });
+    await expect
+      .poll(async () => (await lib.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 5_000 })
+      .toBe(4);
+    const rule = { kind: 'deadline', name: '滨湖区公开时限预警', scopeRegionCode: '320211', params: { warnWorkingDays: 12, severeWorkingDays: 10 }, level: 'yellow' };
+
+    expect((await createRule(rule, cookies.jianye, true)).status).toBe(403);
+    const preview = await createRule(rule, cookies.province, true);
+    expect(preview.body).toMatchObject({ wouldOpen: 1, wouldResolve: 0, departments: [{ departmentName: binhu.name, wouldOpen: 1 }] });
+    expect((await lib.sql`select 1 from rules where scope_region_code = '320211'`).length).toBe(0);
+
+    const province = await lib.connectClient(socketServer.url, fixture.tokens.province);
+    clients.push(province);
+    const created = await createRule(rule, cookies.province);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: 'deadline', version: 1, scope: { regionId: '320211' }, params: { warnWorkingDays: 12 } });
+    await lib.waitUntil(
+      () => province.received.some((r) => r.event === 'alert:opened' && r.alert.departmentId === binhu.departmentId && r.alert.level === 'yellow'),
+      'the county’s new yellow alert',
+      10_000,
+    );
+    expect(province.received.filter((r) => r.event === 'alert:opened')).toHaveLength(1);
+    expect((await createRule(rule, cookies.province)).status).toBe(409);
+    const [audit] = await lib.sql<{ actor: string; action: string }[]>`
+      select actor, action from audit_log where entity = 'rule' and entity_id = ${String(created.body.id)}`;
+    expect(audit).toEqual({ actor: 'sup-js', action: 'create' });
   });
 });
 

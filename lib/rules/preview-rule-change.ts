@@ -30,7 +30,7 @@ export interface RuleChangePreview {
   isCovered: boolean;
 }
 
-/** The effect of replacing `before` by `after` (same id) in `rules`, judged at `at`. */
+/** The effect of `after` in place of the rule of its id in `rules` (or added to them, when new), judged at `at`. */
 export async function previewRuleChange(
   db: Db,
   input: { rules: readonly Rule[]; after: Rule; calendar: Calendar; at: Date },
@@ -53,7 +53,8 @@ async function outcomesOf(
   db: Db,
   { rules, after, calendar, at }: { rules: readonly Rule[]; after: Rule; calendar: Calendar; at: Date },
 ): Promise<SubjectOutcome[]> {
-  const changed = replaceRule(rules, after);
+  // a rule not saved yet joins the rules; a saved one replaces its current version
+  const changed = rules.some((rule) => rule.id === after.id) ? replaceRule(rules, after) : [...rules, after];
   const outcomes: SubjectOutcome[] = [];
   if (after.kind === 'deadline') {
     for (let afterId = 0; ; ) {

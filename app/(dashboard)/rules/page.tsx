@@ -1,6 +1,7 @@
 import { forbidden } from 'next/navigation';
 import { requireUser } from '../../_server/current-user';
 import { sql } from '../../../lib/db/sql';
+import { listRegionsInScope } from '../../../lib/regions/queries';
 import { listRulesForScope } from '../../../lib/rules/list-rules';
 import { RulesManager } from './_components/rules-manager';
 
@@ -11,6 +12,6 @@ export const metadata = { title: '监督规则 · 政务公开在线监督预警
 export default async function RulesPage() {
   const { scope } = await requireUser();
   if (scope.role !== 'supervisor' && scope.role !== 'admin') forbidden();
-  const rules = await listRulesForScope(sql, scope);
-  return <RulesManager rules={rules} />;
+  const [rules, regions] = await Promise.all([listRulesForScope(sql, scope), listRegionsInScope(sql, scope, { limit: 500 })]);
+  return <RulesManager rules={rules} regions={regions} />;
 }

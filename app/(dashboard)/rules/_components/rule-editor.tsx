@@ -130,7 +130,7 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView; onClose: () => v
   );
 }
 
-function PreviewResult({ preview }: { preview: RuleChangePreview }) {
+export function PreviewResult({ preview }: { preview: RuleChangePreview }) {
   if (!preview.isCovered) {
     return (
       <div data-testid="rule-preview-result">

@@ -1,6 +1,6 @@
 'use client';
 
-import { HistoryOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import type { RuleView } from '../../../../lib/rules/list-rules';
 import { describeParams } from '../../../../lib/rules/param-labels';
 import { LevelTag } from '../../items/_components/level-tag';
 import { formatTime } from '../../items/_components/format';
+import type { RegionSummary } from '../../../../lib/regions/queries';
+import { NewRuleDialog } from './new-rule-dialog';
 import { RuleEditor } from './rule-editor';
 import { RuleHistory } from './rule-history';
 
@@ -19,8 +21,9 @@ export function scopeText(rule: RuleView): string {
   return parts.join(' › ');
 }
 
-export function RulesManager({ rules }: { rules: RuleView[] }) {
+export function RulesManager({ rules, regions }: { rules: RuleView[]; regions: RegionSummary[] }) {
   const [editing, setEditing] = useState<RuleView | null>(null);
+  const [isCreating, setCreating] = useState(false);
   const [history, setHistory] = useState<RuleView | null>(null);
 
   const columns: ColumnsType<RuleView> = [
@@ -93,7 +96,14 @@ export function RulesManager({ rules }: { rules: RuleView[] }) {
   return (
     <Card
       title="监督规则"
-      extra={<Typography.Text type="secondary">范围越具体越优先：目录条目 › 领域 › 最近的区域；停用的规则关闭该范围内的检查</Typography.Text>}
+      extra={
+        <Space>
+          <Typography.Text type="secondary">范围越具体越优先：目录条目 › 领域 › 最近的区域</Typography.Text>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新增规则
+          </Button>
+        </Space>
+      }
     >
       <Table<RuleView>
         rowKey="id"
@@ -104,6 +114,7 @@ export function RulesManager({ rules }: { rules: RuleView[] }) {
       />
       {editing && <RuleEditor rule={editing} onClose={() => setEditing(null)} />}
       {history && <RuleHistory rule={history} onClose={() => setHistory(null)} />}
+      {isCreating && <NewRuleDialog regions={regions} onClose={() => setCreating(false)} />}
     </Card>
   );
 }
