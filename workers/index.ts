@@ -10,6 +10,7 @@ const { startClockSync } = await import('../lib/clock');
 const { createEmitter } = await import('../lib/realtime/emit');
 const { startCheckWorker } = await import('./check');
 const { startMaintenanceWorker } = await import('./maintenance');
+const { startReevaluateWorker } = await import('./reevaluate');
 const { startSweepWorker } = await import('./sweep');
 const { startScoreWorker } = await import('./score');
 const { startReportWorker } = await import('./report');
@@ -22,6 +23,7 @@ const starters = {
   score: startScoreWorker,
   report: startReportWorker,
   sla: startSlaWorker,
+  reevaluate: startReevaluateWorker,
 } as const;
 type QueueName = keyof typeof starters;
 const isQueueName = (name: string): name is QueueName => name in starters;

@@ -1,13 +1,26 @@
 import type { ReactNode } from 'react';
+import { isCalendarYearLoaded } from '../../lib/calendar/year-view';
+import { shanghaiDayOf, yearOf } from '../../lib/calendar/ymd';
+import { now } from '../../lib/clock';
 import { sql } from '../../lib/db/sql';
 import { findRegionName } from '../../lib/regions/queries';
 import { requireUser } from '../_server/current-user';
 import { AppShell } from './_components/app-shell';
+import { CalendarBanner } from './_components/calendar-banner';
 
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, scope } = await requireUser();
-  const regionName = (await findRegionName(sql, scope.regionCode)) ?? scope.regionCode;
-  return <AppShell user={{ displayName: user.displayName, role: scope.role, regionName }}>{children}</AppShell>;
+  const comingYear = yearOf(shanghaiDayOf(now())) + 1;
+  const [regionName, isComingYearLoaded] = await Promise.all([
+    findRegionName(sql, scope.regionCode).then((name) => name ?? scope.regionCode),
+    isCalendarYearLoaded(sql, comingYear),
+  ]);
+  return (
+    <AppShell user={{ displayName: user.displayName, role: scope.role, regionName }}>
+      {!isComingYearLoaded && <CalendarBanner year={comingYear} isAdmin={scope.role === 'admin'} />}
+      {children}
+    </AppShell>
+  );
 }

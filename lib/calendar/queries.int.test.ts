@@ -2,7 +2,7 @@
 // the way of other tests that compute deadlines in the present.
 import { describe, expect, it } from 'vitest';
 import { sql } from '../db/sql';
-import { getCalendar, invalidateCalendarCache } from './calendar-cache';
+import { CALENDAR_STAMP_CHECK_MS, getCalendar, invalidateCalendarCache } from './calendar-cache';
 import { readChineseDaysYears } from './chinese-days-source';
 import { loadCalendar, replaceCalendarYear } from './queries';
 import { addWorkingDays } from './working-days';
@@ -77,22 +77,29 @@ describe('replaceCalendarYear and loadCalendar', () => {
 describe('getCalendar', () => {
   it('serves from the cache until invalidated', async () => {
     invalidateCalendarCache();
-    const first = getCalendar(sql);
-    expect(getCalendar(sql)).toBe(first);
+    const first = getCalendar(sql, 1_000);
+    expect(getCalendar(sql, 1_000)).toBe(first);
     await first;
     await sql.begin((tx) =>
       replaceCalendarYear(tx, { year: 2096, holidays: [], workdays: [], source: 'test', loadedBy: 'vitest', at }),
     );
-    expect((await getCalendar(sql)).loadedYears.has(2096)).toBe(false);
+    expect((await getCalendar(sql, 1_000 + CALENDAR_STAMP_CHECK_MS - 1)).loadedYears.has(2096)).toBe(false);
     invalidateCalendarCache();
-    expect((await getCalendar(sql)).loadedYears.has(2096)).toBe(true);
+    expect((await getCalendar(sql, 1_000)).loadedYears.has(2096)).toBe(true);
   });
 
-  it('reloads once the time to live has passed', async () => {
+  it('sees a year another process loaded once the stamp is checked again, and keeps the same calendar otherwise', async () => {
     invalidateCalendarCache();
-    const first = getCalendar(sql, 1_000);
-    expect(getCalendar(sql, 60_999)).toBe(first);
-    expect(getCalendar(sql, 61_000)).not.toBe(first);
-    await first;
+    const first = await getCalendar(sql, 1_000);
+    // nothing changed: after the check interval the same calendar is served, not read again
+    expect(await getCalendar(sql, 1_000 + CALENDAR_STAMP_CHECK_MS)).toBe(first);
+    // a load in another process (no invalidation here) is picked up at the next check
+    await sql.begin((tx) =>
+      replaceCalendarYear(tx, { year: 2097, holidays: ['2097-01-01'], workdays: [], source: 'test', loadedBy: 'vitest', at }),
+    );
+    expect((await getCalendar(sql, 1_000 + CALENDAR_STAMP_CHECK_MS + 1)).loadedYears.has(2097)).toBe(false);
+    const later = await getCalendar(sql, 1_000 + 2 * CALENDAR_STAMP_CHECK_MS + 1);
+    expect(later.loadedYears.has(2097)).toBe(true);
+    expect(later.holidays.has('2097-01-01')).toBe(true);
   });
 });

@@ -1,10 +1,7 @@
 // Reads of the rules table. Rules change a few times a month while every check needs them, so each
-// process keeps them for RULES_CACHE_TTL_MS: an office's change reaches every web and worker process
-// within that time, and at once in the process that made it (invalidateRules).
+// process keeps them and re-reads them only when the table's stamp changes (getRules).
 import type { Db } from '../db/sql';
 import { parseRuleParams, ruleKindSchema, ruleSchema, type Rule } from './rule';
-
-export const RULES_CACHE_TTL_MS = 5_000;
 
 interface RuleRow {
   id: number;
@@ -43,12 +40,40 @@ export async function loadRules(db: Db): Promise<Rule[]> {
   return rows.map(ruleFromRow);
 }
 
-let cached: { rules: Promise<Rule[]>; loadedAtMs: number } | undefined;
+// The cache is checked against a stamp of the table (count, sum of versions, max id: every save bumps a
+// version) at most every RULES_STAMP_CHECK_MS, so a change saved by one process reaches every web and
+// worker process within that time without each check job reading every rule.
+export const RULES_STAMP_CHECK_MS = 500;
 
-/** loadRules through the per-process cache. The TTL runs on the machine's clock: it is about freshness, not deadlines. */
+interface CachedRules {
+  rules: Promise<Rule[]>;
+  stamp: Promise<string>;
+  checkedAtMs: number;
+}
+
+let cached: CachedRules | undefined;
+
+async function rulesStamp(db: Db): Promise<string> {
+  const [row] = await db<{ stamp: string }[]>`
+    select count(*)::text || ':' || coalesce(sum(version), 0)::text || ':' || coalesce(max(id), 0)::text as stamp
+    from rules`;
+  return row?.stamp ?? '';
+}
+
+/** loadRules through the per-process cache. The check interval runs on the machine's clock: it is about freshness, not deadlines. */
 export function getRules(db: Db, nowMs: number = Date.now()): Promise<Rule[]> {
-  if (cached && nowMs - cached.loadedAtMs < RULES_CACHE_TTL_MS) return cached.rules;
-  const entry = { rules: loadRules(db), loadedAtMs: nowMs };
+  const current = cached;
+  if (current && nowMs - current.checkedAtMs < RULES_STAMP_CHECK_MS) return current.rules;
+  const stamp = rulesStamp(db);
+  const entry: CachedRules = {
+    stamp,
+    checkedAtMs: nowMs,
+    rules: current
+      ? Promise.all([stamp, current.stamp.catch(() => null)]).then(([next, previous]) =>
+          next === previous ? current.rules : loadRules(db),
+        )
+      : stamp.then(() => loadRules(db)),
+  };
   cached = entry;
   // concurrent callers share the one load; a failed load is forgotten so the next call retries
   entry.rules.catch(() => {

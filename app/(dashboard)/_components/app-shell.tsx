@@ -24,6 +24,10 @@ const NAV_ITEMS = [
   // scores and reports are for leaders and the offices; department staff and handlers would only meet a 403
   { key: '/scores', label: <Link href="/scores">考核评分</Link>, roles: ['leader', 'supervisor', 'admin'] as Role[] },
   { key: '/reports', label: <Link href="/reports">月度报告</Link>, roles: ['leader', 'supervisor', 'admin'] as Role[] },
+  // management (DESIGN §1): supervisors their region's rules; the admin the calendar, users, keys and the audit trail
+  { key: '/rules', label: <Link href="/rules">监督规则</Link>, roles: ['supervisor', 'admin'] as Role[] },
+  { key: '/calendar', label: <Link href="/calendar">工作日历</Link>, roles: ['admin'] as Role[] },
+  { key: '/admin', label: <Link href="/admin/users">系统管理</Link>, roles: ['admin'] as Role[] },
 ];
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
@@ -45,7 +49,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   }
 
   const navItems = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map(({ key, label }) => ({ key, label }));
-  const selected = NAV_ITEMS.filter((item) => (item.key === '/' ? pathname === '/' : pathname.startsWith(item.key))).map(
+  const selected = navItems.filter((item) => (item.key === '/' ? pathname === '/' : pathname.startsWith(item.key))).map(
     (item) => item.key,
   );
 

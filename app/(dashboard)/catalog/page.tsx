@@ -57,6 +57,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       filter={{ domain: search.domain ?? null, q: q ?? '', departmentId: search.departmentId ?? null, page: search.page }}
       pageSize={CATALOG_PAGE_SIZE}
       showRegion={regionCount > 1}
+      canManage={scope.role === 'supervisor' || scope.role === 'admin'}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { notFound, forbidden } from 'next/navigation';
 import { requireUser } from '../../../_server/current-user';
+import { listEntryVersions } from '../../../../lib/catalog/entry-versions';
 import { findCatalogEntryWithObligations } from '../../../../lib/catalog/queries';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
@@ -18,5 +19,6 @@ export default async function CatalogEntryPage({ params }: { params: Promise<{ i
   const entry = await findCatalogEntryWithObligations(sql, scope, id, now());
   if (entry === 'missing') notFound();
   if (entry === 'outside') forbidden();
-  return <EntryPage entry={entry} />;
+  const versions = (await listEntryVersions(sql, scope, id)) ?? [];
+  return <EntryPage entry={entry} versions={versions} canManage={scope.role === 'supervisor' || scope.role === 'admin'} />;
 }

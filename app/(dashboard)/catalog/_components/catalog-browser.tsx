@@ -10,6 +10,7 @@ import { DOMAIN_LABELS, DOMAINS, MODE_LABELS, type Domain } from '../../../../li
 import type { CatalogEntrySummary, CatalogEntryWithObligations } from '../../../../lib/catalog/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import { formatCount } from '../../items/_components/format';
+import { CatalogActions } from './catalog-actions';
 import { EntryDetail, MODE_COLORS } from './entry-detail';
 
 const { Text } = Typography;
@@ -29,6 +30,8 @@ interface Props {
   filter: Filter;
   pageSize: number;
   showRegion: boolean;
+  /** Supervisors and the admin edit, import and export the catalog. */
+  canManage?: boolean;
 }
 
 const ALL = 'all';
@@ -137,9 +140,12 @@ export function CatalogBrowser(props: Props) {
 
   return (
     <div style={{ maxWidth: 1280, margin: '0 auto' }}>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        公开目录
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          公开目录
+        </Typography.Title>
+        {props.canManage && <CatalogActions />}
+      </Space>
       <Typography.Paragraph type="secondary">
         政务公开事项目录：每一事项的公开依据、公开内容、公开时限、公开渠道及其公开义务履行情况。
       </Typography.Paragraph>

@@ -4,9 +4,11 @@ import { Breadcrumb, Card, Space, Tag, Typography } from 'antd';
 import Link from 'next/link';
 import { domainLabel } from '../../../../lib/catalog/domains';
 import type { CatalogEntryWithObligations } from '../../../../lib/catalog/queries';
+import type { EntryVersion } from '../../../../lib/catalog/entry-versions';
 import { EntryDetail } from './entry-detail';
+import { EntryVersions } from './entry-versions';
 
-export function EntryPage({ entry }: { entry: CatalogEntryWithObligations }) {
+export function EntryPage({ entry, versions = [], canManage = false }: { entry: CatalogEntryWithObligations; versions?: EntryVersion[]; canManage?: boolean }) {
   return (
     <div style={{ maxWidth: 1080, margin: '0 auto' }}>
       <Breadcrumb
@@ -26,6 +28,7 @@ export function EntryPage({ entry }: { entry: CatalogEntryWithObligations }) {
         </Space>
         <EntryDetail entry={entry} />
       </Card>
+      {versions.length > 0 && <EntryVersions versions={versions} shownId={entry.id} canManage={canManage} />}
     </div>
   );
 }

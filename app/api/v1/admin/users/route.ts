@@ -1,0 +1,57 @@
+// GET /api/v1/admin/users?q=&role=&cursor=&limit= – users (admin); POST {username, displayName, password,
+// role, regionCode, departmentId?} – create one
+import { z } from 'zod';
+import { requireApiUser } from '../../../../_server/current-user';
+import { roleSchema } from '../../../../../lib/auth/roles';
+import { sql } from '../../../../../lib/db/sql';
+import { apiError, badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
+import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../../lib/http/pagination';
+import { readJson } from '../../../../../lib/http/read-json';
+import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
+import { log } from '../../../../../lib/log';
+import { listUsers } from '../../../../../lib/users/list-users';
+import { createManagedUser, createUserBodySchema } from '../../../../../lib/users/manage-users';
+import { refusal } from '../admin-result';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.object({
+  q: z.string().trim().max(64, '搜索词不超过 64 字').optional(),
+  role: roleSchema.optional(),
+  cursor: cursorSchema(z.number().int().min(0)),
+  limit: limitSchema,
+});
+
+export async function GET(request: Request): Promise<Response> {
+  const auth = await requireApiUser(request, ['admin']);
+  if (auth instanceof Response) return auth;
+  const query = querySchema.safeParse(queryObject(request));
+  if (!query.success) return badRequestFromZod(query.error);
+  const { q, role, cursor = 0, limit } = query.data;
+  try {
+    const rows = await listUsers(sql, { q: q || undefined, role }, { offset: cursor, limit: limit + 1 });
+    const page = toPage(rows, limit, () => cursor + limit);
+    return Response.json(page);
+  } catch (error) {
+    log.error({ err: (error as Error).message }, 'user list failed');
+    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
+  }
+}
+
+export async function POST(request: Request): Promise<Response> {
+  if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
+  const auth = await requireApiUser(request, ['admin']);
+  if (auth instanceof Response) return auth;
+  const body = await readJson(request, createUserBodySchema, 10_000);
+  if (!body.ok) return body.response;
+  try {
+    const result = await createManagedUser(sql, { body: body.data, actor: auth.scope.username });
+    if (!result.ok) return refusal(result);
+    const { id, username, displayName, role, regionCode, departmentId, isActive } = result.value;
+    return Response.json({ id, username, displayName, role, regionCode, departmentId, isActive }, { status: 201 });
+  } catch (error) {
+    log.error({ err: (error as Error).message }, 'user create failed');
+    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
+  }
+}
