@@ -11,9 +11,19 @@ async function settle(page: Page) {
   await page.waitForTimeout(300);
 }
 
+/** The management pages sit under the header's 管理 menu; a click before hydration is lost, so it retries. */
+async function openManagementPage(page: Page, name: string) {
+  const entry = page.getByRole('menuitem', { name, exact: true });
+  await expect(async () => {
+    if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: /(^|\s)管理$/ }).click();
+    await expect(entry).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await entry.click();
+}
+
 test('rules: preview a change by department, save it, see its history; the audit trail shows it', async ({ page }) => {
   await signInThroughForm(page, 'supervisor');
-  await page.getByRole('menuitem', { name: '监督规则' }).click();
+  await openManagementPage(page, '监督规则');
   await expect(page).toHaveURL(/\/rules$/);
   const row = page.getByRole('row', { name: /财政预决算公开时限预警/ });
   await expect(row).toContainText('临期提醒 5 个工作日');
@@ -128,7 +138,7 @@ test('calendar: the banner while next year is missing, a year view, loading a ye
 test('users and keys: create a user who can sign in, deactivate them; issue a key shown once and revoke it', async ({ page, browser }) => {
   const username = `e2e-${Date.now().toString(36)}`;
   await signInThroughForm(page, 'admin');
-  await page.getByRole('menuitem', { name: '系统管理' }).click();
+  await openManagementPage(page, '系统管理');
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole('row', { name: /supervisor/ }).first()).toBeVisible();
   await settle(page);

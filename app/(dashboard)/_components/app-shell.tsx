@@ -1,7 +1,7 @@
 'use client';
 
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Space, Typography } from 'antd';
+import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
@@ -14,21 +14,35 @@ interface ShellUser {
   regionName: string;
 }
 
+interface NavEntry {
+  key: string;
+  label: ReactNode;
+  /** who sees it; everyone signed in when absent */
+  roles?: readonly Role[];
+}
+
 // '/' matches only itself; the others match their sub-pages too
-const NAV_ITEMS = [
+const NAV_ITEMS: NavEntry[] = [
   { key: '/', label: <Link href="/">监督总览</Link> },
   { key: '/catalog', label: <Link href="/catalog">公开目录</Link> },
   { key: '/departments', label: <Link href="/departments">部门</Link> },
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
-  { key: '/complaints', label: <Link href="/complaints">投诉处理</Link>, roles: ['handler', 'supervisor', 'admin', 'dept'] as Role[] },
+  { key: '/complaints', label: <Link href="/complaints">投诉处理</Link>, roles: ['handler', 'supervisor', 'admin', 'dept'] },
   // scores and reports are for leaders and the offices; department staff and handlers would only meet a 403
-  { key: '/scores', label: <Link href="/scores">考核评分</Link>, roles: ['leader', 'supervisor', 'admin'] as Role[] },
-  { key: '/reports', label: <Link href="/reports">月度报告</Link>, roles: ['leader', 'supervisor', 'admin'] as Role[] },
-  // management (DESIGN §1): supervisors their region's rules; the admin the calendar, users, keys and the audit trail
-  { key: '/rules', label: <Link href="/rules">监督规则</Link>, roles: ['supervisor', 'admin'] as Role[] },
-  { key: '/calendar', label: <Link href="/calendar">工作日历</Link>, roles: ['admin'] as Role[] },
-  { key: '/admin', label: <Link href="/admin/users">系统管理</Link>, roles: ['admin'] as Role[] },
+  { key: '/scores', label: <Link href="/scores">考核评分</Link>, roles: ['leader', 'supervisor', 'admin'] },
+  { key: '/reports', label: <Link href="/reports">月度报告</Link>, roles: ['leader', 'supervisor', 'admin'] },
 ];
+
+// Management (DESIGN §1): supervisors their region's rules; the admin also the calendar, users, keys and the
+// audit trail. Grouped under one menu so the header keeps every daily page visible on a 1440 px screen.
+const MANAGEMENT_ITEMS: NavEntry[] = [
+  { key: '/rules', label: <Link href="/rules">监督规则</Link>, roles: ['supervisor', 'admin'] },
+  { key: '/calendar', label: <Link href="/calendar">工作日历</Link>, roles: ['admin'] },
+  { key: '/admin', label: <Link href="/admin/users">系统管理</Link>, roles: ['admin'] },
+];
+
+const visibleTo = (role: Role) => (entry: NavEntry) => !entry.roles || entry.roles.includes(role);
+const isCurrent = (pathname: string) => (entry: NavEntry) => (entry.key === '/' ? pathname === '/' : pathname.startsWith(entry.key));
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const pathname = usePathname();
@@ -48,10 +62,16 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
     message.error('退出失败，请检查网络后重试');
   }
 
-  const navItems = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map(({ key, label }) => ({ key, label }));
-  const selected = navItems.filter((item) => (item.key === '/' ? pathname === '/' : pathname.startsWith(item.key))).map(
-    (item) => item.key,
-  );
+  const pages = NAV_ITEMS.filter(visibleTo(user.role));
+  const management = MANAGEMENT_ITEMS.filter(visibleTo(user.role));
+  const navItems: MenuProps['items'] = [
+    ...pages.map(({ key, label }) => ({ key, label })),
+    ...(management.length > 0
+      ? [{ key: 'manage', label: '管理', icon: <SettingOutlined />, children: management.map(({ key, label }) => ({ key, label })) }]
+      : []),
+  ];
+  const selected = [...pages, ...management].filter(isCurrent(pathname)).map((entry) => entry.key);
+  if (management.some(isCurrent(pathname))) selected.push('manage');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -66,6 +86,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           mode="horizontal"
           selectedKeys={selected}
           items={navItems}
+          // opened by a click (or Enter), not by passing the mouse over it on a wall display
+          triggerSubMenuAction="click"
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
         />
         <Space size="middle" style={{ color: '#fbe9e7' }}>
