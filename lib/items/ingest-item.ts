@@ -120,10 +120,10 @@ export async function ingestItem(db: Sql, input: IngestInput): Promise<IngestRes
   };
 
   return db.begin(async (tx): Promise<IngestResult> => {
-    let existing = await lockItem(tx, context);
+    // both reads at once (postgres.js pipelines them on the transaction's connection): one round trip
+    const [locked, entry] = await Promise.all([lockItem(tx, context), resolveEntry(tx, context)]);
+    let existing = locked;
     if (existing && existing.payload_hash === context.hash) return unchanged(existing);
-
-    const entry = await resolveEntry(tx, context);
     if (!('id' in entry)) return entry;
     const anchorProblem = itemAnchorProblem(entry.timeLimit, payload);
     if (anchorProblem) return refuse(400, 'invalid_input', anchorProblem, { eventAt: anchorProblem });
