@@ -12,9 +12,9 @@ import { log } from '../lib/log';
 import type { RunningWorker, WorkerContext } from './context';
 
 // Jobs fetched at once: enough to fill a batch while the previous one commits.
-const CHECK_CONCURRENCY = 64;
+export const CHECK_CONCURRENCY = 64;
 // Two batches in flight overlap one's JavaScript with the other's round trips; the pool has 10 connections.
-const CHECK_BATCH = { maxSize: 32, maxInFlight: 2 };
+export const CHECK_BATCH = { maxSize: 32, maxInFlight: 2 };
 
 export async function startCheckWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
   const batches = createBatcher(async (itemIds: number[]) => {
