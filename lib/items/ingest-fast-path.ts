@@ -7,7 +7,7 @@ import { apiError } from '../http/errors';
 import { DEFAULT_MAX_BODY_BYTES } from '../http/read-json';
 import { SECURITY_HEADERS } from '../http/security-headers';
 import { log } from '../log';
-import { handleIngestRequest } from './ingest-request';
+import { answerIngest, type IngestRequest } from './ingest-request';
 
 export const INGEST_PATH = '/api/v1/items';
 
@@ -30,39 +30,50 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-function toRequest(req: IncomingMessage, body: Buffer | null): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
-  }
-  return new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? INGEST_PATH}`, {
-    method: 'POST',
-    headers,
+/**
+ * What the handler reads of the request, straight from Node's message: constructing a web Request (undici)
+ * cost 0.6 ms of CPU per item in the profile. Node lowercases header names and joins repeated ones with
+ * ", ", as Headers.get does.
+ */
+function lightRequest(req: IncomingMessage, body: Buffer | null): IngestRequest {
+  return {
+    method: req.method ?? 'POST',
+    url: `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? INGEST_PATH}`,
+    headers: {
+      get: (name) => {
+        const value = req.headers[name.toLowerCase()];
+        if (value === undefined) return null;
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
     // decoded as request.text() would (invalid bytes → U+FFFD)
-    body: body ? body.toString('utf8') : null,
-  });
+    text: async () => (body ? body.toString('utf8') : ''),
+  };
 }
 
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = { ...SECURITY_HEADERS };
+function write(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+/** A refusal (rare on this path) goes through its web Response as the route would send it. */
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  headers['content-length'] = String(body.length);
-  res.writeHead(response.status, headers);
-  res.end(body);
+  write(res, response.status, headers, Buffer.from(await response.arrayBuffer()));
 }
 
 export async function serveApiKeyIngest(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const body = await readBody(req);
-    await send(res, await handleIngestRequest(toRequest(req, body), noSession));
+    const answer = await answerIngest(lightRequest(req, await readBody(req)), noSession);
+    if (!answer.ok) return await sendResponse(res, answer.response);
+    // as Response.json with the route's headers would send it
+    write(res, answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify(answer.body));
   } catch (error) {
     log.error({ err: (error as Error).message }, 'ingest fast path failed');
-    if (!res.headersSent) await send(res, apiError(500, 'internal', '服务器内部错误'));
+    if (!res.headersSent) await sendResponse(res, apiError(500, 'internal', '服务器内部错误'));
     else res.destroy();
   }
 }
