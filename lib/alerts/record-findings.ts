@@ -88,14 +88,19 @@ export async function recordFindings(
   const clearing = input.clear.filter((c) => current.has(keyOf(c)));
   if (raising.length === 0 && clearing.length === 0) return [];
 
-  await lockAlertSeq(tx);
-  const locked = await findUnresolved(tx, [...raising, ...clearing], true);
+  // the lock, the locked re-read and the manual resolves in one round trip: postgres.js pipelines them on the
+  // transaction's connection and Postgres runs them in this order, so the reads come after the lock
+  const [, locked, held] = await Promise.all([
+    lockAlertSeq(tx),
+    findUnresolved(tx, [...raising, ...clearing], true),
+    raising.length > 0 ? manuallyResolved(tx, raising) : Promise.resolve(new Set<string>()),
+  ]);
   const toUpdate = raising.filter((f) => {
     const row = locked.get(keyOf(f));
     return row !== undefined && needsUpdate(row, f);
   });
-  let toInsert = raising.filter((f) => !locked.has(keyOf(f)));
-  if (toInsert.length > 0) toInsert = await withoutManuallyResolved(tx, toInsert);
+  // a manual resolve of this subject version holds (DESIGN §1)
+  const toInsert = raising.filter((f) => !locked.has(keyOf(f)) && !held.has(`${keyOf(f)}@${f.subjectVersion}`));
 
   const events: EventRow[] = [];
   const changes: AlertChange[] = [];
@@ -179,11 +184,10 @@ export async function recordFindings(
   return changes;
 }
 
-/** Drops the findings whose subject version an office resolved by hand (DESIGN §1: the resolve holds). */
-async function withoutManuallyResolved(tx: Db, findings: readonly Finding[]): Promise<Finding[]> {
+/** Keys and versions (`key@version`) of these subjects that an office resolved by hand. */
+async function manuallyResolved(tx: Db, findings: readonly Finding[]): Promise<Set<string>> {
   const rows = await tx<{ rule_kind: string; subject_type: string; subject_id: number; subject_version: number }[]>`
     select distinct rule_kind, subject_type, subject_id, subject_version from alerts
     where resolution = 'manual' and (${keyFilter(tx, findings)})`;
-  const held = new Set(rows.map((row) => `${rowKey(row)}@${row.subject_version}`));
-  return findings.filter((f) => !held.has(`${keyOf(f)}@${f.subjectVersion}`));
+  return new Set(rows.map((row) => `${rowKey(row)}@${row.subject_version}`));
 }

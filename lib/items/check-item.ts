@@ -75,7 +75,9 @@ export function checkItemIn(tx: Db, itemId: number, rules: readonly Rule[], at: 
 export async function checkItemsIn(tx: Db, itemIds: readonly number[], rules: readonly Rule[], at: Date): Promise<AlertChange[]> {
   const ids = [...new Set(itemIds)];
   if (ids.length === 0) return [];
-  const items = await tx<ItemForCheck[]>`
+  // items, then their obligations, locked in that order in one round trip (pipelined on the connection)
+  const [items, obligations] = await Promise.all([
+    tx<ItemForCheck[]>`
     select i.id, i.version, i.department_id as "departmentId", i.position_id as "positionId",
       i.region_code as "regionCode", r.path as "regionPath", d.org_code as "orgCode", d.name as "departmentName",
       c.id as "entryId", c.name as "entryName", c.domain, c.required_elements as "requiredElements",
@@ -88,16 +90,16 @@ export async function checkItemsIn(tx: Db, itemIds: readonly number[], rules: re
     join regions r on r.code = i.region_code
     where i.id = any(${ids}::bigint[])
     order by i.id
-    for update of i`;
-  if (items.length === 0) return [];
-  const found = items.map((item) => item.id);
-  // their own obligations, and any periodic obligation their publication fulfilled
-  const obligations = await tx<ObligationForSweep[]>`
+    for update of i`,
+    // their own obligations, and any periodic obligation their publication fulfilled
+    tx<ObligationForSweep[]>`
     select ${obligationForSweepColumns(tx)}
     from obligations o join catalog_entries c on c.id = o.catalog_entry_id join regions r on r.code = o.region_code
-    where o.item_id = any(${found}::bigint[]) or o.fulfilled_by_item_id = any(${found}::bigint[])
+    where o.item_id = any(${ids}::bigint[]) or o.fulfilled_by_item_id = any(${ids}::bigint[])
     order by o.id
-    for update of o`;
+    for update of o`,
+  ]);
+  if (items.length === 0 && obligations.length === 0) return [];
   const raise: Finding[] = [];
   const clear: Clearing[] = [];
   for (const item of items) {
