@@ -10,6 +10,7 @@ const env = getEnvOrExit();
 
 const { log } = await import('./lib/log');
 const { attachSocketServer } = await import('./lib/realtime/socket-server');
+const { isApiKeyIngest, serveApiKeyIngest } = await import('./lib/items/ingest-fast-path');
 
 const dev = env.NODE_ENV !== 'production';
 const httpServer = createServer();
@@ -20,6 +21,8 @@ await app.prepare();
 httpServer.on('request', (req, res) => {
   // socket.io answers its own path on the same server
   if (req.url?.startsWith('/socket.io/')) return;
+  // departments' CMSs posting items with an API key: answered by lib/ directly (ingest-fast-path.ts)
+  if (isApiKeyIngest(req)) return void serveApiKeyIngest(req, res);
   // the peer address for per-address limits; overwritten on every request so a client cannot forge it
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
   void handle(req, res);

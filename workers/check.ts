@@ -1,29 +1,36 @@
-// check queue: evaluate an item when it is ingested or changed, then push the alerts that changed.
+// check queue: evaluate an item when it is ingested or changed, then push the alerts that changed. Jobs are
+// checked in batches (lib/items/check-batcher.ts): one transaction and one push per batch.
 import { Worker } from 'bullmq';
 import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
 import { sql } from '../lib/db/sql';
+import { createBatcher } from '../lib/items/check-batcher';
 import { checkItemJob } from '../lib/items/check-job';
-import { bullmqPrefix } from '../lib/jobs/define-job';
+import { checkItems } from '../lib/items/check-item';
+import { bullmqPrefix, defineJob } from '../lib/jobs/define-job';
 import { CHECK_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
-import { enqueueScoreForItem } from '../lib/scoring/score-job';
+import { enqueueScoreForItems } from '../lib/scoring/score-job';
 import type { RunningWorker, WorkerContext } from './context';
 
-// Each job is a few short queries; concurrency hides their round trips on 2 cores.
-const CHECK_CONCURRENCY = 16;
+// Jobs fetched at once: enough to fill a batch while the previous one commits.
+export const CHECK_CONCURRENCY = 64;
+// Two batches in flight overlap one's JavaScript with the other's round trips; the pool has 10 connections.
+export const CHECK_BATCH = { maxSize: 32, maxInFlight: 2 };
 
 export async function startCheckWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
-  const worker = new Worker(
-    CHECK_QUEUE,
-    async (job) => {
-      const changes = await checkItemJob.process(job);
-      await publishAlertChanges(sql, emitter, changes);
-      await enqueueScoreForItem(sql, checkItemJob.schema.parse(job.data).itemId);
-      return { changes: changes.length };
-    },
-    { connection, prefix: bullmqPrefix(), concurrency: CHECK_CONCURRENCY },
-  );
+  const batches = createBatcher(async (itemIds: number[]) => {
+    const changes = await checkItems(itemIds);
+    await publishAlertChanges(sql, emitter, changes);
+    await enqueueScoreForItems(sql, itemIds);
+    return changes.length;
+  }, CHECK_BATCH);
+  const job = defineJob({ ...checkItemJob, handle: (payload) => batches.add(payload.itemId) });
+  const worker = new Worker(CHECK_QUEUE, async (bullJob) => ({ changes: await job.process(bullJob) }), {
+    connection,
+    prefix: bullmqPrefix(),
+    concurrency: CHECK_CONCURRENCY,
+  });
   worker.on('error', (error) => log.error({ err: error.message, queue: CHECK_QUEUE }, 'worker error'));
-  worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'check failed'));
+  worker.on('failed', (bullJob, error) => log.warn({ job: bullJob?.id, err: error.message }, 'check failed'));
   return { close: () => worker.close() };
 }

@@ -2,7 +2,8 @@
 // enqueued into the paused queue, the queue is resumed, and the time until it is drained gives items/s.
 // With --profile the worker runs under --cpu-prof and the profile's heaviest functions are listed.
 import { rmSync } from 'node:fs';
-import { checkItem } from '../../lib/items/check-item';
+import { checkItem, checkItems } from '../../lib/items/check-item';
+import { CHECK_BATCH, CHECK_CONCURRENCY } from '../../workers/check';
 import { CHECK_QUEUE } from '../../lib/jobs/queues';
 import os from 'node:os';
 import { countingSql } from '../lib/counting-sql';
@@ -104,6 +105,9 @@ export async function runCheck(h: Harness, options: CheckOptions): Promise<Bench
   let perCheck = Number.NaN;
   let serialMs = Number.NaN;
   let top: [string, number][] = [];
+  let batchedMs = Number.NaN;
+  let perBatchedCheck = Number.NaN;
+  let batchedTop: [string, number][] = [];
   try {
     const items = await pickItems(h, 200, 6);
     for (const item of items.slice(0, 20)) await checkItem({ itemId: item.id }, { sql: counting.sql });
@@ -113,11 +117,19 @@ export async function runCheck(h: Harness, options: CheckOptions): Promise<Bench
     serialMs = (performance.now() - t0) / (items.length - 20);
     perCheck = counting.count() / (items.length - 20);
     top = counting.top(10);
+    // the same items again in the worker's batches
+    const rest = items.slice(20).map((item) => item.id);
+    counting.reset();
+    const b0 = performance.now();
+    for (let i = 0; i < rest.length; i += CHECK_BATCH.maxSize) await checkItems(rest.slice(i, i + CHECK_BATCH.maxSize), { sql: counting.sql });
+    batchedMs = (performance.now() - b0) / rest.length;
+    perBatchedCheck = counting.count() / rest.length;
+    batchedTop = counting.top(12);
   } finally {
     await counting.end();
   }
 
-  h.log(`  (f) ${perCheck.toFixed(1)} statements per check; one check alone ${ms(serialMs, 2)}`);
+  h.log(`  (f) ${perCheck.toFixed(1)} statements per check; one check alone ${ms(serialMs, 2)}; in batches of ${CHECK_BATCH.maxSize}: ${perBatchedCheck.toFixed(2)} statements and ${ms(batchedMs, 3)} per item`);
   const rate = median(runs.map((r) => r.itemsPerS));
   const failed = runs.reduce((s, r) => s + r.failed, 0);
   return {
@@ -133,20 +145,24 @@ export async function runCheck(h: Harness, options: CheckOptions): Promise<Bench
       },
     ],
     details: [
-      `Setup: ${options.jobs.toLocaleString('en')} check jobs per run for existing items spread over the whole items table (every 8th id: published or not, complete or not), added to the paused check queue with addBulk, then the queue resumed and timed until nothing waits or runs. One worker process, \`workers/index.ts check\` (concurrency 16, pool of 10 connections). Re-checks of items opened their alerts here too.`,
+      `Setup: ${options.jobs.toLocaleString('en')} check jobs per run for existing items spread over the whole items table (every 8th id: published or not, complete or not), added to the paused check queue with addBulk, then the queue resumed and timed until nothing waits or runs. One worker process, \`workers/index.ts check\` (concurrency ${CHECK_CONCURRENCY}, jobs checked in batches of up to ${CHECK_BATCH.maxSize} items, ${CHECK_BATCH.maxInFlight} batches in flight, pool of 10 connections). Re-checks of items opened their alerts here too.`,
       ...runs.map((r, i) => `- run ${i + 1}: ${r.jobs} jobs in ${ms(r.ms, 0)} → ${r.itemsPerS.toFixed(0)} items/s${r.failed ? `, ${r.failed} failed` : ''}`),
       ...runs.map((r, i) => (r.cpu ? `- CPU, run ${i + 1}: ${perItemLine(r.cpu, r.jobs, os.availableParallelism())}` : '')).filter(Boolean),
-      `Statements per check (postgres.js debug hook, 180 items checked one after another in the bench process): ${perCheck.toFixed(1)}; one check alone takes ${ms(serialMs, 2)}, so 16 concurrent jobs on 10 connections top out near ${((10 / serialMs) * 1000).toFixed(0)} items/s before CPU is the limit.`,
+      `Statements per check (postgres.js debug hook, 180 items checked one after another in the bench process): ${perCheck.toFixed(1)}; one check alone takes ${ms(serialMs, 2)}. The same 180 items in the worker's batches of ${CHECK_BATCH.maxSize} (checkItems): ${perBatchedCheck.toFixed(2)} statements and ${ms(batchedMs, 3)} per item.`,
       '',
-      '| times (180 checks) | statement (start) |',
+      '| times (180 checks one by one) | statement (start) |',
       '|---:|---|',
       ...top.map(([text, n]) => `| ${n} | \`${text.replaceAll('|', '\\|')}\` |`),
+      '',
+      `| times (180 checks in batches of ${CHECK_BATCH.maxSize}) | statement (start) |`,
+      '|---:|---|',
+      ...batchedTop.map(([text, n]) => `| ${n} | \`${text.replaceAll('|', '\\|')}\` |`),
       '',
       ...(profile ? profileMarkdown(`CPU profile of the check worker process (--cpu-prof, a separate drain of ${profiledJobs} jobs)`, profile, profiledJobs) : []),
       loadLine(loads),
     ],
     loads,
-    raw: { options, runs, perCheck, serialMs, top, profile },
+    raw: { options, runs, perCheck, serialMs, top, perBatchedCheck, batchedMs, batchedTop, profile },
     finishedAt: new Date().toISOString(),
     durationS: (performance.now() - started) / 1000,
     database: h.db.name,

@@ -2,7 +2,6 @@
 // sweepObligations(…) for that pass (as the sweep worker runs it: batches of SWEEP_BATCH_SIZE until one comes
 // back short). Runs on the run's copy of dw_province with the sweep worker stopped, so nothing races it.
 import { sweepObligations, SWEEP_BATCH_SIZE, type SweepResult } from '../../lib/sweep/sweep-obligations';
-import { sweepObligationsSetBased } from '../prototypes/sweep-set-based';
 import { countingSql } from '../lib/counting-sql';
 import type { Harness } from '../lib/harness';
 import type { LoadSnapshot } from '../lib/machine';
@@ -110,6 +109,7 @@ export async function runSweep(h: Harness, options: SweepOptions): Promise<Bench
   // statements per obligation, from a counting client (one more set of obligations, untimed)
   const counting = countingSql(h.db.appUrl);
   let perObligation = Number.NaN;
+  let statements = Number.NaN;
   let top: [string, number][] = [];
   try {
     const at = new Date();
@@ -117,40 +117,13 @@ export async function runSweep(h: Harness, options: SweepOptions): Promise<Bench
     const armed = await arm(h, options.obligations, at, new Date(at.getTime() - 1_000), used);
     counting.reset();
     const p = await pass(counting.sql, at);
-    perObligation = counting.count() / Math.max(1, p.examined);
+    statements = counting.count();
+    perObligation = statements / Math.max(1, p.examined);
     top = counting.top(8);
-    h.log(`  (e) ${counting.count()} statements for ${p.examined} obligations (${armed} armed): ${perObligation.toFixed(1)} per obligation`);
+    h.log(`  (e) ${statements} statements for ${p.examined} obligations (${armed} armed): ${perObligation.toFixed(3)} per obligation`);
   } finally {
     await counting.end();
   }
-
-  // the same pass, set-based (bench/prototypes/sweep-set-based.ts): what the proposed change would give
-  const protoPasses: Pass[] = [];
-  let protoStatements = Number.NaN;
-  for (let run = 1; run <= options.runs; run += 1) {
-    const at = new Date();
-    await pass(h.sql, at, 1_000);
-    await arm(h, options.obligations, at, new Date(at.getTime() - 1_000), used);
-    await sleep(1_000);
-    loads.push(await h.beforeRun());
-    const p = await pass(h.sql, at, 100, sweepObligationsSetBased);
-    protoPasses.push(p);
-    h.log(`  (e) prototype run ${run}: pass ${ms(p.ms)} in ${p.batches} batches, ${p.examined} examined, ${p.changes} alerts changed`);
-  }
-  const protoCounting = countingSql(h.db.appUrl);
-  try {
-    const at = new Date();
-    await pass(protoCounting.sql, at, 1_000, sweepObligationsSetBased);
-    await arm(h, options.obligations, at, new Date(at.getTime() - 1_000), used);
-    protoCounting.reset();
-    const p = await pass(protoCounting.sql, at, 100, sweepObligationsSetBased);
-    protoStatements = protoCounting.count();
-    h.log(`  (e) prototype: ${protoStatements} statements for ${p.examined} obligations`);
-  } finally {
-    await protoCounting.end();
-  }
-  const protoMs = median(protoPasses.map((p) => p.ms));
-  const protoAll = protoPasses.every((p) => p.changes === options.obligations && p.examined === options.obligations);
 
   const passMs = median(passes.map((p) => p.ms));
   const allChanged = passes.every((p) => p.changes === options.obligations && p.examined === options.obligations);
@@ -165,24 +138,16 @@ export async function runSweep(h: Harness, options: SweepOptions): Promise<Bench
         target: '≤ 50 ms',
         met: passMs <= 50 && allChanged,
       },
-      {
-        metric: '(e) the same pass, set-based prototype (bench/prototypes/sweep-set-based.ts)',
-        measured: `${ms(protoMs, 0)}${protoAll ? '' : ' (alerts missing)'}`,
-        target: '≤ 50 ms',
-        met: protoMs <= 50 && protoAll,
-      },
       { metric: '(e) sweep pass with nothing due', measured: ms(median(emptyMs), 2), target: '≈ 1 ms (DESIGN §2)', met: median(emptyMs) <= 5 },
     ],
     details: [
       `Setup: ${h.db.kind === 'province-copy' ? 'a copy of dw_province' : 'a seeded throwaway database'} with ${obligationsTotal.toLocaleString('en')} obligations (${openObligations.toLocaleString('en')} open), the sweep worker stopped. Per run, ${options.obligations.toLocaleString('en')} open obligations far from any threshold get warn_at = next_check_at = 1 s before \`at\`; then \`sweepObligations(sql, at)\` is called in batches of ${SWEEP_BATCH_SIZE} until one comes back short, as workers/sweep.ts does, and the whole pass is timed (alerts are opened in it; pushing them afterwards is not included).`,
       ...passes.map((p, i) => `- run ${i + 1}: ${ms(p.ms)} — batches ${p.batchMs.map((b) => ms(b, 0)).join(' + ')}; ${p.examined} examined, ${p.changes} alerts opened`),
-      `Statements per obligation crossing (counted by a postgres.js debug hook): ${perObligation.toFixed(1)}. Most frequent statements in that pass:`,
+      `Statements for a pass of ${options.obligations.toLocaleString('en')} crossings (counted by a postgres.js debug hook): ${statements}, ${perObligation.toFixed(3)} per obligation (the pass is set-based: a fixed number per batch of ${SWEEP_BATCH_SIZE}). Most frequent statements in that pass:`,
       '',
       '| times | statement (start) |',
       '|---:|---|',
       ...top.map(([text, n]) => `| ${n} | \`${text.replaceAll('|', '\\|')}\` |`),
-      '',
-      `The same pass with the set-based prototype (a fixed number of statements per batch of ${SWEEP_BATCH_SIZE}: ${protoStatements} statements for the pass of ${options.obligations.toLocaleString('en')}, begin and commit included), ${options.runs} runs on other obligations: ${protoPasses.map((p) => ms(p.ms, 0)).join(', ')}; ${protoPasses.map((p) => `${p.changes}/${p.examined}`).join(', ')} alerts opened.`,
       '',
       'EXPLAIN ANALYZE of the due-obligations query at the start of run 1 (rolled back):',
       '',
@@ -192,7 +157,7 @@ export async function runSweep(h: Harness, options: SweepOptions): Promise<Bench
       loadLine(loads),
     ],
     loads,
-    raw: { options, passes, emptyMs, perObligation, top, plan, protoPasses, protoStatements },
+    raw: { options, passes, emptyMs, perObligation, statements, top, plan },
     finishedAt: new Date().toISOString(),
     durationS: (performance.now() - started) / 1000,
     database: h.db.name,

@@ -1,11 +1,15 @@
-// Brings one obligation's deadline alert and its stored level in line with the clock: yellow, orange, red
+// Brings obligations' deadline alerts and their stored level in line with the clock: yellow, orange, red
 // as thresholds pass, resolved once the obligation is fulfilled. Shared by the sweep and the check job.
+// planDeadline is the one place that decides; syncDeadlineAlert applies it to one obligation,
+// syncDeadlineAlerts to many in a fixed number of statements.
 import type { Db } from '../db/sql';
 import { shanghaiDayOf } from '../calendar/ymd';
 import { deadlineMessage, levelAt, nextThresholdAfter } from '../rules/deadline-level';
+import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
 import { selectRule } from '../rules/select-rule';
-import { clearAlert, raiseAlert, type AlertChange } from './record-finding';
+import { clearAlert, raiseAlert, type AlertChange, type Finding } from './record-finding';
+import { recordFindings, type Clearing } from './record-findings';
 
 export interface ObligationForSweep {
   id: number;
@@ -35,32 +39,36 @@ export function obligationForSweepColumns(db: Db) {
     o.fulfilled_at as "fulfilledAt", o.next_check_at as "nextCheckAt"`;
 }
 
-export async function syncDeadlineAlert(
-  tx: Db,
-  obligation: ObligationForSweep,
-  rules: readonly Rule[],
-  at: Date,
-): Promise<AlertChange | null> {
+export interface DeadlinePlan {
+  /** The stored level and next threshold to write, when either moved. */
+  move: { id: number; level: Level; nextCheckAt: Date | null } | null;
+  /** The alert to open or bring up to date, or the one to resolve: exactly one is set. */
+  raise: Finding | null;
+  clear: Clearing | null;
+}
+
+/** What the obligation's row and deadline alert should become at `at` (pure). */
+export function planDeadline(obligation: ObligationForSweep, rules: readonly Rule[], at: Date): DeadlinePlan {
   const key = { ruleKind: 'deadline', subjectType: 'obligation', subjectId: obligation.id } as const;
   const isOpen = obligation.state === 'open';
   const level = isOpen ? levelAt(obligation, at) : 'none';
   const nextCheckAt = isOpen ? nextThresholdAfter(obligation, at) : null;
-  if (level !== obligation.level || nextCheckAt?.getTime() !== obligation.nextCheckAt?.getTime()) {
-    await tx`update obligations set level = ${level}, next_check_at = ${nextCheckAt}, updated_at = ${at}
-             where id = ${obligation.id}`;
-  }
-
+  const move =
+    level !== obligation.level || nextCheckAt?.getTime() !== obligation.nextCheckAt?.getTime()
+      ? { id: obligation.id, level, nextCheckAt }
+      : null;
   const rule = selectRule(rules, 'deadline', {
     regionPath: obligation.regionPath,
     domain: obligation.domain,
     entryId: obligation.catalogEntryId,
   });
   if (level === 'none' || !rule) {
-    return clearAlert(tx, key, at, isOpen ? '预警规则已停用或尚未临期' : '已公开，义务已履行');
+    return { move, raise: null, clear: { ...key, note: isOpen ? '预警规则已停用或尚未临期' : '已公开，义务已履行' } };
   }
-  return raiseAlert(
-    tx,
-    {
+  return {
+    move,
+    clear: null,
+    raise: {
       ...key,
       ruleId: rule.id,
       level,
@@ -74,8 +82,55 @@ export async function syncDeadlineAlert(
       message: deadlineMessage(level, { entryName: obligation.entryName, dueDay: dueDayOf(obligation.dueAt) }),
       details: { dueAt: obligation.dueAt.toISOString(), severeAt: obligation.severeAt.toISOString() },
     },
-    at,
-  );
+  };
+}
+
+export async function syncDeadlineAlert(
+  tx: Db,
+  obligation: ObligationForSweep,
+  rules: readonly Rule[],
+  at: Date,
+): Promise<AlertChange | null> {
+  const plan = planDeadline(obligation, rules, at);
+  if (plan.move) await moveObligations(tx, [plan.move], at);
+  if (plan.raise) return raiseAlert(tx, plan.raise, at);
+  return clearAlert(tx, plan.clear!, at, plan.clear!.note);
+}
+
+/** Writes the moved levels and next thresholds, one statement. */
+export async function moveObligations(tx: Db, moves: readonly NonNullable<DeadlinePlan['move']>[], at: Date): Promise<void> {
+  if (moves.length === 0) return;
+  await tx`
+    update obligations o set level = v.level, next_check_at = v.next_check_at, updated_at = ${at}
+    from unnest(${moves.map((m) => m.id)}::bigint[], ${moves.map((m) => m.level)}::text[],
+                ${moves.map((m) => m.nextCheckAt?.toISOString() ?? null)}::timestamptz[]) as v(id, level, next_check_at)
+    where o.id = v.id`;
+}
+
+/** The plans of many obligations, split into what recordFindings and moveObligations take. */
+export function planDeadlines(obligations: readonly ObligationForSweep[], rules: readonly Rule[], at: Date) {
+  const moves: NonNullable<DeadlinePlan['move']>[] = [];
+  const raise: Finding[] = [];
+  const clear: Clearing[] = [];
+  for (const obligation of obligations) {
+    const plan = planDeadline(obligation, rules, at);
+    if (plan.move) moves.push(plan.move);
+    if (plan.raise) raise.push(plan.raise);
+    if (plan.clear) clear.push(plan.clear);
+  }
+  return { moves, raise, clear };
+}
+
+/** syncDeadlineAlert for many obligations (each at most once) in a fixed number of statements. */
+export async function syncDeadlineAlerts(
+  tx: Db,
+  obligations: readonly ObligationForSweep[],
+  rules: readonly Rule[],
+  at: Date,
+): Promise<AlertChange[]> {
+  const { moves, raise, clear } = planDeadlines(obligations, rules, at);
+  await moveObligations(tx, moves, at);
+  return recordFindings(tx, { raise, clear }, at);
 }
 
 // due_at is 24:00 of the due day, i.e. 00:00 of the next: the due day is the Shanghai day just before it

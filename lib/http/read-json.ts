@@ -6,8 +6,14 @@ export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
 export type ParsedBody<T> = { ok: true; data: T } | { ok: false; response: Response };
 
+/** What readJson reads of a request: a web Request, or server.ts's lighter stand-in (ingest fast path). */
+export interface JsonBodySource {
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 export async function readJson<S extends z.ZodType>(
-  request: Request,
+  request: JsonBodySource,
   schema: S,
   maxBytes = DEFAULT_MAX_BODY_BYTES,
 ): Promise<ParsedBody<z.infer<S>>> {

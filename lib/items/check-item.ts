@@ -1,11 +1,18 @@
 // The check job's work: evaluate an item's current version against its catalog entry and the rules that
 // apply to it (completeness, channels, its obligation's deadline), open, update or resolve alerts in one
-// transaction, and report which alerts changed so the caller can push them after the commit.
+// transaction, and report which alerts changed so the caller can push them after the commit. Many items
+// go through in one transaction with a fixed number of statements (checkItems), as the worker batches them.
 import { now } from '../clock';
 import { sql as pool, type Db, type Sql } from '../db/sql';
 import type { AlertChange } from '../alerts/record-finding';
-import { clearAlert, raiseAlert } from '../alerts/record-finding';
-import { obligationForSweepColumns, syncDeadlineAlert, type ObligationForSweep } from '../alerts/sync-deadline-alert';
+import type { Finding } from '../alerts/record-finding';
+import { recordFindings, type Clearing } from '../alerts/record-findings';
+import {
+  moveObligations,
+  obligationForSweepColumns,
+  planDeadlines,
+  type ObligationForSweep,
+} from '../alerts/sync-deadline-alert';
 import { completenessMessage } from '../rules/completeness-message';
 import { channelMessage, missingChannels } from '../rules/evaluate-channels';
 import { evaluateCompleteness } from '../rules/evaluate-completeness';
@@ -45,15 +52,32 @@ export async function checkItem(
   input: { itemId: number },
   deps: { sql?: Sql; at?: Date } = {},
 ): Promise<AlertChange[]> {
+  return checkItems([input.itemId], deps);
+}
+
+/** Checks many items in one transaction (the check worker's batches); each id is checked once. */
+export async function checkItems(itemIds: readonly number[], deps: { sql?: Sql; at?: Date } = {}): Promise<AlertChange[]> {
   const sql = deps.sql ?? pool;
   const rules = await getRules(sql);
-  return sql.begin((tx) => checkItemIn(tx, input.itemId, rules, deps.at ?? now()));
+  return sql.begin((tx) => checkItemsIn(tx, itemIds, rules, deps.at ?? now()));
 }
 
 /** The check inside a caller's transaction (the seed raises the alerts of its history this way). */
-export async function checkItemIn(tx: Db, itemId: number, rules: readonly Rule[], at: Date): Promise<AlertChange[]> {
-  // row lock: two workers checking the same item serialize instead of racing on its alerts
-  const [item] = await tx<ItemForCheck[]>`
+export function checkItemIn(tx: Db, itemId: number, rules: readonly Rule[], at: Date): Promise<AlertChange[]> {
+  return checkItemsIn(tx, [itemId], rules, at);
+}
+
+/**
+ * Evaluates the items and their obligations and records every finding set-based: a fixed number of
+ * statements per call whatever the number of items. Rows are locked in id order (items, then obligations),
+ * so two workers checking overlapping batches wait for each other instead of deadlocking or racing on alerts.
+ */
+export async function checkItemsIn(tx: Db, itemIds: readonly number[], rules: readonly Rule[], at: Date): Promise<AlertChange[]> {
+  const ids = [...new Set(itemIds)];
+  if (ids.length === 0) return [];
+  // items, then their obligations, locked in that order in one round trip (pipelined on the connection)
+  const [items, obligations] = await Promise.all([
+    tx<ItemForCheck[]>`
     select i.id, i.version, i.department_id as "departmentId", i.position_id as "positionId",
       i.region_code as "regionCode", r.path as "regionPath", d.org_code as "orgCode", d.name as "departmentName",
       c.id as "entryId", c.name as "entryName", c.domain, c.required_elements as "requiredElements",
@@ -64,21 +88,29 @@ export async function checkItemIn(tx: Db, itemId: number, rules: readonly Rule[]
     join catalog_entries c on c.id = i.catalog_entry_id
     join departments d on d.id = i.department_id
     join regions r on r.code = i.region_code
-    where i.id = ${itemId}
-    for update of i`;
-  if (!item) return [];
-  const changes: (AlertChange | null)[] = [];
-  changes.push(await checkCompleteness(tx, item, rules, at));
-  changes.push(await checkChannels(tx, item, rules, at));
-  // its own obligation, and any periodic obligation its publication fulfilled
-  const obligations = await tx<ObligationForSweep[]>`
+    where i.id = any(${ids}::bigint[])
+    order by i.id
+    for update of i`,
+    // their own obligations, and any periodic obligation their publication fulfilled
+    tx<ObligationForSweep[]>`
     select ${obligationForSweepColumns(tx)}
     from obligations o join catalog_entries c on c.id = o.catalog_entry_id join regions r on r.code = o.region_code
-    where o.item_id = ${item.id} or o.fulfilled_by_item_id = ${item.id}
+    where o.item_id = any(${ids}::bigint[]) or o.fulfilled_by_item_id = any(${ids}::bigint[])
     order by o.id
-    for update of o`;
-  for (const obligation of obligations) changes.push(await syncDeadlineAlert(tx, obligation, rules, at));
-  return changes.filter((change): change is AlertChange => change !== null);
+    for update of o`,
+  ]);
+  if (items.length === 0 && obligations.length === 0) return [];
+  const raise: Finding[] = [];
+  const clear: Clearing[] = [];
+  for (const item of items) {
+    for (const outcome of [completenessOf(item, rules), channelsOf(item, rules)]) {
+      if ('note' in outcome) clear.push(outcome);
+      else raise.push(outcome);
+    }
+  }
+  const deadlines = planDeadlines(obligations, rules, at);
+  await moveObligations(tx, deadlines.moves, at);
+  return recordFindings(tx, { raise: [...raise, ...deadlines.raise], clear: [...clear, ...deadlines.clear] }, at);
 }
 
 const subjectOf = (item: ItemForCheck) => ({
@@ -97,7 +129,7 @@ const ruleSubject = (item: ItemForCheck) => ({ regionPath: item.regionPath, doma
 // Completeness and channels are judged on what was published; a withdrawn or unpublished item has nothing to judge.
 const isJudged = (item: ItemForCheck) => item.publishedAt !== null && item.withdrawnAt === null;
 
-async function checkCompleteness(tx: Db, item: ItemForCheck, rules: readonly Rule[], at: Date) {
+function completenessOf(item: ItemForCheck, rules: readonly Rule[]): Finding | Clearing {
   const key = { ruleKind: 'completeness', subjectType: 'item', subjectId: item.id } as const;
   const rule = selectRule(rules, 'completeness', ruleSubject(item));
   const findings =
@@ -109,22 +141,14 @@ async function checkCompleteness(tx: Db, item: ItemForCheck, rules: readonly Rul
           params: rule.params,
         })
       : [];
-  if (!rule || findings.length === 0) return clearAlert(tx, key, at, '信息已完整');
-  return raiseAlert(
-    tx,
-    { ...key, ...subjectOf(item), ruleId: rule.id, level: rule.level, message: completenessMessage(findings), details: { findings } },
-    at,
-  );
+  if (!rule || findings.length === 0) return { ...key, note: '信息已完整' };
+  return { ...key, ...subjectOf(item), ruleId: rule.id, level: rule.level, message: completenessMessage(findings), details: { findings } };
 }
 
-async function checkChannels(tx: Db, item: ItemForCheck, rules: readonly Rule[], at: Date) {
+function channelsOf(item: ItemForCheck, rules: readonly Rule[]): Finding | Clearing {
   const key = { ruleKind: 'channel', subjectType: 'item', subjectId: item.id } as const;
   const rule = selectRule(rules, 'channel', ruleSubject(item));
   const missing = rule && isJudged(item) ? missingChannels(item.channels, item.requiredChannels) : [];
-  if (!rule || missing.length === 0) return clearAlert(tx, key, at, '已在全部要求的渠道发布');
-  return raiseAlert(
-    tx,
-    { ...key, ...subjectOf(item), ruleId: rule.id, level: rule.level, message: channelMessage(missing), details: { missing } },
-    at,
-  );
+  if (!rule || missing.length === 0) return { ...key, note: '已在全部要求的渠道发布' };
+  return { ...key, ...subjectOf(item), ruleId: rule.id, level: rule.level, message: channelMessage(missing), details: { missing } };
 }

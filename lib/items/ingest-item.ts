@@ -120,10 +120,10 @@ export async function ingestItem(db: Sql, input: IngestInput): Promise<IngestRes
   };
 
   return db.begin(async (tx): Promise<IngestResult> => {
-    let existing = await lockItem(tx, context);
+    // both reads at once (postgres.js pipelines them on the transaction's connection): one round trip
+    const [locked, entry] = await Promise.all([lockItem(tx, context), resolveEntry(tx, context)]);
+    let existing = locked;
     if (existing && existing.payload_hash === context.hash) return unchanged(existing);
-
-    const entry = await resolveEntry(tx, context);
     if (!('id' in entry)) return entry;
     const anchorProblem = itemAnchorProblem(entry.timeLimit, payload);
     if (anchorProblem) return refuse(400, 'invalid_input', anchorProblem, { eventAt: anchorProblem });
@@ -221,14 +221,29 @@ function publishedNote(channels: readonly string[]): string {
   return labels.length > 0 ? `已在${labels.join('、')}发布` : '已发布';
 }
 
-async function insertEvent(
-  tx: Db,
-  event: { itemId: number; kind: 'formed' | 'published' | 'updated'; at: Date; actor: string; diff?: object | null; note: string },
-): Promise<void> {
+interface ItemEvent {
+  itemId: number;
+  kind: 'formed' | 'published' | 'updated';
+  at: Date;
+  actor: string;
+  diff?: object | null;
+  note: string;
+}
+
+async function insertEvent(tx: Db, event: ItemEvent): Promise<void> {
+  await insertEvents(tx, [event]);
+}
+
+/** One statement for the events of a change, in order (ids follow it). */
+async function insertEvents(tx: Db, events: readonly ItemEvent[]): Promise<void> {
   await tx`
     insert into item_events (item_id, kind, at, actor, diff, note)
-    values (${event.itemId}, ${event.kind}, ${event.at}, ${event.actor},
-            ${event.diff ? tx.json(event.diff as never) : null}, ${event.note})`;
+    select v.item_id, v.kind, v.at, v.actor, v.diff::jsonb, v.note
+    from unnest(${events.map((e) => e.itemId)}::bigint[], ${events.map((e) => e.kind)}::text[],
+                ${events.map((e) => e.at.toISOString())}::timestamptz[], ${events.map((e) => e.actor)}::text[],
+                ${events.map((e) => (e.diff ? JSON.stringify(e.diff) : null))}::text[], ${events.map((e) => e.note)}::text[])
+      with ordinality as v(item_id, kind, at, actor, diff, note, n)
+    order by v.n`;
 }
 
 /**
@@ -272,19 +287,32 @@ async function insertItem(tx: Db, context: Context, entry: ObligationEntry): Pro
   if (!inserted) return null;
   const itemId = inserted.id;
 
-  await insertEvent(tx, { itemId, kind: 'formed', at: payload.formedAt, actor, note: `信息形成：${entry.name}` });
-  if (payload.publishedAt) {
-    await insertEvent(tx, {
-      itemId,
-      kind: 'published',
-      at: payload.publishedAt,
-      actor,
-      diff: { channels: payload.channels, url: payload.url ?? null },
-      note: publishedNote(payload.channels),
-    });
-  }
-  await openItemObligation(tx, { item: { id: itemId, ...payload }, entry, calendar: context.calendar, rules: context.rules, at });
-  if (payload.publishedAt) {
+  const formed: ItemEvent = { itemId, kind: 'formed', at: payload.formedAt, actor, note: `信息形成：${entry.name}` };
+  await insertEvents(tx, [
+    formed,
+    ...(payload.publishedAt
+      ? [
+          {
+            itemId,
+            kind: 'published' as const,
+            at: payload.publishedAt,
+            actor,
+            diff: { channels: payload.channels, url: payload.url ?? null },
+            note: publishedNote(payload.channels),
+          },
+        ]
+      : []),
+  ]);
+  const opened = await openItemObligation(tx, {
+    item: { id: itemId, ...payload },
+    entry,
+    calendar: context.calendar,
+    rules: context.rules,
+    at,
+    publishedAt: payload.publishedAt ?? null,
+  });
+  // an item's own obligation was opened settled; a period entry's item settles the period's
+  if (payload.publishedAt && !opened?.fulfilled) {
     await fulfilOnPublication(tx, context, entry, { id: itemId, publishedAt: payload.publishedAt, isFirstPublication: true });
   }
   return { ok: true, status: 201, id: itemId, version: 1, changed: true };

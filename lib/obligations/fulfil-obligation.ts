@@ -36,15 +36,23 @@ interface OpenObligationRow {
   level: Level;
 }
 
+/** The level and lateness an open obligation settles with when published at `publishedAt` (pure). */
+export function fulfilment(
+  thresholds: { warnAt: Date; dueAt: Date; severeAt: Date },
+  levelBefore: Level,
+  publishedAt: Date,
+): { level: Level; isLate: boolean } {
+  // the level it had reached by publication, even if the sweep had not got round to recording it
+  const level = maxLevel(levelBefore, levelAt({ ...thresholds, fulfilledAt: null }, publishedAt));
+  return { level, isLate: isLate({ ...thresholds, fulfilledAt: publishedAt }) ?? false };
+}
+
 async function fulfil(
   tx: Db,
   row: OpenObligationRow,
   input: { itemId: number; publishedAt: Date; at: Date },
 ): Promise<FulfilledObligation> {
-  const thresholds = { warnAt: row.warn_at, dueAt: row.due_at, severeAt: row.severe_at };
-  // the level it had reached by publication, even if the sweep had not got round to recording it
-  const level = maxLevel(row.level, levelAt({ ...thresholds, fulfilledAt: null }, input.publishedAt));
-  const late = isLate({ ...thresholds, fulfilledAt: input.publishedAt }) ?? false;
+  const { level, isLate: late } = fulfilment({ warnAt: row.warn_at, dueAt: row.due_at, severeAt: row.severe_at }, row.level, input.publishedAt);
   await tx`
     update obligations set state = 'fulfilled', fulfilled_at = ${input.publishedAt}, is_late = ${late},
       level = ${level}, next_check_at = null, fulfilled_by_item_id = ${input.itemId}, updated_at = ${input.at}

@@ -7,6 +7,7 @@ import type { TimeLimit } from '../catalog/time-limit';
 import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
+import { fulfilment } from './fulfil-obligation';
 import { deadlineParamsFor, isItemTriggered, itemAnchorProblem, planObligation } from './obligation-plan';
 
 /** The catalog entry an obligation belongs to, as ingest and the period job read it. */
@@ -30,6 +31,8 @@ export interface OpenedObligation {
   nextCheckAt: Date | null;
   /** False when the item's obligation already existed (nothing was written). */
   created: boolean;
+  /** True when it was created fulfilled (`publishedAt` given): nothing is left to fulfil. */
+  fulfilled: boolean;
 }
 
 export interface ItemAnchor {
@@ -65,28 +68,47 @@ function planFor(entry: ObligationEntry, item: ItemAnchor, context: Context) {
  */
 export async function openItemObligation(
   tx: Db,
-  input: { item: ItemAnchor; entry: ObligationEntry } & Context,
+  input: { item: ItemAnchor; entry: ObligationEntry; publishedAt?: Date | null } & Context,
 ): Promise<OpenedObligation | null> {
   const { item, entry, at } = input;
   if (!owesObligation(entry)) return null;
   const planned = planFor(entry, item, input);
   if (!planned) return null;
   const { plan, anchorAt } = planned;
+  // an item that arrives already published settles its new obligation in the same row write, exactly as
+  // fulfilItemObligation would settle it right after (one statement instead of three)
+  const settled = input.publishedAt ? fulfilment(plan.times, plan.level, input.publishedAt) : null;
   const [inserted] = await tx<{ id: number }[]>`
     insert into obligations (catalog_entry_id, department_id, region_code, position_id, item_id, anchor_at,
-      warn_at, due_at, severe_at, is_provisional, state, level, next_check_at, created_at, updated_at)
+      warn_at, due_at, severe_at, is_provisional, state, level, next_check_at, fulfilled_at, is_late,
+      fulfilled_by_item_id, created_at, updated_at)
     values (${entry.id}, ${entry.departmentId}, ${entry.regionCode}, ${entry.positionId}, ${item.id}, ${anchorAt},
-      ${plan.times.warnAt}, ${plan.times.dueAt}, ${plan.times.severeAt}, ${plan.times.provisional}, 'open',
-      ${plan.level}, ${plan.nextCheckAt}, ${at}, ${at})
+      ${plan.times.warnAt}, ${plan.times.dueAt}, ${plan.times.severeAt}, ${plan.times.provisional},
+      ${settled ? 'fulfilled' : 'open'}, ${settled?.level ?? plan.level}, ${settled ? null : plan.nextCheckAt},
+      ${input.publishedAt ?? null}, ${settled?.isLate ?? null}, ${settled ? item.id : null}, ${at}, ${at})
     on conflict (item_id) where item_id is not null do nothing
     returning id`;
   if (inserted) {
-    return { id: inserted.id, level: plan.level, dueAt: plan.times.dueAt, nextCheckAt: plan.nextCheckAt, created: true };
+    return {
+      id: inserted.id,
+      level: settled?.level ?? plan.level,
+      dueAt: plan.times.dueAt,
+      nextCheckAt: settled ? null : plan.nextCheckAt,
+      created: true,
+      fulfilled: settled !== null,
+    };
   }
   const [existing] = await tx<{ id: number; level: Level; due_at: Date; next_check_at: Date | null }[]>`
     select id, level, due_at, next_check_at from obligations where item_id = ${item.id}`;
   if (!existing) throw new Error(`obligation of item ${item.id} vanished`);
-  return { id: existing.id, level: existing.level, dueAt: existing.due_at, nextCheckAt: existing.next_check_at, created: false };
+  return {
+    id: existing.id,
+    level: existing.level,
+    dueAt: existing.due_at,
+    nextCheckAt: existing.next_check_at,
+    created: false,
+    fulfilled: false,
+  };
 }
 
 /**

@@ -60,13 +60,14 @@ export async function enqueueScoreTouches(queue: Queue, touches: readonly ScoreT
   );
 }
 
-/** The department-months an item's check touched: the month it was published in and its obligations' months. */
-export async function touchesForItem(db: Db, itemId: number): Promise<ScoreTouch[]> {
+/** The department-months a batch of item checks touched: the months they were published in and their obligations' months. */
+export async function touchesForItems(db: Db, itemIds: readonly number[]): Promise<ScoreTouch[]> {
   const rows = await db<{ departmentId: number; at: Date; isDeadline: boolean }[]>`
     select department_id as "departmentId", published_at as at, false as "isDeadline" from items
-    where id = ${itemId} and published_at is not null
+    where id = any(${[...itemIds]}::bigint[]) and published_at is not null
     union all
-    select department_id, due_at, true from obligations where item_id = ${itemId} or fulfilled_by_item_id = ${itemId}`;
+    select department_id, due_at, true from obligations
+    where item_id = any(${[...itemIds]}::bigint[]) or fulfilled_by_item_id = any(${[...itemIds]}::bigint[])`;
   return rows.map((r) => ({ departmentId: r.departmentId, period: r.isDeadline ? periodOfDeadline(r.at) : periodOf(r.at) }));
 }
 
@@ -89,12 +90,12 @@ export async function touchesForAlerts(db: Db, alertIds: readonly number[]): Pro
 // The two hooks below run after a commit, in code that must not fail because scoring could not be queued:
 // a lost touch is repaired by the nightly recompute.
 
-/** After an item was checked (workers/check.ts). */
-export async function enqueueScoreForItem(db: Db, itemId: number): Promise<void> {
+/** After a batch of items was checked (workers/check.ts). */
+export async function enqueueScoreForItems(db: Db, itemIds: readonly number[]): Promise<void> {
   try {
-    await enqueueScoreTouches(getQueue(SCORE_QUEUE), await touchesForItem(db, itemId));
+    await enqueueScoreTouches(getQueue(SCORE_QUEUE), await touchesForItems(db, itemIds));
   } catch (error) {
-    log.warn({ err: (error as Error).message, itemId }, 'score enqueue failed');
+    log.warn({ err: (error as Error).message, items: itemIds.length }, 'score enqueue failed');
   }
 }
 

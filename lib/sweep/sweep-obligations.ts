@@ -1,8 +1,10 @@
 // One sweep pass: obligations whose next warn / due / severe instant has come, read through the partial
 // index obligations_next_check (so a pass that finds nothing costs about a millisecond), each moved to its
-// level with its deadline alert. Rows locked by another sweeper are skipped, never waited for.
+// level with its deadline alert. Rows locked by another sweeper are skipped, never waited for. A batch is
+// set-based (syncDeadlineAlerts): a fixed number of statements whatever the number of crossings, so the
+// midnight bursts, when thousands of obligations cross at 00:00, reach the wall in about a second.
 import type { AlertChange } from '../alerts/record-finding';
-import { obligationForSweepColumns, syncDeadlineAlert, type ObligationForSweep } from '../alerts/sync-deadline-alert';
+import { obligationForSweepColumns, syncDeadlineAlerts, type ObligationForSweep } from '../alerts/sync-deadline-alert';
 import type { Db, Sql } from '../db/sql';
 import { getRules } from '../rules/queries';
 
@@ -36,11 +38,7 @@ export async function sweepObligations(sql: Sql, at: Date, limit = SWEEP_BATCH_S
   const rules = await getRules(sql);
   return sql.begin(async (tx) => {
     const due = await dueObligationsQuery(tx, at, limit);
-    const changes: AlertChange[] = [];
-    for (const obligation of due) {
-      const change = await syncDeadlineAlert(tx, obligation, rules, at);
-      if (change) changes.push(change);
-    }
+    const changes = due.length > 0 ? await syncDeadlineAlerts(tx, due, rules, at) : [];
     return { examined: due.length, changes, hasMore: due.length === limit };
   });
 }

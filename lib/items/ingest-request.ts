@@ -1,0 +1,104 @@
+// POST /api/v1/items, the one implementation of the contract: the Next.js route (app/api/v1/items/route.ts)
+// calls handleIngestRequest (Request → Response), and server.ts's fast path for API-key requests calls
+// answerIngest with a light stand-in for the request and writes the answer itself, skipping Next's routing
+// and the web Request/Response objects (together about 3 ms of CPU per request here; BENCHMARKS.md).
+// Authentication by a department API key lives here; a signed-in department user is identified by the
+// caller (the route reads the session the way every route does).
+import { z } from 'zod';
+import { findDepartmentByApiKey } from '../auth/api-keys';
+import { readSessionToken } from '../auth/session-cookie';
+import { now } from '../clock';
+import { sql } from '../db/sql';
+import { apiError, forbidden } from '../http/errors';
+import { readJson, type JsonBodySource } from '../http/read-json';
+import { isCrossSiteRequest, type OriginSource } from '../http/same-origin';
+import { getQueue } from '../jobs/producer';
+import { CHECK_QUEUE } from '../jobs/queues';
+import { log } from '../log';
+import { enqueueItemCheck } from './check-job';
+import { ingestItem, type IngestDepartment } from './ingest-item';
+
+const BEARER_PATTERN = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+const unavailable = () => apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
+
+export type IngestCaller = { department: IngestDepartment; actor: string };
+
+/** What the handler reads of a request (a web Request is one). */
+export interface IngestRequest extends OriginSource, JsonBodySource {}
+
+/** Identifies a request that carries a session cookie and no Authorization header. */
+export type SessionIdentifier<R extends IngestRequest = Request> = (request: R) => Promise<IngestCaller | Response>;
+
+/** A stored item (201 created, 200 changed or unchanged), or the refusal's response. */
+export type IngestAnswer =
+  | { ok: true; status: 200 | 201; body: { id: number; version: number; changed: boolean } }
+  | { ok: false; response: Response };
+
+const refused = (response: Response): IngestAnswer => ({ ok: false, response });
+
+async function identify<R extends IngestRequest>(request: R, identifySession: SessionIdentifier<R>): Promise<IngestCaller | Response> {
+  const authorization = request.headers.get('authorization');
+  if (authorization !== null) {
+    const key = BEARER_PATTERN.exec(authorization.trim())?.[1];
+    const department = key ? await findDepartmentByApiKey(sql, key) : null;
+    if (!department) {
+      return apiError(401, 'unauthenticated', '接口密钥无效或已吊销', undefined, { 'www-authenticate': 'Bearer' });
+    }
+    return { department, actor: `apikey:${department.keyPrefix}` };
+  }
+  if (readSessionToken(request.headers.get('cookie')) === null) {
+    return apiError(401, 'unauthenticated', '请提供部门接口密钥（Authorization: Bearer <密钥>）或先登录', undefined, {
+      'www-authenticate': 'Bearer',
+    });
+  }
+  return identifySession(request);
+}
+
+export async function handleIngestRequest(request: Request, identifySession: SessionIdentifier): Promise<Response> {
+  const answer = await answerIngest(request, identifySession);
+  if (!answer.ok) return answer.response;
+  return Response.json(answer.body, { status: answer.status, headers: { 'cache-control': 'no-store' } });
+}
+
+export async function answerIngest<R extends IngestRequest>(request: R, identifySession: SessionIdentifier<R>): Promise<IngestAnswer> {
+  if (isCrossSiteRequest(request)) return refused(forbidden('拒绝跨站请求'));
+  let caller: IngestCaller | Response;
+  try {
+    caller = await identify(request, identifySession);
+  } catch (error) {
+    log.error({ err: (error as Error).message }, 'ingest authentication failed');
+    return refused(unavailable());
+  }
+  if (caller instanceof Response) return refused(caller);
+
+  // the body is validated by ingestItem, which names every rejected field
+  const body = await readJson(request, z.unknown());
+  if (!body.ok) return refused(body.response);
+
+  const receivedAt = now();
+  let result;
+  try {
+    result = await ingestItem(sql, { department: caller.department, payload: body.data, receivedAt, actor: caller.actor });
+  } catch (error) {
+    log.error({ err: (error as Error).message, departmentId: caller.department.id }, 'ingest failed');
+    return refused(unavailable());
+  }
+  if (!result.ok) {
+    log.info({ departmentId: caller.department.id, status: result.status, code: result.code }, 'ingest refused');
+    return refused(apiError(result.status, result.code, result.message, result.fields));
+  }
+
+  try {
+    // after the commit, with a job id per item version: a resend while the job waits adds nothing
+    await enqueueItemCheck(getQueue(CHECK_QUEUE), { itemId: result.id, version: result.version });
+  } catch (error) {
+    // the item is saved; its check runs on the next resend or change. The caller need not retry.
+    log.error({ err: (error as Error).message, itemId: result.id, version: result.version }, 'check enqueue failed');
+  }
+  log.info(
+    { itemId: result.id, version: result.version, changed: result.changed, departmentId: caller.department.id, actor: caller.actor },
+    'item ingested',
+  );
+  return { ok: true, status: result.status, body: { id: result.id, version: result.version, changed: result.changed } };
+}
