@@ -56,12 +56,18 @@ async function live(page: Page) {
 
 async function choose(page: Page, label: string, option: string) {
   const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const combobox = page.getByRole('combobox', { name: label });
+  const select = page.locator('.ant-select', { has: combobox });
   // a list still closing from the previous choice would take the click
   await expect(openList).toHaveCount(0);
-  await page.getByRole('combobox', { name: label }).click();
-  await openList.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  // a click that lands while the list is still opening (its motion, the virtual list measuring itself) can be
+  // lost, as it was once in CI: the choice is retried until the select shows it
+  await expect(async () => {
+    if ((await openList.count()) === 0) await combobox.click();
+    await openList.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 2_000 });
+    await expect(select).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(openList).toHaveCount(0);
-  await expect(page.locator('.ant-select', { has: page.getByRole('combobox', { name: label }) })).toContainText(option);
 }
 
 test('a citizen’s online complaint from filing to 重办', async ({ browser }) => {
