@@ -215,3 +215,17 @@ test('an empty filter says so, and a department user sees a read-only wall', asy
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/wall-dept.png' });
 });
+
+test('the wall draws its counters, list and chart from the page itself, without waiting for an API call', async ({ page }) => {
+  await signInThroughForm(page, 'supervisor');
+  const apiCalls: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/')) apiCalls.push(pathname);
+  });
+  await page.goto('/');
+  await settle(page);
+  await expect(page.getByTestId('daily-chart')).toContainText('近 30 天');
+  expect(await counter(page, 'total')).toBeGreaterThan(0);
+  expect(apiCalls).toEqual([]);
+});

@@ -2,8 +2,9 @@
 // look at their scope's alerts; only supervisors and admins act on them.
 import { Suspense } from 'react';
 import { getWallSnapshot } from '../../lib/alerts/get-wall-snapshot';
-import { parseWallQuery, WALL_PAGE_SIZE, wallQueryToFilter } from '../../lib/alerts/wall-query';
+import { parseWallQuery, WALL_DAILY_DAYS, WALL_PAGE_SIZE, wallQueryToFilter } from '../../lib/alerts/wall-query';
 import { hasRole } from '../../lib/auth/roles';
+import { now } from '../../lib/clock';
 import { sql } from '../../lib/db/sql';
 import { log } from '../../lib/log';
 import { findRegionName } from '../../lib/regions/queries';
@@ -31,7 +32,7 @@ async function Wall({ searchParams }: { searchParams: SearchParams }) {
   const [scopeName, snapshot] = await Promise.all([
     findRegionName(sql, scope.regionCode),
     // without a snapshot the browser loads the wall itself and shows what failed, with a retry
-    getWallSnapshot(sql, scope, wallQueryToFilter(query), WALL_PAGE_SIZE).catch((error: Error) => {
+    getWallSnapshot(sql, scope, wallQueryToFilter(query), { limit: WALL_PAGE_SIZE, dailyDays: WALL_DAILY_DAYS, at: now() }).catch((error: Error) => {
       log.error({ err: error.message }, 'alert wall snapshot failed');
       return null;
     }),

@@ -18,6 +18,8 @@ export interface WallQuery {
 export const DEFAULT_WALL_STATE: StateFilter = 'unresolved';
 /** Rows per page of the wall's list, on the first render and on every "加载更多". */
 export const WALL_PAGE_SIZE = 50;
+/** Days of the wall's 每日新增与解除预警 chart. */
+export const WALL_DAILY_DAYS = 30;
 export const WALL_QUERY_KEYS = ['state', 'level', 'domain', 'departmentId', 'from', 'to'] as const;
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;

@@ -205,7 +205,7 @@ export function AlertWall(props: AlertWallProps) {
             onSelect={(departmentId) => patchQuery({ departmentId })}
           />
         )}
-        <DailyChart />
+        <DailyChart initial={props.initial?.daily ?? null} />
       </aside>
 
       <ResolveDialog

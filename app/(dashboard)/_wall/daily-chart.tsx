@@ -1,25 +1,28 @@
 'use client';
 
-// 每日新增与解除预警: the last 30 days (Asia/Shanghai) of the user's scope. Live alerts add to today's bars
-// at once (daily-live.ts); the series is read again every few minutes (the window moves at midnight) and
-// after a reconnect, when events may have been missed.
+// 每日新增与解除预警: the last 30 days (Asia/Shanghai) of the user's scope, first from the page's snapshot.
+// Live alerts add to today's bars at once (daily-live.ts); the series is read again every few minutes (the
+// window moves at midnight), after a reconnect, when events may have been missed, and when the page came
+// without a snapshot.
 import { Button, Skeleton } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { countLiveAlert, type DailySeries } from '../../../lib/alerts/daily-live';
+import type { DailyAlertCount } from '../../../lib/alerts/daily-stats';
+import { WALL_DAILY_DAYS as DAILY_DAYS } from '../../../lib/alerts/wall-query';
 import { useRealtimeConnect, useRealtimeEvent } from '../../_client/use-realtime';
 import { fetchDaily } from './wall-api';
 import styles from './wall.module.css';
 
-export const DAILY_DAYS = 30;
 const REFRESH_MS = 5 * 60_000;
 const OPENED_COLOR = '#d4380d';
 const RESOLVED_COLOR = '#389e0d';
 
 const shortDay = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
 
-export function DailyChart() {
-  const [series, setSeries] = useState<DailySeries | null>(null);
+export function DailyChart({ initial }: { initial: { days: DailyAlertCount[]; asOfSeq: number } | null }) {
+  const [series, setSeries] = useState<DailySeries | null>(() => initial && { ...initial, counted: new Set() });
+  const hasInitial = useRef(initial !== null);
   const [error, setError] = useState<string | null>(null);
   const hasConnected = useRef(false);
 
@@ -34,8 +37,7 @@ export function DailyChart() {
   }, []);
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
+    if (!hasInitial.current) void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load]);

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Alert } from '../../../lib/alerts/alert';
 import { appendPage, mergeLiveAlert, pruneLeftRows, type AlertListState } from '../../../lib/alerts/alert-list';
 import { TOP_DEPARTMENTS, type AlertSummary } from '../../../lib/alerts/alert-summary';
+import type { DailyAlertCount } from '../../../lib/alerts/daily-stats';
 import { MAX_SYNC_ALERTS } from '../../../lib/alerts/queries';
 import {
   applyAlertChange,
@@ -38,6 +39,7 @@ export type LoadStatus = 'loading' | 'ready' | 'error';
 export interface WallSnapshotProps {
   summary: AlertSummary;
   page: Page<Alert>;
+  daily: { days: DailyAlertCount[]; asOfSeq: number };
 }
 
 export interface WallSignal {
