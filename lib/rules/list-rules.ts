@@ -2,7 +2,7 @@
 // read-only, and those inside it), with names for its scope, and each rule's version history.
 import { isRegionInScope, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
-import { ruleFromRow } from './queries';
+import { ruleFromRow, type RuleRow } from './queries';
 import type { Rule } from './rule';
 
 export interface RuleView {
@@ -26,17 +26,7 @@ export function canManageRule(scope: Pick<Scope, 'role' | 'regionPath'>, ruleReg
   return isRegionInScope(scope, ruleRegionPath);
 }
 
-interface Row {
-  id: number;
-  kind: string;
-  name: string;
-  scope_region_code: string | null;
-  scope_domain: string | null;
-  scope_entry_id: number | null;
-  params: unknown;
-  level: string;
-  enabled: boolean;
-  version: number;
+interface Row extends RuleRow {
   updated_at: Date;
   region_name: string | null;
   region_path: string | null;

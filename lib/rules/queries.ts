@@ -3,7 +3,7 @@
 import type { Db } from '../db/sql';
 import { parseRuleParams, ruleKindSchema, ruleSchema, type Rule } from './rule';
 
-interface RuleRow {
+export interface RuleRow {
   id: number;
   kind: string;
   name: string;
