@@ -1,6 +1,6 @@
 // Fixtures for the auth integration tests: a private region tree and department, so tests never depend on
 // (or collide with) demo data or other test files sharing the run's database.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { now } from '../clock';
 import type { Db } from '../db/sql';
 
@@ -11,13 +11,18 @@ export interface TestRegionTree {
   otherCounty: { code: string; path: string };
 }
 
-// codes in 900000–999999: no real province starts with 9, so seeded data never clashes
-const testRegionCode = () => String(randomInt(900_000, 1_000_000));
+// Codes in 900000–999999 (no real province starts with 9, so seeded data never clashes), picked among those no
+// other test has taken yet: test files share the run's database and drawing blindly collided now and then.
+async function freeTestRegionCodes(db: Db, count: number): Promise<string[]> {
+  const rows = await db<{ code: string }[]>`
+    select distinct c.code from (select (900000 + floor(random() * 100000))::int::text as code from generate_series(1, 64)) c
+    where not exists (select 1 from regions r where r.code = c.code)
+    limit ${count}`;
+  return rows.map((row) => row.code);
+}
 
 export async function createRegionTree(db: Db): Promise<TestRegionTree> {
-  const codes = new Set<string>();
-  while (codes.size < 4) codes.add(testRegionCode());
-  const [provinceCode, cityCode, countyCode, otherCountyCode] = [...codes] as [string, string, string, string];
+  const [provinceCode, cityCode, countyCode, otherCountyCode] = (await freeTestRegionCodes(db, 4)) as [string, string, string, string];
   const province = { code: provinceCode, path: provinceCode };
   const city = { code: cityCode, path: `${province.path}.${cityCode}` };
   const county = { code: countyCode, path: `${city.path}.${countyCode}` };
