@@ -91,8 +91,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
         />
         <Space size="middle" style={{ color: '#fbe9e7' }}>
-          <span>
-            <UserOutlined /> {user.displayName} · {ROLE_LABELS[user.role]} · {user.regionName}
+          {/* the display name already says the post; the role stays in the tooltip so the menu keeps its width */}
+          <span title={`${user.displayName} · ${ROLE_LABELS[user.role]} · ${user.regionName}`} style={{ whiteSpace: 'nowrap' }}>
+            <UserOutlined /> {user.displayName} · {user.regionName}
           </span>
           <Button size="small" ghost icon={<LogoutOutlined />} loading={isLeaving} onClick={logout}>
             退出

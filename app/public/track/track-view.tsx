@@ -6,20 +6,12 @@ import { Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Result, S
 import { useState } from 'react';
 import { EVENT_LABELS, SATISFACTION_LABELS, SATISFACTIONS, STATE_LABELS, type Satisfaction } from '../../../lib/complaints/complaint';
 import type { TrackedComplaint } from '../../../lib/complaints/track-complaint';
+import { formatDay, formatTime } from '../../(dashboard)/items/_components/format';
 
 const { Text } = Typography;
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const formatTime = (iso: string) => dateTime.format(new Date(iso)).replace(/\//g, '-');
-const day = (iso: string) => formatTime(new Date(Date.parse(iso) - 1).toISOString()).slice(0, 10);
+// a due time is the end of its day (24:00), so the day shown is the one just before it
+const day = (iso: string) => formatDay(new Date(Date.parse(iso) - 1).toISOString());
 
 const plainText = { whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontFamily: 'inherit', lineHeight: 1.7 } as const;
 
