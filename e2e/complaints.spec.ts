@@ -5,6 +5,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { hashPassword } from '../lib/auth/password';
+import { chooseOption } from './support/choose-option';
 import { e2eServerInfo } from './support/e2e-database';
 import { DEMO_PASSWORD, signInThroughForm } from './support/sign-in';
 
@@ -54,22 +55,6 @@ async function live(page: Page) {
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
 }
 
-async function choose(page: Page, label: string, option: string) {
-  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const combobox = page.getByRole('combobox', { name: label });
-  const select = page.locator('.ant-select', { has: combobox });
-  // a list still closing from the previous choice would take the click
-  await expect(openList).toHaveCount(0);
-  // a click that lands while the list is still opening (its motion, the virtual list measuring itself) can be
-  // lost, as it was once in CI: the choice is retried until the select shows it
-  await expect(async () => {
-    if ((await openList.count()) === 0) await combobox.click();
-    await openList.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 2_000 });
-    await expect(select).toContainText(option, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-  await expect(openList).toHaveCount(0);
-}
-
 test('a citizen’s online complaint from filing to 重办', async ({ browser }) => {
   const department = await demoDepartment();
   const content = `<script>window.__pwned = 1</script><b>加粗</b> 区生态环境局的建设项目环评批复一直没有公开（${UNIQUE}）。`;
@@ -87,8 +72,8 @@ test('a citizen’s online complaint from filing to 重办', async ({ browser })
   const citizen = await (await browser.newContext()).newPage();
   await citizen.goto('/public/complaint');
   await expect(citizen.getByRole('heading', { name: '网上投诉' })).toBeVisible();
-  await choose(citizen, '所在地区', department.regionName);
-  await choose(citizen, '投诉涉及的部门', department.name);
+  await chooseOption(citizen, '所在地区', department.regionName);
+  await chooseOption(citizen, '投诉涉及的部门', department.name);
   await citizen.getByLabel('姓名').fill('王小明');
   await citizen.getByLabel('手机号码').fill('13912345678');
   await citizen.getByLabel('投诉内容').fill(content);
@@ -171,7 +156,7 @@ test('a handler registers a phone complaint; the department works from its own v
   await expect(drawer).toContainText('请填写投诉内容');
   await drawer.getByLabel('投诉人姓名').fill('赵大爷');
   await drawer.getByLabel('联系电话').fill('025-83681234');
-  await choose(handler, '投诉涉及的部门', department.name);
+  await chooseOption(handler, '投诉涉及的部门', department.name);
   await drawer.getByLabel('投诉内容').fill(`来电反映：区生态环境局网站的环评审批结果栏目两个月没有更新（电话 ${UNIQUE}）。`);
   await drawer.getByRole('button', { name: '添加附件' }).click();
   await drawer.getByPlaceholder('附件名称').fill('来电录音');

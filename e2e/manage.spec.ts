@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { chooseOption } from './support/choose-option';
 import { signInThroughForm } from './support/sign-in';
 
 // Managing the supervision rules, the working-day calendar and reading the audit trail, as the office
@@ -89,8 +90,7 @@ test('rules: a county office sets a rule of its own, previewed first', async ({ 
   await expect(page.getByRole('row', { name: /公开时限预警（全省默认）/ })).toContainText('上级设定');
   await page.getByRole('button', { name: /新增规则/ }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('规则类型').click();
-  await page.locator('.ant-select-item-option', { hasText: '要素完整性' }).click();
+  await chooseOption(page, '规则类型', '要素完整性', { within: dialog });
   await dialog.getByLabel('规则名称').fill('建邺区公开要素完整性检查');
   await dialog.getByRole('button', { name: /预览影响/ }).click();
   await expect(dialog.getByTestId('rule-preview-result')).toBeVisible();
@@ -151,8 +151,7 @@ test('users and keys: create a user who can sign in, deactivate them; issue a ke
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('测试督查员');
   await dialog.getByLabel('初始密码').fill('demo-password');
-  await dialog.getByLabel('所属区域').fill('建邺区');
-  await page.locator('.ant-select-item-option', { hasText: '建邺区' }).click();
+  await chooseOption(page, '所属区域', '建邺区', { within: dialog, search: '建邺区' });
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/admin-user-create.png' });
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
@@ -180,17 +179,16 @@ test('users and keys: create a user who can sign in, deactivate them; issue a ke
   await expect(page).toHaveURL(/\/admin\/api-keys$/);
   await page.getByRole('button', { name: /签发密钥/ }).click();
   const issue = page.getByRole('dialog');
-  await issue.getByLabel('区域').fill('建邺区');
-  await page.locator('.ant-select-item-option', { hasText: '建邺区' }).click();
-  await issue.getByLabel('部门').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '局' }).first().click();
-  await issue.getByLabel('备注').fill('e2e 门户网站');
+  await chooseOption(page, '区域', '建邺区', { within: issue, search: '建邺区' });
+  await chooseOption(page, '部门', '局', { within: issue });
+  const note = `e2e 门户网站 ${username}`;
+  await issue.getByLabel('备注').fill(note);
   await issue.getByRole('button', { name: /签\s*发/ }).click();
   await expect(page.getByTestId('issued-key')).toContainText('dwk_');
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/admin-key-issued.png' });
   await page.getByRole('button', { name: '我已妥善保存' }).click();
-  const keyRow = page.getByRole('row', { name: /e2e 门户网站/ });
+  const keyRow = page.getByRole('row', { name: new RegExp(note) });
   await expect(keyRow).toContainText('有效');
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/admin-keys.png' });

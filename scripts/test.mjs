@@ -13,6 +13,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.e
 const reports = mkdtempSync(path.join(tmpdir(), 'dw-test-'));
 const totals = { passed: 0, failed: 0 };
 const summary = [];
+// CI keeps only the tail of the output, so the names of failed tests are repeated under the summary
+const failures = [];
 
 function run(label, command, args, extraEnv = {}) {
   console.log(`\n━━ ${label} ━━`);
@@ -42,6 +44,13 @@ function vitest(project) {
   if (existsSync(output)) {
     const report = JSON.parse(readFileSync(output, 'utf8'));
     counts = { passed: report.numPassedTests, failed: report.numFailedTests };
+    for (const file of report.testResults) {
+      const where = path.relative(root, file.name);
+      for (const test of file.assertionResults) {
+        if (test.status === 'failed') failures.push(`${project}: ${where} › ${test.fullName}\n    ${firstLine(test.failureMessages[0])}`);
+      }
+      if (file.status === 'failed' && file.assertionResults.length === 0) failures.push(`${project}: ${where}\n    ${firstLine(file.message)}`);
+    }
     // a file that failed to load fails no test; a suite that ran nothing is a failure, not a pass
     if (!ok && counts.failed === 0) counts.failed = 1;
     if (report.numTotalTests === 0) counts.failed += 1;
@@ -54,12 +63,32 @@ function playwright() {
   const { ok, seconds } = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   let counts = { passed: 0, failed: ok ? 0 : 1 };
   if (existsSync(output)) {
-    const stats = JSON.parse(readFileSync(output, 'utf8')).stats ?? {};
+    const report = JSON.parse(readFileSync(output, 'utf8'));
+    const stats = report.stats ?? {};
+    collectPlaywrightFailures(report.suites ?? []);
     counts = { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) };
     if (!ok && counts.failed === 0) counts.failed = 1;
     if ((stats.expected ?? 0) + (stats.unexpected ?? 0) === 0) counts.failed += 1;
   }
   record('e2e', counts, seconds);
+}
+
+function collectPlaywrightFailures(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'expected' || test.status === 'skipped') continue;
+        const error = test.results?.at(-1)?.error?.message;
+        failures.push(`e2e: ${spec.file}:${spec.line} › ${spec.title} (${test.status})\n    ${firstLine(error)}`);
+      }
+    }
+    collectPlaywrightFailures(suite.suites ?? []);
+  }
+}
+
+/** The first line of a failure message, without terminal colours. */
+function firstLine(message) {
+  return String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? '';
 }
 
 ensureDependencies(root);
@@ -74,6 +103,7 @@ if (check('build', 'npm', ['run', 'build'], { NODE_ENV: 'production' })) playwri
 else record('e2e', { passed: 0, failed: 1 }, '0.0');
 
 rmSync(reports, { recursive: true, force: true });
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((line) => `  ${line}`).join('\n')}`);
 console.log(`\n${summary.join('\n')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);
