@@ -29,8 +29,13 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-// A hash of a random secret with the same parameters: verifying against it costs what a real verify costs.
 let dummyHash: Promise<string> | undefined;
+
+/** A hash of a random secret with the same parameters: verifying against it costs what a real verify costs. */
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hash(randomBytes(32).toString('base64url'), PASSWORD_HASH_OPTIONS);
+  return dummyHash;
+}
 
 /**
  * Verifies against the stored hash, or against a dummy when there is no user, so that an unknown
@@ -38,7 +43,6 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function verifyPasswordOrDummy(passwordHash: string | null, password: string): Promise<boolean> {
   if (passwordHash !== null) return verifyPassword(passwordHash, password);
-  dummyHash ??= hash(randomBytes(32).toString('base64url'), PASSWORD_HASH_OPTIONS);
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await dummyPasswordHash(), password);
   return false;
 }
