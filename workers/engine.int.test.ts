@@ -146,7 +146,7 @@ describe('supervision engine', () => {
     expect((await post(incomplete)).status).toBe(201);
 
     const opened = (client: RecordingClient) => client.received.filter((r) => r.event === 'alert:opened');
-    await lib.waitUntil(() => opened(county).length === 2 && opened(province).length === 2, 'two alerts on both sockets', 3_000);
+    await lib.waitUntil(() => opened(county).length === 2 && opened(province).length === 2, 'two alerts on both sockets', 10_000);
     const kinds = opened(county).map((r) => r.alert.rule.kind).sort();
     expect(kinds).toEqual(['channel', 'completeness']);
     const completeness = opened(county).find((r) => r.alert.rule.kind === 'completeness')!.alert;
@@ -159,7 +159,7 @@ describe('supervision engine', () => {
     expect((await post(fixed)).status).toBe(200);
     const resolved = (client: RecordingClient) =>
       client.received.filter((r) => r.event === 'alert:updated' && r.alert.state === 'resolved');
-    await lib.waitUntil(() => resolved(county).length === 2 && resolved(province).length === 2, 'both resolved', 5_000);
+    await lib.waitUntil(() => resolved(county).length === 2 && resolved(province).length === 2, 'both resolved', 10_000);
     expect(resolved(county).every((r) => r.alert.resolution === 'auto')).toBe(true);
     expect(otherCounty.received).toEqual([]);
   });
@@ -175,7 +175,7 @@ describe('supervision engine', () => {
     expect(deadline()).toEqual([]);
 
     await moveClock(shanghai('2026-11-26T00:00:00'));
-    await lib.waitUntil(() => deadline().length === 1, 'yellow', 3_000);
+    await lib.waitUntil(() => deadline().length === 1, 'yellow', 10_000);
     expect(deadline()[0]).toMatchObject({ event: 'alert:opened', alert: { level: 'yellow', state: 'open' } });
 
     await moveClock(shanghai('2026-11-30T23:59:55'));
@@ -183,11 +183,11 @@ describe('supervision engine', () => {
     expect(deadline()).toHaveLength(1);
 
     await moveClock(shanghai('2026-12-01T00:00:00'));
-    await lib.waitUntil(() => deadline().length === 2, 'orange', 3_000);
+    await lib.waitUntil(() => deadline().length === 2, 'orange', 10_000);
     expect(deadline()[1]).toMatchObject({ event: 'alert:updated', alert: { level: 'orange' } });
 
     await moveClock(shanghai('2026-12-15T00:00:00'));
-    await lib.waitUntil(() => deadline().length === 3, 'red', 3_000);
+    await lib.waitUntil(() => deadline().length === 3, 'red', 10_000);
     expect(deadline()[2]).toMatchObject({ event: 'alert:updated', alert: { level: 'red' } });
     const ids = new Set(deadline().map((r) => r.alert.id));
     expect(ids.size).toBe(1);
@@ -199,7 +199,7 @@ describe('supervision engine', () => {
     // publishing late fulfils the obligation late and resolves the alert
     await moveClock(shanghai('2026-12-16T10:00:00'));
     expect((await post(payload('late-1', { publishedAt: '2026-12-16T09:00:00+08:00' }))).status).toBe(200);
-    await lib.waitUntil(() => deadline().length === 4, 'resolved', 5_000);
+    await lib.waitUntil(() => deadline().length === 4, 'resolved', 10_000);
     expect(deadline()[3]!.alert.state).toBe('resolved');
     const [obligation] = await lib.sql<{ state: string; is_late: boolean }[]>`
       select o.state, o.is_late from obligations o join items i on i.id = o.item_id where i.external_id = 'late-1'`;

@@ -310,7 +310,7 @@ describe('calendar management', () => {
     expect(before.is_provisional).toBe(true);
     expect(before.due_at.toISOString()).toBe(shanghai('2027-01-19T00:00:00').toISOString());
     const forThis = () => county.received.filter((r) => r.alert.subject.type === 'obligation' && r.alert.subject.id === before.id);
-    await lib.waitUntil(() => forThis().some((r) => r.event === 'alert:opened' && r.alert.level === 'yellow'), 'yellow while provisional', 5_000);
+    await lib.waitUntil(() => forThis().some((r) => r.event === 'alert:opened' && r.alert.level === 'yellow'), 'yellow while provisional', 10_000);
 
     // refused: a day of another year (nothing written), and anyone but the admin
     const outside = await putCalendar('2027', { holidays: ['2027-01-01', '2026-12-31'], workdays: [] }, cookies.admin);
@@ -327,7 +327,7 @@ describe('calendar management', () => {
     const after = await obligationOf();
     expect(after).toMatchObject({ is_provisional: false, level: 'none' });
     expect(after.due_at.toISOString()).toBe(shanghai('2027-01-20T00:00:00').toISOString());
-    await lib.waitUntil(() => forThis().some((r) => r.event === 'alert:updated' && r.alert.state === 'resolved'), 'alert resolved live', 5_000);
+    await lib.waitUntil(() => forThis().some((r) => r.event === 'alert:updated' && r.alert.state === 'resolved'), 'alert resolved live', 10_000);
 
     const audit = await lib.listAudit(new Request(`${ORIGIN}/api/v1/audit?entity=calendar`, { headers: { cookie: cookies.admin } }));
     const rows = (await audit.json()).data;

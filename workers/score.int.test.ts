@@ -129,7 +129,7 @@ describe('score worker', () => {
       expect((await post('late-16')).status).toBe(201);
       const before = await waitFor(novemberTotal, (row) => row?.total !== undefined && Number(row?.total) === 100, 'November 100');
       expect(before!.breakdown.losses).toEqual([]);
-      await lib.waitUntil(() => updates.some((u) => u.period === '2026-11' && u.total === 100), 'score:updated 100', 5_000);
+      await lib.waitUntil(() => updates.some((u) => u.period === '2026-11' && u.total === 100), 'score:updated 100', 10_000);
 
       // due 2026-11-30 24:00 (DESIGN §1's worked example); published on 12-03: fulfilled late
       await lib.setSharedClock(redis, db.redisPrefix, shanghai('2026-12-03T10:00:00'));

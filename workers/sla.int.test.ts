@@ -121,7 +121,7 @@ describe('complaint SLA worker', () => {
 
     // the dispatch day (the due day) begins: yellow (临期)
     await moveClock(shanghai('2026-11-03T00:00:01'));
-    await lib.waitUntil(() => county.received.some((r) => r.event === 'alert:opened'), 'the yellow alert', 5_000);
+    await lib.waitUntil(() => county.received.some((r) => r.event === 'alert:opened'), 'the yellow alert', 10_000);
     const opened = county.received.find((r) => r.event === 'alert:opened')!.alert;
     expect(opened).toMatchObject({
       level: 'yellow',
@@ -135,18 +135,18 @@ describe('complaint SLA worker', () => {
 
     // the due day passed: orange (超期)
     await moveClock(shanghai('2026-11-04T00:00:01'));
-    await lib.waitUntil(() => county.received.some((r) => r.event === 'alert:updated' && r.alert.level === 'orange'), 'the orange alert', 5_000);
+    await lib.waitUntil(() => county.received.some((r) => r.event === 'alert:updated' && r.alert.level === 'orange'), 'the orange alert', 10_000);
     expect(county.received.at(-1)!.alert.message).toBe(`派单超期：投诉件 ${filed.trackingCode} 应于 2026-11-03 前派单`);
-    await lib.waitUntil(() => updates.some((u) => u.complaint.level === 'orange'), 'the complaint update', 5_000);
+    await lib.waitUntil(() => updates.some((u) => u.complaint.level === 'orange'), 'the complaint update', 10_000);
     expect(far.received).toEqual([]);
 
     // 派单 resolves it (the sign-for clock starts afresh)
     const assigned = await lib.actOnComplaint(lib.sql, handler, filed.id, { action: 'assign', departmentId: fixture.jianye.departmentId }, lib.now());
     if (!assigned.ok) throw new Error(assigned.message);
     await lib.publishComplaintChange(lib.sql, lib.emitter, assigned.id, assigned.events, assigned.changes);
-    await lib.waitUntil(() => county.received.some((r) => r.alert.state === 'resolved'), 'the resolved alert', 5_000);
+    await lib.waitUntil(() => county.received.some((r) => r.alert.state === 'resolved'), 'the resolved alert', 10_000);
     expect(county.received.at(-1)!.alert).toMatchObject({ state: 'resolved', resolution: 'auto', id: opened.id });
-    await lib.waitUntil(() => updates.some((u) => u.complaint.state === 'assigned'), 'the assigned complaint', 5_000);
+    await lib.waitUntil(() => updates.some((u) => u.complaint.state === 'assigned'), 'the assigned complaint', 10_000);
 
     // no personal data in any socket payload
     const payloads = JSON.stringify([updates, county.received]);

@@ -147,7 +147,7 @@ describe('the assignment, live', () => {
     try {
       const id = await openTestAlert(sql, world);
       const { body } = await assign(id, { departmentId: world.otherDepartment.id });
-      await waitUntil(() => county.received.some((r) => r.alert.id === id), 'the assignment on the county socket', 5_000);
+      await waitUntil(() => county.received.some((r) => r.alert.id === id), 'the assignment on the county socket', 10_000);
       expect(county.received.find((r) => r.alert.id === id)).toMatchObject({
         event: 'alert:updated',
         alert: { seq: body.seq, state: 'acknowledged', assignedDepartmentName: '测试县财政局' },
