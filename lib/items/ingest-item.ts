@@ -8,6 +8,7 @@
 //   when publishedAt first appears, which fulfils the obligation (its own, or a period's).
 // Two identical requests at once make one item: the insert is `on conflict do nothing`, and the loser
 // finds the winner's row (locked `for update`) and answers as for a resend.
+import { formatFullTime } from '../format/shanghai-time';
 import { getCalendar } from '../calendar/calendar-cache';
 import type { Calendar } from '../calendar/calendar';
 import { timeLimitSchema } from '../catalog/time-limit';
@@ -64,8 +65,6 @@ const refuse = (
 
 const INVALID_INPUT_MESSAGE = '输入有误，请检查标注的字段';
 
-// '2026/11/2 10:30:00' in Beijing time, for messages
-const shanghaiTime = (instant: Date) => instant.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 interface ItemRow {
   id: number;
@@ -344,7 +343,7 @@ async function updateItem(tx: Db, context: Context, entry: ObligationEntry, row:
     return refuse(409, 'conflict', message, { catalogCode: message });
   }
   if (row.published_at && !payload.publishedAt) {
-    const message = `该信息已于 ${shanghaiTime(row.published_at)} 发布，更新时不能去掉发布时间（撤回不通过此接口）`;
+    const message = `该信息已于 ${formatFullTime(row.published_at)} 发布，更新时不能去掉发布时间（撤回不通过此接口）`;
     return refuse(409, 'conflict', message, { publishedAt: message });
   }
 

@@ -11,7 +11,7 @@ import type { Alert } from '../../../lib/alerts/alert';
 import type { AlertRow } from '../../../lib/alerts/alert-list';
 import { domainLabel, RULE_KIND_LABELS, STATE_LABELS } from '../../../lib/alerts/labels';
 import { LevelTag } from './level-tag';
-import { formatAge, formatDayTime, formatFullTime } from './format';
+import { formatAge, formatDayTime, formatFullTime } from '../../../lib/format/shanghai-time';
 import type { Highlight, LoadStatus } from './use-alert-wall';
 import styles from './wall.module.css';
 

@@ -14,7 +14,7 @@ import { AlertListView } from './alert-list-view';
 import { playBeep, requestNotifyPermission, showNotification, unlockAudio, useWallPreference } from './alert-signals';
 import { ConnectionStatusBadge } from './connection-status';
 import { DailyChartPlaceholder } from './daily-chart-placeholder';
-import { formatClock } from './format';
+import { formatClock } from '../../../lib/format/shanghai-time';
 import { LevelCounters } from './level-counters';
 import { DepartmentRanking, DomainBreakdown } from './side-panels';
 import { useAlertWall, type WallSignal, type WallSnapshotProps } from './use-alert-wall';

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AlertLevel } from '../../../lib/alerts/alert';
 import type { AlertSummary } from '../../../lib/alerts/alert-summary';
 import { LEVEL_NAMES } from '../../../lib/alerts/labels';
-import { formatCount } from './format';
+import { formatCount } from '../../../lib/format/shanghai-time';
 import type { LoadStatus } from './use-alert-wall';
 import styles from './wall.module.css';
 

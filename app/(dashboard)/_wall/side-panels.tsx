@@ -4,7 +4,7 @@ import { Skeleton } from 'antd';
 import type { AlertLevel } from '../../../lib/alerts/alert';
 import type { AlertSummary, LevelCounts } from '../../../lib/alerts/alert-summary';
 import { DOMAIN_LABELS, LEVEL_NAMES, type Domain } from '../../../lib/alerts/labels';
-import { formatCount } from './format';
+import { formatCount } from '../../../lib/format/shanghai-time';
 import styles from './wall.module.css';
 
 const STACK: AlertLevel[] = ['red', 'orange', 'yellow'];

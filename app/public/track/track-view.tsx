@@ -6,7 +6,7 @@ import { Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Result, S
 import { useState } from 'react';
 import { EVENT_LABELS, SATISFACTION_LABELS, SATISFACTIONS, STATE_LABELS, type Satisfaction } from '../../../lib/complaints/complaint';
 import type { TrackedComplaint } from '../../../lib/complaints/track-complaint';
-import { formatDay, formatTime } from '../../(dashboard)/items/_components/format';
+import { formatDay, formatTime } from '../../../lib/format/shanghai-time';
 
 const { Text } = Typography;
 

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { CalendarYearView } from '../../../../lib/calendar/year-view';
 import { addDaysToDay, dayFromParts, dayOfWeek, type Ymd } from '../../../../lib/calendar/ymd';
-import { formatTime } from '../../items/_components/format';
+import { formatTime } from '../../../../lib/format/shanghai-time';
 import { LoadYearDialog } from './load-year-dialog';
 import styles from './calendar.module.css';
 

@@ -9,7 +9,7 @@ import { useState, useTransition } from 'react';
 import { DOMAIN_LABELS, DOMAINS, MODE_LABELS, type Domain } from '../../../../lib/catalog/domains';
 import type { CatalogEntrySummary, CatalogEntryWithObligations } from '../../../../lib/catalog/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
-import { formatCount } from '../../items/_components/format';
+import { formatCount } from '../../../../lib/format/shanghai-time';
 import { CatalogActions } from './catalog-actions';
 import { EntryDetail, MODE_COLORS } from './entry-detail';
 

@@ -9,7 +9,7 @@ import type { CatalogEntryWithObligations } from '../../../../lib/catalog/querie
 import type { ObligationView } from '../../../../lib/obligations/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import { elementLabel } from '../../../../lib/rules/evaluate-completeness';
-import { formatCount } from '../../items/_components/format';
+import { formatCount } from '../../../../lib/format/shanghai-time';
 import { LevelTag } from '../../items/_components/level-tag';
 
 const { Text } = Typography;

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { describeTimeLimit } from '../../../../lib/catalog/describe-time-limit';
 import { MODE_LABELS } from '../../../../lib/catalog/domains';
 import type { EntryVersion } from '../../../../lib/catalog/entry-versions';
-import { formatTime } from '../../items/_components/format';
+import { formatTime } from '../../../../lib/format/shanghai-time';
 
 function stateTag(version: EntryVersion) {
   if (version.approval === 'pending') return <Tag color="orange">待审批</Tag>;

@@ -4,7 +4,7 @@ import { Breadcrumb, Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import type { PendingEntry, UnmeasurableEntry } from '../../../../lib/catalog/entry-versions';
-import { formatTime } from '../../items/_components/format';
+import { formatTime } from '../../../../lib/format/shanghai-time';
 
 interface Props {
   unmeasurable: UnmeasurableEntry[];

@@ -13,7 +13,7 @@ import { CHANNEL_LABELS, STATE_LABELS, STATES } from '../../../../lib/complaints
 import type { ComplaintListQuery, ComplaintSummary, DepartmentOption } from '../../../../lib/complaints/queries';
 import { useRealtimeEvent } from '../../../_client/use-realtime';
 import { ConnectionStatusBadge } from '../../_wall/connection-status';
-import { formatDayTime } from '../../_wall/format';
+import { formatDayTime } from '../../../../lib/format/shanghai-time';
 import { useNow } from '../../_wall/use-now';
 import { ChannelTag, Countdown, LevelBadge, StateTag } from './labels';
 import styles from './complaints.module.css';

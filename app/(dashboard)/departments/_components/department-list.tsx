@@ -7,7 +7,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import type { DepartmentStats } from '../../../../lib/departments/queries';
 import type { RegionSummary } from '../../../../lib/regions/queries';
-import { formatCount } from '../../items/_components/format';
+import { formatCount } from '../../../../lib/format/shanghai-time';
 
 const { Text } = Typography;
 

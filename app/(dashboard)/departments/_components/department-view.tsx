@@ -10,7 +10,7 @@ import { domainLabel } from '../../../../lib/catalog/domains';
 import type { DepartmentDetail } from '../../../../lib/departments/queries';
 import type { ItemDeadlineState, ItemListRow } from '../../../../lib/items/queries';
 import type { ObligationCounts, ObligationView, OverdueByDomain } from '../../../../lib/obligations/queries';
-import { formatCount, formatTime } from '../../items/_components/format';
+import { formatCount, formatTime } from '../../../../lib/format/shanghai-time';
 import { LevelTag } from '../../items/_components/level-tag';
 import { RULE_KIND_LABELS } from '../../items/_components/timeline-labels';
 import { OverdueByDomainChart } from './overdue-by-domain-chart';

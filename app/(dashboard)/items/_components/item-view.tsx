@@ -13,7 +13,7 @@ import type { TimelineEntry } from '../../../../lib/items/timeline';
 import type { ObligationView } from '../../../../lib/obligations/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import type { Level } from '../../../../lib/rules/level';
-import { formatTime } from './format';
+import { formatTime } from '../../../../lib/format/shanghai-time';
 import { LevelTag } from './level-tag';
 import { actorLabel, diffLines, RULE_KIND_LABELS, SOURCE_LABELS, TIMELINE_KIND_LABELS } from './timeline-labels';
 

@@ -2,7 +2,7 @@
 // the alerts raised on the item or its obligation.
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import { diffLabel } from '../../../../lib/items/item-diff';
-import { formatTime } from './format';
+import { formatTime } from '../../../../lib/format/shanghai-time';
 
 export const TIMELINE_KIND_LABELS: Readonly<Record<string, string>> = {
   formed: '信息形成',

@@ -9,7 +9,7 @@ import { useState, useTransition } from 'react';
 import type { RegionSummary } from '../../../../lib/regions/queries';
 import type { ReportSummary } from '../../../../lib/reports/queries';
 import { periodLabel } from '../../../../lib/scoring/period';
-import { formatTime } from '../../items/_components/format';
+import { formatTime } from '../../../../lib/format/shanghai-time';
 
 const { Text } = Typography;
 

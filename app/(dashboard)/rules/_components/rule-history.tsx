@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { LEVEL_NAMES } from '../../../../lib/alerts/labels';
 import type { RuleVersionView, RuleView } from '../../../../lib/rules/list-rules';
 import { describeParams } from '../../../../lib/rules/param-labels';
-import { formatTime } from '../../items/_components/format';
+import { formatTime } from '../../../../lib/format/shanghai-time';
 
 type State = { versions: RuleVersionView[] | null; error: string | null };
 

@@ -8,7 +8,7 @@ import type { IndicatorResult, Loss } from '../../../../lib/scoring/compute-scor
 import type { DepartmentScoreDetail } from '../../../../lib/scoring/list-scores';
 import { periodLabel } from '../../../../lib/scoring/period';
 import { INDICATOR_LABELS } from '../../../../lib/scoring/weights';
-import { formatTime } from '../../items/_components/format';
+import { formatTime } from '../../../../lib/format/shanghai-time';
 import { formatRate, formatTotal, INDICATOR_STATUS_LABELS, SCORE_STATUS_LABELS } from './score-format';
 import { ScoreTrendChart } from './score-trend-chart';
 

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { RegionSummary } from '../../../../../lib/regions/queries';
 import type { ApiKeyListRow } from '../../../../../lib/users/manage-api-keys';
-import { formatTime } from '../../../items/_components/format';
+import { formatTime } from '../../../../../lib/format/shanghai-time';
 import { useDepartments } from '../../_components/use-departments';
 
 function IssueKeyDialog({ regions, onClose }: { regions: RegionSummary[]; onClose: (issued: boolean) => void }) {

@@ -6,7 +6,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { AUDIT_ENTITY_LABELS, type AuditRow } from '../../../../../lib/audit/list-audit';
 import { AUDIT_ENTITIES, type AuditEntity } from '../../../../../lib/audit/record-audit';
-import { formatTime } from '../../../items/_components/format';
+import { formatTime } from '../../../../../lib/format/shanghai-time';
 
 interface Filter {
   entity: AuditEntity | null;

@@ -8,7 +8,7 @@ import { useState, useTransition } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../../lib/auth/roles';
 import type { RegionSummary } from '../../../../../lib/regions/queries';
 import type { UserListRow } from '../../../../../lib/users/list-users';
-import { formatTime } from '../../../items/_components/format';
+import { formatTime } from '../../../../../lib/format/shanghai-time';
 import { useDepartments } from '../../_components/use-departments';
 
 interface Filter {
