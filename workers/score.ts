@@ -30,7 +30,7 @@ export async function startScoreWorker({ connection, emitter }: WorkerContext): 
       if (!definition) throw new Error(`unknown job ${job.name}`);
       const changes = await definition.process(job);
       for (const change of changes) {
-        emitToRooms(emitter, roomsForSubject(change.regionPath, change.departmentId), 'score:updated', { ...change });
+        emitToRooms(emitter, roomsForSubject(change.regionPath, change.departmentId), 'score:updated', change);
       }
       return { changed: changes.length };
     },

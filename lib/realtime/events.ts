@@ -3,6 +3,7 @@ import type { Alert } from '../alerts/alert';
 import type { Scope } from '../auth/scope';
 import type { ComplaintEventKind } from '../complaints/complaint';
 import type { ComplaintSummary } from '../complaints/queries';
+import type { ScoreChange } from '../scoring/recompute-scores';
 
 export type AlertPayload = Alert;
 
@@ -12,11 +13,14 @@ export interface ComplaintUpdatePayload {
   events: ComplaintEventKind[];
 }
 
+/** A department's or position's month score changed (only real changes are pushed). */
+export type ScoreUpdatePayload = ScoreChange;
+
 export interface ServerToClientEvents {
   'alert:opened': (alert: AlertPayload) => void;
   'alert:updated': (alert: AlertPayload) => void;
   'complaint:updated': (update: ComplaintUpdatePayload) => void;
-  'score:updated': (score: Record<string, unknown>) => void;
+  'score:updated': (score: ScoreUpdatePayload) => void;
 }
 
 export interface ClientToServerEvents {
