@@ -103,11 +103,27 @@ test('rules: a county office sets a rule of its own, previewed first', async ({ 
   await expect(row.getByRole('button', { name: /修\s*改/ })).toBeVisible();
 });
 
-test('calendar: the banner while next year is missing, a year view, loading a year by pasting dates', async ({ page }) => {
+test('calendar: the banner while next year is missing, a year view, loading a year by pasting dates', async ({ page, browser }) => {
   await signInThroughForm(page, 'admin');
   const banner = page.getByTestId('calendar-banner');
   await expect(banner).toContainText('节假日安排尚未载入');
   const year = Number((await banner.textContent())!.match(/(\d{4}) 年/)![1]);
+
+  // a supervisor watching the wall closes it for the day; the admin is still asked
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await signInThroughForm(theirs, 'supervisor');
+  const theirBanner = theirs.getByTestId('calendar-banner');
+  await expect(async () => {
+    await theirBanner.getByRole('button', { name: '今日不再提示' }).click({ timeout: 1_000 });
+    await expect(theirBanner).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await theirs.reload({ waitUntil: 'domcontentloaded' });
+  await expect(theirs.getByRole('menuitem', { name: '监督总览' })).toBeVisible();
+  await expect(theirBanner).toHaveCount(0);
+  await other.close();
+  await page.reload();
+  await expect(banner).toBeVisible();
   await page.goto(`/calendar?year=${year - 1}`);
   await expect(page.getByText(`${year - 1} 年工作日历`)).toBeVisible();
   await expect(page.getByText('已载入', { exact: true })).toBeVisible();

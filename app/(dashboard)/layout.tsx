@@ -1,3 +1,4 @@
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { isCalendarYearLoaded } from '../../lib/calendar/year-view';
 import { shanghaiDayOf, yearOf } from '../../lib/calendar/ymd';
@@ -7,19 +8,22 @@ import { findRegionName } from '../../lib/regions/queries';
 import { requireUser } from '../_server/current-user';
 import { AppShell } from './_components/app-shell';
 import { CalendarBanner } from './_components/calendar-banner';
+import { CALENDAR_BANNER_COOKIE } from './_components/calendar-banner-cookie';
 
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, scope } = await requireUser();
   const comingYear = yearOf(shanghaiDayOf(now())) + 1;
-  const [regionName, isComingYearLoaded] = await Promise.all([
+  const [regionName, isComingYearLoaded, cookieStore] = await Promise.all([
     findRegionName(sql, scope.regionCode).then((name) => name ?? scope.regionCode),
     isCalendarYearLoaded(sql, comingYear),
+    cookies(),
   ]);
+  const isBannerClosed = cookieStore.get(CALENDAR_BANNER_COOKIE)?.value === String(comingYear);
   return (
     <AppShell user={{ displayName: user.displayName, role: scope.role, regionName }}>
-      {!isComingYearLoaded && <CalendarBanner year={comingYear} isAdmin={scope.role === 'admin'} />}
+      {!isComingYearLoaded && !isBannerClosed && <CalendarBanner year={comingYear} isAdmin={scope.role === 'admin'} />}
       {children}
     </AppShell>
   );

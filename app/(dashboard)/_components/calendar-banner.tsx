@@ -2,6 +2,10 @@
 
 import { Alert as Notice } from 'antd';
 import Link from 'next/link';
+import { CALENDAR_BANNER_COOKIE } from './calendar-banner-cookie';
+
+// the office watches the wall all day: closing it buys a day, after which it asks again until the year is loaded
+const CLOSED_FOR_SECONDS = 86_400;
 
 // While next year's arrangement is not loaded, deadlines that run into it are provisional (DESIGN §1).
 export function CalendarBanner({ year, isAdmin }: { year: number; isAdmin: boolean }) {
@@ -10,6 +14,10 @@ export function CalendarBanner({ year, isAdmin }: { year: number; isAdmin: boole
       type="warning"
       showIcon
       banner
+      closable={{ 'aria-label': '今日不再提示' }}
+      onClose={() => {
+        document.cookie = `${CALENDAR_BANNER_COOKIE}=${year}; path=/; max-age=${CLOSED_FOR_SECONDS}; samesite=lax`;
+      }}
       data-testid="calendar-banner"
       style={{ marginBottom: 16 }}
       message={
