@@ -19,13 +19,12 @@ import { evaluateCompleteness } from '../rules/evaluate-completeness';
 import { getRules } from '../rules/queries';
 import type { Rule } from '../rules/rule';
 import { selectRule } from '../rules/select-rule';
+import type { Camelized, ItemContentColumns, ItemRow } from './item-row';
 
-interface ItemForCheck {
-  id: number;
-  version: number;
-  departmentId: number;
-  positionId: number | null;
-  regionCode: string;
+/** The item's own columns (camelCase aliases) with its region, department and catalog entry. */
+type ItemForCheck = Camelized<
+  Pick<ItemRow, 'id' | 'version' | 'department_id' | 'position_id' | 'region_code' | ItemContentColumns | 'published_at' | 'withdrawn_at'>
+> & {
   regionPath: string;
   orgCode: string;
   departmentName: string;
@@ -34,19 +33,7 @@ interface ItemForCheck {
   domain: string;
   requiredElements: string[];
   requiredChannels: string[];
-  indexNo: string | null;
-  docNo: string | null;
-  publisher: string | null;
-  summary: string | null;
-  body: string | null;
-  url: string | null;
-  channels: string[];
-  fields: Record<string, string>;
-  attachments: { name: string; url: string }[];
-  formedAt: Date;
-  publishedAt: Date | null;
-  withdrawnAt: Date | null;
-}
+};
 
 export async function checkItem(
   input: { itemId: number },

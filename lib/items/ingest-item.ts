@@ -27,6 +27,7 @@ import { getRules } from '../rules/queries';
 import type { Rule } from '../rules/rule';
 import { ingestFieldErrors, ingestPayloadSchema, type IngestPayload } from './ingest-schema';
 import { diffItems, diffLabel, type ItemSnapshot } from './item-diff';
+import type { ItemContentColumns, ItemRow } from './item-row';
 import { payloadHash } from './payload-hash';
 
 /** DESIGN §1: publishedAt may lie at most 5 minutes after the time the item was received. */
@@ -65,26 +66,10 @@ const refuse = (
 
 const INVALID_INPUT_MESSAGE = '输入有误，请检查标注的字段';
 
-
-interface ItemRow {
-  id: number;
-  version: number;
-  payload_hash: string;
+/** The stored item a resend or an update is compared with, and its catalog entry's code. */
+type LockedItemRow = Pick<ItemRow, 'id' | 'version' | 'payload_hash' | 'title' | ItemContentColumns | 'published_at' | 'event_at'> & {
   entry_code: string;
-  title: string;
-  index_no: string | null;
-  doc_no: string | null;
-  publisher: string | null;
-  summary: string | null;
-  body: string | null;
-  url: string | null;
-  channels: string[];
-  fields: Record<string, string>;
-  attachments: { name: string; url: string; note?: string }[];
-  formed_at: Date;
-  published_at: Date | null;
-  event_at: Date | null;
-}
+};
 
 interface Context {
   department: IngestDepartment;
@@ -154,10 +139,10 @@ function checkTimes(payload: IngestPayload, receivedAt: Date): Refusal | null {
   return messages.length > 0 ? refuse(400, 'invalid_input', messages.join('；'), fields) : null;
 }
 
-const unchanged = (row: ItemRow): IngestResult => ({ ok: true, status: 200, id: row.id, version: row.version, changed: false });
+const unchanged = (row: LockedItemRow): IngestResult => ({ ok: true, status: 200, id: row.id, version: row.version, changed: false });
 
-async function lockItem(tx: Db, { department, payload }: Context): Promise<ItemRow | null> {
-  const [row] = await tx<ItemRow[]>`
+async function lockItem(tx: Db, { department, payload }: Context): Promise<LockedItemRow | null> {
+  const [row] = await tx<LockedItemRow[]>`
     select i.id, i.version, i.payload_hash, c.code as entry_code, i.title, i.index_no, i.doc_no, i.publisher,
       i.summary, i.body, i.url, i.channels, i.fields, i.attachments, i.formed_at, i.published_at, i.event_at
     from items i join catalog_entries c on c.id = i.catalog_entry_id
@@ -317,7 +302,7 @@ async function insertItem(tx: Db, context: Context, entry: ObligationEntry): Pro
   return { ok: true, status: 201, id: itemId, version: 1, changed: true };
 }
 
-function snapshotOfRow(row: ItemRow): ItemSnapshot {
+function snapshotOfRow(row: LockedItemRow): ItemSnapshot {
   return {
     title: row.title,
     indexNo: row.index_no,
@@ -335,7 +320,7 @@ function snapshotOfRow(row: ItemRow): ItemSnapshot {
   };
 }
 
-async function updateItem(tx: Db, context: Context, entry: ObligationEntry, row: ItemRow): Promise<IngestResult> {
+async function updateItem(tx: Db, context: Context, entry: ObligationEntry, row: LockedItemRow): Promise<IngestResult> {
   const { payload, at, actor } = context;
   // an item's catalog entry is what its obligation and checks hang on: moving it is a new item
   if (row.entry_code !== entry.code) {

@@ -10,6 +10,7 @@ import { listItemObligations, type ObligationView } from '../obligations/queries
 import { getRules } from '../rules/queries';
 import { completenessParamsSchema, type AlertLevel } from '../rules/rule';
 import { selectRule } from '../rules/select-rule';
+import type { ItemRow } from './item-row';
 
 export interface ItemDetail {
   id: number;
@@ -41,42 +42,20 @@ export interface ItemDetail {
   rules: { completeness: { level: AlertLevel } | null; channel: { level: AlertLevel } | null };
 }
 
-interface ItemRow {
-  id: number;
-  external_id: string;
-  version: number;
-  title: string;
-  index_no: string | null;
-  doc_no: string | null;
-  publisher: string | null;
-  summary: string | null;
-  body: string | null;
-  url: string | null;
-  channels: string[];
-  fields: Record<string, string>;
-  attachments: { name: string; url: string }[];
-  formed_at: Date;
-  published_at: Date | null;
-  event_at: Date | null;
-  received_at: Date;
-  updated_at: Date;
-  withdrawn_at: Date | null;
-  catalog_entry_id: number;
-  department_id: number;
+type ItemDetailRow = Omit<ItemRow, 'position_id' | 'payload_hash'> & {
   department_name: string;
   org_code: string;
-  region_code: string;
   region_name: string;
   region_path: string;
   in_scope: boolean;
-}
+};
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 const itemScope = (db: Db, scope: Scope) => scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'i.department_id' });
 
 /** 'outside' lets a caller answer 403 for an item beyond the scope (without its title), 404 for none. */
 export async function findItemDetail(db: Db, scope: Scope, id: number, at: Date): Promise<ItemDetail | 'outside' | 'missing'> {
-  const [row] = await db<ItemRow[]>`
+  const [row] = await db<ItemDetailRow[]>`
     select i.id, i.external_id, i.version, i.title, i.index_no, i.doc_no, i.publisher, i.summary, i.body, i.url,
       i.channels, i.fields, i.attachments, i.formed_at, i.published_at, i.event_at, i.received_at, i.updated_at,
       i.withdrawn_at, i.catalog_entry_id, i.department_id, d.name as department_name, d.org_code, i.region_code,

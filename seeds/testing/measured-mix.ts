@@ -2,6 +2,7 @@
 // engine's own rules (not from the planner's labels), so the seeds' stated mix is checked against what the
 // product would see.
 import type { Db } from '../../lib/db/sql';
+import type { ItemContentColumns, ItemRow } from '../../lib/items/item-row';
 import { missingChannels } from '../../lib/rules/evaluate-channels';
 import { evaluateCompleteness } from '../../lib/rules/evaluate-completeness';
 import { parseRuleParams } from '../../lib/rules/rule';
@@ -9,24 +10,14 @@ import type { Outcome } from '../items';
 
 export async function measureOutcomes(db: Db, cutoff: Date): Promise<{ total: number; counts: Record<Outcome, number> }> {
   const rows = await db<
-    {
+    (Pick<ItemRow, ItemContentColumns> & {
       state: string;
       is_late: boolean | null;
-      index_no: string | null;
-      doc_no: string | null;
-      publisher: string | null;
-      summary: string | null;
-      body: string | null;
-      url: string | null;
-      channels: string[];
-      fields: Record<string, string>;
-      attachments: { name: string; url: string }[];
-      formed_at: Date;
       required_elements: string[];
       entry_channels: string[];
       org_code: string;
       department_name: string;
-    }[]
+    })[]
   >`
     select o.state, o.is_late, i.index_no, i.doc_no, i.publisher, i.summary, i.body, i.url, i.channels, i.fields,
       i.attachments, i.formed_at, c.required_elements, c.channels as entry_channels, d.org_code,

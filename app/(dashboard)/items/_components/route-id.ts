@@ -1,6 +1,7 @@
-// A record id from a page URL: digits only, within the bigint ids Postgres hands out; anything else is a 404.
+// A record id from a page URL, by the same rule as the API's (recordIdSchema); anything else is a 404.
+import { recordIdSchema } from '../../../../lib/http/record-id';
+
 export function parseRouteId(raw: string): number | null {
-  if (!/^\d{1,15}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id > 0 && Number.isSafeInteger(id) ? id : null;
+  const id = recordIdSchema.safeParse(raw);
+  return id.success ? id.data : null;
 }

@@ -6,7 +6,3 @@ const CODES = { 400: 'invalid_input', 404: 'not_found', 409: 'conflict', 422: 'u
 export function refusal(result: { status: keyof typeof CODES; message: string; fields?: Record<string, string> }): Response {
   return apiError(result.status, CODES[result.status], result.message, result.fields);
 }
-
-export function idFrom(raw: string): number | null {
-  return /^\d{1,15}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
-}

@@ -10,7 +10,3 @@ const CODES = { 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'unkno
 export function refusedSave(result: { status: keyof typeof CODES; message: string; fields?: Record<string, string> }): Response {
   return apiError(result.status, CODES[result.status], result.message, result.fields);
 }
-
-export function entryIdFrom(raw: string): number | null {
-  return /^\d{1,15}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
-}

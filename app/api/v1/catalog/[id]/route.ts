@@ -1,5 +1,5 @@
 // GET /api/v1/catalog/:id – one catalog entry with its basis, content, requirements and current obligations
-import { requireApiUser } from '../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../_server/record-request';
 import { findCatalogEntryWithObligations } from '../../../../../lib/catalog/queries';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
@@ -9,12 +9,10 @@ import { log } from '../../../../../lib/log';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const auth = await requireApiUser(request);
-  if (auth instanceof Response) return auth;
-  const raw = (await context.params).id;
-  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
-  if (id <= 0 || !Number.isSafeInteger(id)) return notFound('公开事项不存在');
+export async function GET(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, { missing: '公开事项不存在' });
+  if (accepted instanceof Response) return accepted;
+  const { auth, id } = accepted;
   try {
     const entry = await findCatalogEntryWithObligations(sql, auth.scope, id, now());
     if (entry === 'missing') return notFound('公开事项不存在');

@@ -1,5 +1,5 @@
 // GET /api/v1/departments/:id – one department in the user's scope, with how its obligations stand
-import { requireApiUser } from '../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../_server/record-request';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { findDepartment } from '../../../../../lib/departments/queries';
@@ -10,12 +10,10 @@ import { countObligations } from '../../../../../lib/obligations/queries';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const auth = await requireApiUser(request);
-  if (auth instanceof Response) return auth;
-  const raw = (await context.params).id;
-  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
-  if (id <= 0 || !Number.isSafeInteger(id)) return notFound('部门不存在');
+export async function GET(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, { missing: '部门不存在' });
+  if (accepted instanceof Response) return accepted;
+  const { auth, id } = accepted;
   try {
     const department = await findDepartment(sql, auth.scope, id);
     if (department === 'missing') return notFound('部门不存在');

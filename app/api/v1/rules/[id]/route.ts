@@ -1,14 +1,12 @@
 // PATCH /api/v1/rules/:id[?dryRun=1] {params?, level?, enabled?} – change a rule, or preview the change:
 // {wouldOpen, wouldResolve, departments} against live data, nothing written
 import { z } from 'zod';
-import { requireApiUser } from '../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../_server/record-request';
 import type { Scope } from '../../../../../lib/auth/scope';
 import { getCalendar } from '../../../../../lib/calendar/calendar-cache';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';
-import { readJson } from '../../../../../lib/http/read-json';
-import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
 import { getQueue } from '../../../../../lib/jobs/producer';
 import { log } from '../../../../../lib/log';
 import { findRuleView } from '../../../../../lib/rules/list-rules';
@@ -17,25 +15,20 @@ import { invalidateRules, loadRules } from '../../../../../lib/rules/queries';
 import { enqueueRuleReevaluation, REEVALUATE_QUEUE } from '../../../../../lib/rules/reevaluate-job';
 import { applyRulePatch, rulePatchSchema } from '../../../../../lib/rules/rule-patch';
 import { updateRule } from '../../../../../lib/rules/update-rule';
-import { ruleIdSchema } from './rule-id';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const ERROR_CODES = { 400: 'invalid_input', 403: 'forbidden', 404: 'not_found' } as const;
 
-export async function PATCH(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
-  if (auth instanceof Response) return auth;
-  const id = ruleIdSchema.safeParse((await context.params).id);
-  if (!id.success) return notFound('规则不存在');
-  const body = await readJson(request, rulePatchSchema, 20_000);
-  if (!body.ok) return body.response;
+export async function PATCH(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, { roles: ['supervisor', 'admin'], missing: '规则不存在', body: rulePatchSchema, maxBodyBytes: 20_000 });
+  if (accepted instanceof Response) return accepted;
+  const { auth, id, body } = accepted;
   const isDryRun = ['1', 'true'].includes(new URL(request.url).searchParams.get('dryRun') ?? '');
   try {
-    if (isDryRun) return await preview(id.data, body.data, auth.scope);
-    const result = await updateRule(sql, { ruleId: id.data, patch: body.data, scope: auth.scope, at: now() });
+    if (isDryRun) return await preview(id, body, auth.scope);
+    const result = await updateRule(sql, { ruleId: id, patch: body, scope: auth.scope, at: now() });
     if (!result.ok) {
       return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
     }
@@ -46,7 +39,7 @@ export async function PATCH(request: Request, context: { params: Promise<{ id: s
         log.error({ err: error.message, ruleId: result.rule.id, version: result.rule.version }, 'rule re-evaluation not enqueued'),
       );
     }
-    return Response.json(await findRuleView(sql, auth.scope, id.data));
+    return Response.json(await findRuleView(sql, auth.scope, id));
   } catch (error) {
     log.error({ err: (error as Error).message }, 'rule change failed');
     return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');

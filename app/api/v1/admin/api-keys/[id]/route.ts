@@ -1,21 +1,18 @@
 // DELETE /api/v1/admin/api-keys/:id – revoke a department's key (admin); its next request gets 401
-import { requireApiUser } from '../../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
 import { sql } from '../../../../../../lib/db/sql';
-import { apiError, forbidden, notFound } from '../../../../../../lib/http/errors';
-import { isCrossSiteRequest } from '../../../../../../lib/http/same-origin';
+import { apiError } from '../../../../../../lib/http/errors';
 import { log } from '../../../../../../lib/log';
 import { revokeKeyById } from '../../../../../../lib/users/manage-api-keys';
-import { idFrom, refusal } from '../../admin-result';
+import { refusal } from '../../admin-result';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function DELETE(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['admin']);
-  if (auth instanceof Response) return auth;
-  const id = idFrom((await context.params).id);
-  if (id === null) return notFound('密钥不存在');
+export async function DELETE(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, { roles: ['admin'], missing: '密钥不存在' });
+  if (accepted instanceof Response) return accepted;
+  const { auth, id } = accepted;
   try {
     const result = await revokeKeyById(sql, { keyId: id, actor: auth.scope.username });
     if (!result.ok) return refusal(result);

@@ -1,22 +1,18 @@
 // POST /api/v1/alerts/:id/ack – a supervisor takes ownership of an alert
-import { requireApiUser } from '../../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
 import { acknowledgeAlert } from '../../../../../../lib/alerts/acknowledge-alert';
 import { alertActionResponse } from '../../../../../../lib/alerts/alert-action-response';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
-import { apiError, forbidden } from '../../../../../../lib/http/errors';
-import { isCrossSiteRequest } from '../../../../../../lib/http/same-origin';
 import { sharedEmitter } from '../../../../../../lib/realtime/shared-emitter';
-import { alertIdSchema } from '../../alert-id';
+import { alertRecord } from '../../alert-record';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
-  if (auth instanceof Response) return auth;
-  const id = alertIdSchema.safeParse((await context.params).id);
-  if (!id.success) return apiError(404, 'not_found', '预警不存在');
-  return alertActionResponse(sql, sharedEmitter(), await acknowledgeAlert(sql, auth.scope, id.data, now()));
+export async function POST(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, alertRecord);
+  if (accepted instanceof Response) return accepted;
+  const { auth, id } = accepted;
+  return alertActionResponse(sql, sharedEmitter(), await acknowledgeAlert(sql, auth.scope, id, now()));
 }

@@ -1,25 +1,18 @@
 // POST /api/v1/alerts/:id/resolve {reason} – a supervisor resolves an alert as an accepted exception
-import { requireApiUser } from '../../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
 import { alertActionResponse } from '../../../../../../lib/alerts/alert-action-response';
 import { resolveAlert, resolveAlertSchema } from '../../../../../../lib/alerts/resolve-alert';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
-import { apiError, forbidden } from '../../../../../../lib/http/errors';
-import { readJson } from '../../../../../../lib/http/read-json';
-import { isCrossSiteRequest } from '../../../../../../lib/http/same-origin';
 import { sharedEmitter } from '../../../../../../lib/realtime/shared-emitter';
-import { alertIdSchema } from '../../alert-id';
+import { alertRecord } from '../../alert-record';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
-  if (auth instanceof Response) return auth;
-  const id = alertIdSchema.safeParse((await context.params).id);
-  if (!id.success) return apiError(404, 'not_found', '预警不存在');
-  const body = await readJson(request, resolveAlertSchema, 10_000);
-  if (!body.ok) return body.response;
-  return alertActionResponse(sql, sharedEmitter(), await resolveAlert(sql, auth.scope, id.data, body.data.reason, now()));
+export async function POST(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, { ...alertRecord, body: resolveAlertSchema, maxBodyBytes: 10_000 });
+  if (accepted instanceof Response) return accepted;
+  const { auth, id, body } = accepted;
+  return alertActionResponse(sql, sharedEmitter(), await resolveAlert(sql, auth.scope, id, body.reason, now()));
 }

@@ -1,22 +1,19 @@
 // POST /api/v1/catalog/:id/retire – 停用 an entry: no new obligations are formed under it
-import { requireApiUser } from '../../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
 import { retireCatalogEntryIn } from '../../../../../../lib/catalog/save-catalog-entry';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
-import { apiError, forbidden, notFound } from '../../../../../../lib/http/errors';
-import { isCrossSiteRequest } from '../../../../../../lib/http/same-origin';
+import { apiError } from '../../../../../../lib/http/errors';
 import { log } from '../../../../../../lib/log';
-import { entryIdFrom, refusedSave } from '../../entry-body';
+import { refusedSave } from '../../entry-body';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
-  if (auth instanceof Response) return auth;
-  const id = entryIdFrom((await context.params).id);
-  if (id === null) return notFound('事项不存在');
+export async function POST(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, { roles: ['supervisor', 'admin'], missing: '事项不存在' });
+  if (accepted instanceof Response) return accepted;
+  const { auth, id } = accepted;
   try {
     const result = await sql.begin((tx) => retireCatalogEntryIn(tx, { scope: auth.scope, id, at: now() }));
     if (!result.ok) return refusedSave(result);

@@ -1,6 +1,6 @@
 // GET /api/v1/items/:id/timeline – 完整还原: an item's events, obligation changes and alerts, oldest first
 import { z } from 'zod';
-import { requireApiUser } from '../../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden, notFound } from '../../../../../../lib/http/errors';
@@ -11,22 +11,19 @@ import { log } from '../../../../../../lib/log';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const querySchema = z.object({ cursor: cursorSchema(timelineKeySchema), limit: limitSchema });
 
 // the same opaque form as encodeCursor, for a tuple key
 const encodeKey = (key: readonly number[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const auth = await requireApiUser(request);
-  if (auth instanceof Response) return auth;
-  const raw = (await context.params).id;
-  const id = /^\d{1,15}$/.test(raw) ? idSchema.safeParse(raw) : null;
-  if (!id?.success) return notFound('公开信息不存在');
+export async function GET(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, { missing: '公开信息不存在' });
+  if (accepted instanceof Response) return accepted;
+  const { auth, id } = accepted;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
   try {
-    const result = await getItemTimeline(sql, auth.scope, id.data, {
+    const result = await getItemTimeline(sql, auth.scope, id, {
       ...(query.data.cursor ? { after: query.data.cursor } : {}),
       limit: query.data.limit,
       at: now(),
@@ -35,7 +32,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (result.kind === 'outside') return forbidden('该信息不在您的管辖范围内');
     return Response.json({ data: result.data, next: result.next ? encodeKey(result.next) : null });
   } catch (error) {
-    log.error({ err: (error as Error).message, itemId: id.data }, 'timeline failed');
+    log.error({ err: (error as Error).message, itemId: id }, 'timeline failed');
     return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
   }
 }

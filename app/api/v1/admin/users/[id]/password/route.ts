@@ -1,26 +1,20 @@
 // POST /api/v1/admin/users/:id/password {password} – set a new password and sign the user out everywhere (admin)
-import { requireApiUser } from '../../../../../../_server/current-user';
+import { requireRecordRequest, type RecordContext } from '../../../../../../_server/record-request';
 import { sql } from '../../../../../../../lib/db/sql';
-import { apiError, forbidden, notFound } from '../../../../../../../lib/http/errors';
-import { readJson } from '../../../../../../../lib/http/read-json';
-import { isCrossSiteRequest } from '../../../../../../../lib/http/same-origin';
+import { apiError } from '../../../../../../../lib/http/errors';
 import { log } from '../../../../../../../lib/log';
 import { resetPasswordBodySchema, resetUserPassword } from '../../../../../../../lib/users/manage-users';
-import { idFrom, refusal } from '../../../admin-result';
+import { refusal } from '../../../admin-result';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['admin']);
-  if (auth instanceof Response) return auth;
-  const id = idFrom((await context.params).id);
-  if (id === null) return notFound('用户不存在');
-  const body = await readJson(request, resetPasswordBodySchema, 5_000);
-  if (!body.ok) return body.response;
+export async function POST(request: Request, context: RecordContext): Promise<Response> {
+  const accepted = await requireRecordRequest(request, context, { roles: ['admin'], missing: '用户不存在', body: resetPasswordBodySchema, maxBodyBytes: 5_000 });
+  if (accepted instanceof Response) return accepted;
+  const { auth, id, body } = accepted;
   try {
-    const result = await resetUserPassword(sql, { userId: id, password: body.data.password, actor: auth.scope.username });
+    const result = await resetUserPassword(sql, { userId: id, password: body.password, actor: auth.scope.username });
     if (!result.ok) return refusal(result);
     return Response.json({ id: result.value.id, username: result.value.username });
   } catch (error) {
