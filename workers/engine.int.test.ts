@@ -1,38 +1,23 @@
 // The supervision engine end to end: ingest → check worker process → alerts → socket.io rooms; the sweep
 // process crossing deadline thresholds as the shared clock moves; duplicate deliveries; reconnect sync.
 // This file runs in a database and Redis prefix of its own, because its workers sweep every open obligation.
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineFixture } from '../lib/testing/engine-fixture';
-import type { RunningProcess } from '../lib/testing/processes';
 import type { RecordingClient } from '../lib/testing/socket-harness';
-import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
+import { waitUntil } from '../lib/testing/wait-until';
+import { openWorkerProcessHarness, type WorkerProcessHarness } from '../lib/testing/worker-process-harness';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
 
-let db: TestDatabase;
+let harness: WorkerProcessHarness;
 let fixture: EngineFixture;
-let workers: RunningProcess;
-let socketServer: { url: string; close: () => Promise<void> };
-let redis: Redis;
 let lib: {
-  sql: typeof import('../lib/db/sql').sql;
-  closeSql: typeof import('../lib/db/sql').closeSql;
-  setSharedClock: typeof import('../lib/clock').setSharedClock;
   POST: typeof import('../app/api/v1/items/route').POST;
   createApiKey: typeof import('../lib/auth/api-keys').createApiKey;
-  connectClient: typeof import('../lib/testing/socket-harness').connectClient;
-  waitUntil: typeof import('../lib/testing/socket-harness').waitUntil;
   acknowledgeAlert: typeof import('../lib/alerts/acknowledge-alert').acknowledgeAlert;
   scopeOf: typeof import('../lib/auth/scope').scopeOf;
-  closeQueues: typeof import('../lib/jobs/producer').closeQueues;
 };
 let apiKey: string;
-const clients: RecordingClient[] = [];
-
-async function moveClock(to: Date) {
-  await lib.setSharedClock(redis, db.redisPrefix, to);
-}
 
 async function post(payload: Record<string, unknown>): Promise<Response> {
   return lib.POST(
@@ -61,81 +46,35 @@ function payload(externalId: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function connect(token: string | null) {
-  const client = await lib.connectClient(socketServer.url, token);
-  clients.push(client);
-  return client;
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase('engine');
-  Object.assign(process.env, {
-    DATABASE_URL: db.appUrl,
-    DATABASE_ADMIN_URL: db.adminUrl,
-    REDIS_PREFIX: db.redisPrefix,
-    ALLOW_CLOCK_CONTROL: 'true',
-  });
-  // imported only now: modules read the environment on first use
-  const [sqlModule, clock, route, apiKeys, harness, ack, scope, producer, fixtureModule, processes, connection] =
-    await Promise.all([
-      import('../lib/db/sql'),
-      import('../lib/clock'),
-      import('../app/api/v1/items/route'),
-      import('../lib/auth/api-keys'),
-      import('../lib/testing/socket-harness'),
-      import('../lib/alerts/acknowledge-alert'),
-      import('../lib/auth/scope'),
-      import('../lib/jobs/producer'),
-      import('../lib/testing/engine-fixture'),
-      import('../lib/testing/processes'),
-      import('../lib/redis/connection'),
-    ]);
-  lib = {
-    sql: sqlModule.sql,
-    closeSql: sqlModule.closeSql,
-    setSharedClock: clock.setSharedClock,
-    POST: route.POST,
-    createApiKey: apiKeys.createApiKey,
-    connectClient: harness.connectClient,
-    waitUntil: harness.waitUntil,
-    acknowledgeAlert: ack.acknowledgeAlert,
-    scopeOf: scope.scopeOf,
-    closeQueues: producer.closeQueues,
-  };
-  redis = connection.createRedis({ forBullmq: true });
-  fixture = await fixtureModule.createEngineFixture(lib.sql);
-  apiKey = (await lib.createApiKey(lib.sql, { departmentId: fixture.jianye.departmentId, createdBy: 'test' })).key;
-  await moveClock(shanghai('2026-11-03T10:00:00'));
-  workers = await processes.startWorkerProcess({ ...process.env });
-  socketServer = await harness.startSocketServer();
+  harness = await openWorkerProcessHarness('engine');
+  const [route, apiKeys, ack, scope] = await Promise.all([
+    import('../app/api/v1/items/route'),
+    import('../lib/auth/api-keys'),
+    import('../lib/alerts/acknowledge-alert'),
+    import('../lib/auth/scope'),
+  ]);
+  lib = { POST: route.POST, createApiKey: apiKeys.createApiKey, acknowledgeAlert: ack.acknowledgeAlert, scopeOf: scope.scopeOf };
+  fixture = await harness.createFixture();
+  apiKey = (await lib.createApiKey(harness.sql, { departmentId: fixture.jianye.departmentId, createdBy: 'test' })).key;
+  await harness.moveClock(shanghai('2026-11-03T10:00:00'));
+  await harness.startWorkers();
+  await harness.startSocketServer();
 }, 90_000);
 
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await workers?.stop();
-  await socketServer?.close();
-  await lib?.closeQueues();
-  redis?.disconnect();
-  await lib?.closeSql();
-  await db?.drop();
-  const { Redis: RedisClient } = await import('ioredis');
-  const cleaner = new RedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const keys = await cleaner.keys(`${db.redisPrefix}*`);
-  if (keys.length > 0) await cleaner.del(...keys);
-  cleaner.disconnect();
-}, 60_000);
+afterAll(() => harness?.close(), 60_000);
 
 describe('supervision engine', () => {
   it('refuses a socket without a live session', async () => {
-    await expect(lib.connectClient(socketServer.url, null)).rejects.toThrow(/unauthenticated/);
-    await expect(lib.connectClient(socketServer.url, 'forged-token')).rejects.toThrow(/unauthenticated/);
+    await expect(harness.connect(null)).rejects.toThrow(/unauthenticated/);
+    await expect(harness.connect('forged-token')).rejects.toThrow(/unauthenticated/);
   });
 
   it('pushes an incomplete item to its county and the province, not to another county, and resolves on the fix', async () => {
     const [county, province, otherCounty] = await Promise.all([
-      connect(fixture.tokens.jianye),
-      connect(fixture.tokens.province),
-      connect(fixture.tokens.binhu),
+      harness.connect(fixture.tokens.jianye),
+      harness.connect(fixture.tokens.province),
+      harness.connect(fixture.tokens.binhu),
     ]);
     const incomplete = payload('incomplete-1', {
       publishedAt: '2026-11-03T09:30:00+08:00',
@@ -146,7 +85,7 @@ describe('supervision engine', () => {
     expect((await post(incomplete)).status).toBe(201);
 
     const opened = (client: RecordingClient) => client.received.filter((r) => r.event === 'alert:opened');
-    await lib.waitUntil(() => opened(county).length === 2 && opened(province).length === 2, 'two alerts on both sockets', 10_000);
+    await waitUntil(() => opened(county).length === 2 && opened(province).length === 2, 'two alerts on both sockets', 10_000);
     const kinds = opened(county).map((r) => r.alert.rule.kind).sort();
     expect(kinds).toEqual(['channel', 'completeness']);
     const completeness = opened(county).find((r) => r.alert.rule.kind === 'completeness')!.alert;
@@ -159,35 +98,35 @@ describe('supervision engine', () => {
     expect((await post(fixed)).status).toBe(200);
     const resolved = (client: RecordingClient) =>
       client.received.filter((r) => r.event === 'alert:updated' && r.alert.state === 'resolved');
-    await lib.waitUntil(() => resolved(county).length === 2 && resolved(province).length === 2, 'both resolved', 10_000);
+    await waitUntil(() => resolved(county).length === 2 && resolved(province).length === 2, 'both resolved', 10_000);
     expect(resolved(county).every((r) => r.alert.resolution === 'auto')).toBe(true);
     expect(otherCounty.received).toEqual([]);
   });
 
   it('crosses yellow, orange and red at the worked example’s instants, each pushed once', async () => {
-    const county = await connect(fixture.tokens.jianye);
-    await moveClock(shanghai('2026-11-02T12:00:00'));
+    const county = await harness.connect(fixture.tokens.jianye);
+    await harness.moveClock(shanghai('2026-11-02T12:00:00'));
     expect((await post(payload('late-1', { externalId: 'late-1' }))).status).toBe(201);
     const deadline = () => county.received.filter((r) => r.alert.rule.kind === 'deadline');
 
-    await moveClock(shanghai('2026-11-25T23:59:50'));
+    await harness.moveClock(shanghai('2026-11-25T23:59:50'));
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(deadline()).toEqual([]);
 
-    await moveClock(shanghai('2026-11-26T00:00:00'));
-    await lib.waitUntil(() => deadline().length === 1, 'yellow', 10_000);
+    await harness.moveClock(shanghai('2026-11-26T00:00:00'));
+    await waitUntil(() => deadline().length === 1, 'yellow', 10_000);
     expect(deadline()[0]).toMatchObject({ event: 'alert:opened', alert: { level: 'yellow', state: 'open' } });
 
-    await moveClock(shanghai('2026-11-30T23:59:55'));
+    await harness.moveClock(shanghai('2026-11-30T23:59:55'));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(deadline()).toHaveLength(1);
 
-    await moveClock(shanghai('2026-12-01T00:00:00'));
-    await lib.waitUntil(() => deadline().length === 2, 'orange', 10_000);
+    await harness.moveClock(shanghai('2026-12-01T00:00:00'));
+    await waitUntil(() => deadline().length === 2, 'orange', 10_000);
     expect(deadline()[1]).toMatchObject({ event: 'alert:updated', alert: { level: 'orange' } });
 
-    await moveClock(shanghai('2026-12-15T00:00:00'));
-    await lib.waitUntil(() => deadline().length === 3, 'red', 10_000);
+    await harness.moveClock(shanghai('2026-12-15T00:00:00'));
+    await waitUntil(() => deadline().length === 3, 'red', 10_000);
     expect(deadline()[2]).toMatchObject({ event: 'alert:updated', alert: { level: 'red' } });
     const ids = new Set(deadline().map((r) => r.alert.id));
     expect(ids.size).toBe(1);
@@ -197,23 +136,23 @@ describe('supervision engine', () => {
     expect(deadline()).toHaveLength(3);
 
     // publishing late fulfils the obligation late and resolves the alert
-    await moveClock(shanghai('2026-12-16T10:00:00'));
+    await harness.moveClock(shanghai('2026-12-16T10:00:00'));
     expect((await post(payload('late-1', { publishedAt: '2026-12-16T09:00:00+08:00' }))).status).toBe(200);
-    await lib.waitUntil(() => deadline().length === 4, 'resolved', 10_000);
+    await waitUntil(() => deadline().length === 4, 'resolved', 10_000);
     expect(deadline()[3]!.alert.state).toBe('resolved');
-    const [obligation] = await lib.sql<{ state: string; is_late: boolean }[]>`
+    const [obligation] = await harness.sql<{ state: string; is_late: boolean }[]>`
       select o.state, o.is_late from obligations o join items i on i.id = o.item_id where i.external_id = 'late-1'`;
     expect(obligation).toEqual({ state: 'fulfilled', is_late: true });
   });
 
   it('opens exactly one alert when two worker processes get the same jobs twice', async () => {
-    const second = await (await import('../lib/testing/processes')).startWorkerProcess({ ...process.env }, ['check']);
+    const second = await harness.startWorkers(['check']);
     try {
-      await moveClock(shanghai('2026-12-16T11:00:00'));
+      await harness.moveClock(shanghai('2026-12-16T11:00:00'));
       const { ingestItem } = await import('../lib/items/ingest-item');
       const { findIngestDepartment } = await import('../lib/items/find-ingest-department');
-      const department = (await findIngestDepartment(lib.sql, fixture.jianye.departmentId))!;
-      const result = await ingestItem(lib.sql, {
+      const department = (await findIngestDepartment(harness.sql, fixture.jianye.departmentId))!;
+      const result = await ingestItem(harness.sql, {
         department,
         payload: payload('dup-1', { publishedAt: '2026-12-16T10:30:00+08:00', body: '' }),
         receivedAt: shanghai('2026-12-16T11:00:00'),
@@ -235,15 +174,15 @@ describe('supervision engine', () => {
       };
       while ((await pending()) > 0 && Date.now() < deadlineMs) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await pending()).toBe(0);
-      const alerts = await lib.sql<{ id: number; state: string }[]>`
+      const alerts = await harness.sql<{ id: number; state: string }[]>`
         select id, state from alerts where subject_type = 'item' and subject_id = ${itemId} and rule_kind = 'completeness'`;
       expect(alerts).toHaveLength(1);
-      const [events] = await lib.sql<{ n: number }[]>`
+      const [events] = await harness.sql<{ n: number }[]>`
         select count(*)::int as n from alert_events where alert_id = ${alerts[0]!.id} and kind = 'opened'`;
       expect(events!.n).toBe(1);
 
       // the database refuses a second unresolved alert for the same rule kind and subject by itself
-      const duplicate = lib.sql`
+      const duplicate = harness.sql`
         insert into alerts (rule_id, rule_kind, level, state, subject_type, subject_id, department_id, region_code,
           message, opened_at, updated_at)
         select rule_id, rule_kind, level, 'open', subject_type, subject_id, department_id, region_code, message,
@@ -257,32 +196,32 @@ describe('supervision engine', () => {
   it('catches a reconnecting client up on every change it missed through alerts:sync', async () => {
     // the fixture's sessions expired while the clock moved a month and a half: sign in again, now
     const { createSession } = await import('../lib/auth/sessions');
-    const [supervisor] = await lib.sql<{ id: number }[]>`select id from users where username = 'sup-jy'`;
-    const { token } = await createSession(lib.sql, supervisor!);
-    const client = await connect(token);
-    const [row] = await lib.sql<{ max: number }[]>`select coalesce(max(seq), 0)::int as max from alerts`;
+    const [supervisor] = await harness.sql<{ id: number }[]>`select id from users where username = 'sup-jy'`;
+    const { token } = await createSession(harness.sql, supervisor!);
+    const client = await harness.connect(token);
+    const [row] = await harness.sql<{ max: number }[]>`select coalesce(max(seq), 0)::int as max from alerts`;
     const max = row!.max;
     client.close();
 
-    const [existing] = await lib.sql<{ id: number }[]>`
+    const [existing] = await harness.sql<{ id: number }[]>`
       select id from alerts where state = 'open' and region_code = '320105' order by seq limit 1`;
     for (const n of [1, 2, 3]) {
       expect((await post(payload(`away-${n}`, { publishedAt: '2026-12-16T10:30:00+08:00', publisher: '建邺区环保' }))).status).toBe(201);
     }
-    const [user] = await lib.sql<{ id: number; username: string; role: 'supervisor'; regionCode: string; regionPath: string }[]>`
+    const [user] = await harness.sql<{ id: number; username: string; role: 'supervisor'; regionCode: string; regionPath: string }[]>`
       select u.id, u.username, u.role, u.region_code as "regionCode", r.path as "regionPath"
       from users u join regions r on r.code = u.region_code where u.username = 'sup-jy'`;
     const scope = lib.scopeOf({ ...user!, departmentId: null });
-    expect((await lib.acknowledgeAlert(lib.sql, scope, existing!.id, shanghai('2026-12-16T11:05:00'))).ok).toBe(true);
+    expect((await lib.acknowledgeAlert(harness.sql, scope, existing!.id, shanghai('2026-12-16T11:05:00'))).ok).toBe(true);
     const deadlineMs = Date.now() + 5_000;
     const countNew = async () => {
-      const [count] = await lib.sql<{ n: number }[]>`
+      const [count] = await harness.sql<{ n: number }[]>`
         select count(*)::int as n from alerts a join items i on i.id = a.item_id where i.external_id like 'away-%'`;
       return count!.n;
     };
     while ((await countNew()) < 3 && Date.now() < deadlineMs) await new Promise((resolve) => setTimeout(resolve, 100));
 
-    const back = await connect(token);
+    const back = await harness.connect(token);
     const response = await back.socket.emitWithAck('alerts:sync', { afterSeq: max });
     const seqs = response.alerts.map((alert) => alert.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));

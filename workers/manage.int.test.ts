@@ -2,25 +2,18 @@
 // data, then the workers re-evaluate and the alerts it opens are pushed over socket.io; every change leaves
 // an audit row the application's own database role cannot rewrite. Own database and Redis prefix, because
 // the workers sweep every open obligation.
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineFixture } from '../lib/testing/engine-fixture';
-import type { RunningProcess } from '../lib/testing/processes';
 import type { RecordingClient } from '../lib/testing/socket-harness';
-import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
+import { waitUntil } from '../lib/testing/wait-until';
+import { openWorkerProcessHarness, type WorkerProcessHarness } from '../lib/testing/worker-process-harness';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
 const ORIGIN = 'http://127.0.0.1';
 
-let db: TestDatabase;
+let harness: WorkerProcessHarness;
 let fixture: EngineFixture;
-let workers: RunningProcess;
-let socketServer: { url: string; close: () => Promise<void> };
-let redis: Redis;
 let lib: {
-  sql: typeof import('../lib/db/sql').sql;
-  closeSql: typeof import('../lib/db/sql').closeSql;
-  setSharedClock: typeof import('../lib/clock').setSharedClock;
   ingest: typeof import('../app/api/v1/items/route').POST;
   patchRule: typeof import('../app/api/v1/rules/[id]/route').PATCH;
   listRules: typeof import('../app/api/v1/rules/route').GET;
@@ -29,13 +22,9 @@ let lib: {
   putCalendar: typeof import('../app/api/v1/calendar/[year]/route').PUT;
   createApiKey: typeof import('../lib/auth/api-keys').createApiKey;
   createSession: typeof import('../lib/auth/sessions').createSession;
-  connectClient: typeof import('../lib/testing/socket-harness').connectClient;
-  waitUntil: typeof import('../lib/testing/socket-harness').waitUntil;
-  closeQueues: typeof import('../lib/jobs/producer').closeQueues;
 };
 const keys: { jianye: string; binhu: string } = { jianye: '', binhu: '' };
 const cookies = { admin: '', jianye: '', province: '' };
-const clients: RecordingClient[] = [];
 
 const cookieOf = (token: string) => `dw_session=${token}`;
 
@@ -75,44 +64,26 @@ async function patchRule(id: number, body: unknown, cookie: string, dryRun = fal
 }
 
 async function user(username: string, role: string, regionCode: string): Promise<string> {
-  const [row] = await lib.sql<{ id: number }[]>`
+  const [row] = await harness.sql<{ id: number }[]>`
     insert into users (username, display_name, password_hash, role, region_code, created_at, updated_at)
     values (${username}, ${username}, 'not-a-login-account', ${role}, ${regionCode}, now(), now())
     on conflict (username) do update set role = excluded.role
     returning id`;
-  return (await lib.createSession(lib.sql, { id: row!.id })).token;
+  return (await lib.createSession(harness.sql, { id: row!.id })).token;
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('manage');
-  Object.assign(process.env, {
-    DATABASE_URL: db.appUrl,
-    DATABASE_ADMIN_URL: db.adminUrl,
-    REDIS_PREFIX: db.redisPrefix,
-    ALLOW_CLOCK_CONTROL: 'true',
-  });
-  // imported only now: modules read the environment on first use
-  const [sqlModule, clock, items, rule, rules, audit, calendar, apiKeys, sessions, harness, producer, fixtureModule, processes, connection] =
-    await Promise.all([
-      import('../lib/db/sql'),
-      import('../lib/clock'),
-      import('../app/api/v1/items/route'),
-      import('../app/api/v1/rules/[id]/route'),
-      import('../app/api/v1/rules/route'),
-      import('../app/api/v1/audit/route'),
-      import('../app/api/v1/calendar/[year]/route'),
-      import('../lib/auth/api-keys'),
-      import('../lib/auth/sessions'),
-      import('../lib/testing/socket-harness'),
-      import('../lib/jobs/producer'),
-      import('../lib/testing/engine-fixture'),
-      import('../lib/testing/processes'),
-      import('../lib/redis/connection'),
-    ]);
+  harness = await openWorkerProcessHarness('manage');
+  const [items, rule, rules, audit, calendar, apiKeys, sessions] = await Promise.all([
+    import('../app/api/v1/items/route'),
+    import('../app/api/v1/rules/[id]/route'),
+    import('../app/api/v1/rules/route'),
+    import('../app/api/v1/audit/route'),
+    import('../app/api/v1/calendar/[year]/route'),
+    import('../lib/auth/api-keys'),
+    import('../lib/auth/sessions'),
+  ]);
   lib = {
-    sql: sqlModule.sql,
-    closeSql: sqlModule.closeSql,
-    setSharedClock: clock.setSharedClock,
     ingest: items.POST,
     patchRule: rule.PATCH,
     listRules: rules.GET,
@@ -121,37 +92,20 @@ beforeAll(async () => {
     putCalendar: calendar.PUT,
     createApiKey: apiKeys.createApiKey,
     createSession: sessions.createSession,
-    connectClient: harness.connectClient,
-    waitUntil: harness.waitUntil,
-    closeQueues: producer.closeQueues,
   };
-  redis = connection.createRedis({ forBullmq: true });
   // 2026-11-24: with 3 warning days an obligation due 11-30 is not yet yellow (from 11-26); with 5 it is (from 11-24)
-  await lib.setSharedClock(redis, db.redisPrefix, shanghai('2026-11-24T10:00:00'));
-  fixture = await fixtureModule.createEngineFixture(lib.sql);
-  keys.jianye = (await lib.createApiKey(lib.sql, { departmentId: fixture.jianye.departmentId, createdBy: 'test' })).key;
-  keys.binhu = (await lib.createApiKey(lib.sql, { departmentId: fixture.binhu.departmentId, createdBy: 'test' })).key;
+  await harness.moveClock(shanghai('2026-11-24T10:00:00'));
+  fixture = await harness.createFixture();
+  keys.jianye = (await lib.createApiKey(harness.sql, { departmentId: fixture.jianye.departmentId, createdBy: 'test' })).key;
+  keys.binhu = (await lib.createApiKey(harness.sql, { departmentId: fixture.binhu.departmentId, createdBy: 'test' })).key;
   cookies.admin = cookieOf(await user('admin-t', 'admin', '320000'));
   cookies.jianye = cookieOf(fixture.tokens.jianye);
   cookies.province = cookieOf(fixture.tokens.province);
-  workers = await processes.startWorkerProcess({ ...process.env });
-  socketServer = await harness.startSocketServer();
+  await harness.startWorkers();
+  await harness.startSocketServer();
 }, 90_000);
 
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await workers?.stop();
-  await socketServer?.close();
-  await lib?.closeQueues();
-  redis?.disconnect();
-  await lib?.closeSql();
-  await db?.drop();
-  const { Redis: RedisClient } = await import('ioredis');
-  const cleaner = new RedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const found = await cleaner.keys(`${db.redisPrefix}*`);
-  if (found.length > 0) await cleaner.del(...found);
-  cleaner.disconnect();
-}, 60_000);
+afterAll(() => harness?.close(), 60_000);
 
 describe('rule management', () => {
   it('previews widening the warn window 3 → 5 working days, then opens exactly those yellow alerts, pushed live', async () => {
@@ -162,9 +116,9 @@ describe('rule management', () => {
     await ingest(keys.binhu, binhu.orgCode, binhu.name, binhu.entryCode, 'binhu-due-1130');
     // the check jobs ran: three open obligations, none yellow yet
     await expect
-      .poll(async () => (await lib.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 5_000 })
+      .poll(async () => (await harness.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 5_000 })
       .toBe(3);
-    const [rule] = await lib.sql<{ id: number; version: number }[]>`
+    const [rule] = await harness.sql<{ id: number; version: number }[]>`
       select id, version from rules where kind = 'deadline' and scope_domain is null`;
 
     const list = await lib.listRules(new Request(`${ORIGIN}/api/v1/rules`, { headers: { cookie: cookies.jianye } }));
@@ -185,29 +139,25 @@ describe('rule management', () => {
       [binhu.name, jianye.name].sort(),
     );
     // the preview changed nothing
-    const [unchanged] = await lib.sql<{ version: number }[]>`select version from rules where id = ${rule!.id}`;
+    const [unchanged] = await harness.sql<{ version: number }[]>`select version from rules where id = ${rule!.id}`;
     expect(unchanged!.version).toBe(rule!.version);
-    expect((await lib.sql`select 1 from alerts where rule_kind = 'deadline'`).length).toBe(0);
+    expect((await harness.sql`select 1 from alerts where rule_kind = 'deadline'`).length).toBe(0);
 
-    const [county, province] = await Promise.all([
-      lib.connectClient(socketServer.url, fixture.tokens.jianye),
-      lib.connectClient(socketServer.url, fixture.tokens.province),
-    ]);
-    clients.push(county, province);
+    const [county, province] = await Promise.all([harness.connect(fixture.tokens.jianye), harness.connect(fixture.tokens.province)]);
     const saved = await patchRule(rule!.id, { params: { warnWorkingDays: 5 } }, cookies.province);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: rule!.version + 1, params: { warnWorkingDays: 5, severeWorkingDays: 10 } });
 
     const opened = (client: RecordingClient) => client.received.filter((r) => r.event === 'alert:opened' && r.alert.rule.kind === 'deadline');
-    await lib.waitUntil(() => opened(province).length === 2 && opened(county).length === 1, 'two yellow alerts pushed', 10_000);
+    await waitUntil(() => opened(province).length === 2 && opened(county).length === 1, 'two yellow alerts pushed', 10_000);
     expect(opened(province).every((r) => r.alert.level === 'yellow')).toBe(true);
     expect(opened(county)[0]!.alert.departmentId).toBe(jianye.departmentId);
-    const [obligation] = await lib.sql<{ warn_at: Date }[]>`
+    const [obligation] = await harness.sql<{ warn_at: Date }[]>`
       select o.warn_at from obligations o join items i on i.id = o.item_id where i.external_id = 'due-1130'`;
     expect(obligation!.warn_at.toISOString()).toBe(shanghai('2026-11-24T00:00:00').toISOString());
 
     // version history and the audit trail
-    const versions = await lib.sql<{ version: number; changed_by: string }[]>`
+    const versions = await harness.sql<{ version: number; changed_by: string }[]>`
       select version, changed_by from rule_versions where rule_id = ${rule!.id} order by version`;
     expect(versions).toEqual([
       { version: rule!.version, changed_by: 'system' },
@@ -246,28 +196,27 @@ describe('a rule for one county', () => {
     // due 2026-12-08: yellow from 11-23 with 12 warning days, not yet with the province's 5
     await ingest(keys.binhu, binhu.orgCode, binhu.name, binhu.entryCode, 'binhu-due-1208', { formedAt: '2026-11-10T09:00:00+08:00' });
     await expect
-      .poll(async () => (await lib.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 5_000 })
+      .poll(async () => (await harness.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 5_000 })
       .toBe(4);
     const rule = { kind: 'deadline', name: '滨湖区公开时限预警', scopeRegionCode: '320211', params: { warnWorkingDays: 12, severeWorkingDays: 10 }, level: 'yellow' };
 
     expect((await createRule(rule, cookies.jianye, true)).status).toBe(403);
     const preview = await createRule(rule, cookies.province, true);
     expect(preview.body).toMatchObject({ wouldOpen: 1, wouldResolve: 0, departments: [{ departmentName: binhu.name, wouldOpen: 1 }] });
-    expect((await lib.sql`select 1 from rules where scope_region_code = '320211'`).length).toBe(0);
+    expect((await harness.sql`select 1 from rules where scope_region_code = '320211'`).length).toBe(0);
 
-    const province = await lib.connectClient(socketServer.url, fixture.tokens.province);
-    clients.push(province);
+    const province = await harness.connect(fixture.tokens.province);
     const created = await createRule(rule, cookies.province);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind: 'deadline', version: 1, scope: { regionId: '320211' }, params: { warnWorkingDays: 12 } });
-    await lib.waitUntil(
+    await waitUntil(
       () => province.received.some((r) => r.event === 'alert:opened' && r.alert.departmentId === binhu.departmentId && r.alert.level === 'yellow'),
       'the county’s new yellow alert',
       10_000,
     );
     expect(province.received.filter((r) => r.event === 'alert:opened')).toHaveLength(1);
     expect((await createRule(rule, cookies.province)).status).toBe(409);
-    const [audit] = await lib.sql<{ actor: string; action: string }[]>`
+    const [audit] = await harness.sql<{ actor: string; action: string }[]>`
       select actor, action from audit_log where entity = 'rule' and entity_id = ${String(created.body.id)}`;
     expect(audit).toEqual({ actor: 'sup-js', action: 'create' });
   });
@@ -289,20 +238,19 @@ describe('calendar management', () => {
   it('loading 2027 turns a provisional deadline final and moves its due day, and the alert follows, pushed live', async () => {
     const { jianye } = fixture;
     const at = shanghai('2027-01-12T10:00:00');
-    await lib.setSharedClock(redis, db.redisPrefix, at);
+    await harness.moveClock(at);
     // sessions made in November have expired on this clock
     cookies.admin = cookieOf(await user('admin-t', 'admin', '320000'));
-    const [supervisor] = await lib.sql<{ id: number }[]>`select id from users where username = 'sup-jy'`;
-    const countyToken = (await lib.createSession(lib.sql, supervisor!)).token;
-    const county = await lib.connectClient(socketServer.url, countyToken);
-    clients.push(county);
+    const [supervisor] = await harness.sql<{ id: number }[]>`select id from users where username = 'sup-jy'`;
+    const countyToken = (await lib.createSession(harness.sql, supervisor!)).token;
+    const county = await harness.connect(countyToken);
 
     // formed Monday 2026-12-21, 20 working days: on weekends alone (2027 not loaded) due Monday 2027-01-18,
     // and with the deadline rule's 5 warning days (the rule test above) yellow from 01-12
     await ingest(keys.jianye, jianye.orgCode, jianye.name, jianye.entryCode, 'into-2027', { formedAt: '2026-12-21T09:00:00+08:00' });
     const obligationOf = async () =>
       (
-        await lib.sql<{ id: number; due_at: Date; is_provisional: boolean; level: string }[]>`
+        await harness.sql<{ id: number; due_at: Date; is_provisional: boolean; level: string }[]>`
           select o.id, o.due_at, o.is_provisional, o.level from obligations o join items i on i.id = o.item_id
           where i.external_id = 'into-2027'`
       )[0]!;
@@ -310,13 +258,13 @@ describe('calendar management', () => {
     expect(before.is_provisional).toBe(true);
     expect(before.due_at.toISOString()).toBe(shanghai('2027-01-19T00:00:00').toISOString());
     const forThis = () => county.received.filter((r) => r.alert.subject.type === 'obligation' && r.alert.subject.id === before.id);
-    await lib.waitUntil(() => forThis().some((r) => r.event === 'alert:opened' && r.alert.level === 'yellow'), 'yellow while provisional', 10_000);
+    await waitUntil(() => forThis().some((r) => r.event === 'alert:opened' && r.alert.level === 'yellow'), 'yellow while provisional', 10_000);
 
     // refused: a day of another year (nothing written), and anyone but the admin
     const outside = await putCalendar('2027', { holidays: ['2027-01-01', '2026-12-31'], workdays: [] }, cookies.admin);
     expect(outside.status).toBe(400);
     expect(outside.body.error.fields['holidays.1']).toBe('2026-12-31 不在 2027 年内');
-    expect((await lib.sql`select 1 from calendar_years where year = 2027`).length).toBe(0);
+    expect((await harness.sql`select 1 from calendar_years where year = 2027`).length).toBe(0);
     expect((await putCalendar('2027', { holidays: ['2027-01-01'], workdays: [] }, cookieOf(countyToken))).status).toBe(403);
 
     // 元旦 2027-01-01 (a Friday) is a day off: the 20th working day moves to Tuesday 01-19, yellow from 01-13
@@ -327,7 +275,7 @@ describe('calendar management', () => {
     const after = await obligationOf();
     expect(after).toMatchObject({ is_provisional: false, level: 'none' });
     expect(after.due_at.toISOString()).toBe(shanghai('2027-01-20T00:00:00').toISOString());
-    await lib.waitUntil(() => forThis().some((r) => r.event === 'alert:updated' && r.alert.state === 'resolved'), 'alert resolved live', 10_000);
+    await waitUntil(() => forThis().some((r) => r.event === 'alert:updated' && r.alert.state === 'resolved'), 'alert resolved live', 10_000);
 
     const audit = await lib.listAudit(new Request(`${ORIGIN}/api/v1/audit?entity=calendar`, { headers: { cookie: cookies.admin } }));
     const rows = (await audit.json()).data;
@@ -339,8 +287,8 @@ describe('calendar management', () => {
 describe('audit trail', () => {
   it('refuses UPDATE and DELETE of the rows the changes wrote, through the application role', async () => {
     // lib/db/migrate.int.test.ts covers the grants on an empty table; here the rows are real changes
-    expect((await lib.sql`select 1 from audit_log`).length).toBeGreaterThan(0);
-    await expect(lib.sql`update audit_log set actor = 'someone else'`).rejects.toThrow(/permission denied/);
-    await expect(lib.sql`delete from audit_log`).rejects.toThrow(/permission denied/);
+    expect((await harness.sql`select 1 from audit_log`).length).toBeGreaterThan(0);
+    await expect(harness.sql`update audit_log set actor = 'someone else'`).rejects.toThrow(/permission denied/);
+    await expect(harness.sql`delete from audit_log`).rejects.toThrow(/permission denied/);
   });
 });

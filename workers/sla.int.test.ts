@@ -1,127 +1,80 @@
 // The complaint SLA end to end: a complaint not dispatched in time turns yellow then orange in a real `sla`
 // worker process as the shared clock moves, the alert reaches the county's socket, and dispatching (派单)
 // resolves it live. Runs in a database and Redis prefix of its own, because its worker sweeps every complaint.
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../lib/auth/scope';
 import type { ComplaintUpdatePayload } from '../lib/realtime/events';
 import type { EngineFixture } from '../lib/testing/engine-fixture';
-import type { RunningProcess } from '../lib/testing/processes';
-import type { RecordingClient } from '../lib/testing/socket-harness';
-import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
+import { waitUntil } from '../lib/testing/wait-until';
+import { openWorkerProcessHarness, type WorkerProcessHarness } from '../lib/testing/worker-process-harness';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
 
-let db: TestDatabase;
+let harness: WorkerProcessHarness;
 let fixture: EngineFixture;
-let workers: RunningProcess;
-let socketServer: { url: string; close: () => Promise<void> };
-let redis: Redis;
-let emitterRedis: Redis;
 let handler: Scope;
 let lib: {
-  sql: typeof import('../lib/db/sql').sql;
-  closeSql: typeof import('../lib/db/sql').closeSql;
-  setSharedClock: typeof import('../lib/clock').setSharedClock;
   now: typeof import('../lib/clock').now;
   fileComplaint: typeof import('../lib/complaints/file-complaint').fileComplaint;
   actOnComplaint: typeof import('../lib/complaints/act-on-complaint').actOnComplaint;
   publishComplaintChange: typeof import('../lib/complaints/publish-complaint-change').publishComplaintChange;
   emitter: import('../lib/realtime/emit').RealtimeEmitter;
-  connectClient: typeof import('../lib/testing/socket-harness').connectClient;
-  waitUntil: typeof import('../lib/testing/socket-harness').waitUntil;
 };
-const clients: RecordingClient[] = [];
-
-const moveClock = (to: Date) => lib.setSharedClock(redis, db.redisPrefix, to);
 
 beforeAll(async () => {
-  db = await createTestDatabase('sla');
-  Object.assign(process.env, {
-    DATABASE_URL: db.appUrl,
-    DATABASE_ADMIN_URL: db.adminUrl,
-    REDIS_PREFIX: db.redisPrefix,
-    ALLOW_CLOCK_CONTROL: 'true',
-  });
-  // imported only now: modules read the environment on first use
-  const [sqlModule, clock, filing, acting, publishing, emit, harness, fixtureModule, processes, connection] = await Promise.all([
-    import('../lib/db/sql'),
+  harness = await openWorkerProcessHarness('sla');
+  const [clock, filing, acting, publishing, emit] = await Promise.all([
     import('../lib/clock'),
     import('../lib/complaints/file-complaint'),
     import('../lib/complaints/act-on-complaint'),
     import('../lib/complaints/publish-complaint-change'),
     import('../lib/realtime/emit'),
-    import('../lib/testing/socket-harness'),
-    import('../lib/testing/engine-fixture'),
-    import('../lib/testing/processes'),
-    import('../lib/redis/connection'),
   ]);
-  redis = connection.createRedis({ forBullmq: true });
-  emitterRedis = connection.createRedis({ forBullmq: true });
   lib = {
-    sql: sqlModule.sql,
-    closeSql: sqlModule.closeSql,
-    setSharedClock: clock.setSharedClock,
     now: clock.now,
     fileComplaint: filing.fileComplaint,
     actOnComplaint: acting.actOnComplaint,
     publishComplaintChange: publishing.publishComplaintChange,
-    emitter: emit.createEmitter(emitterRedis),
-    connectClient: harness.connectClient,
-    waitUntil: harness.waitUntil,
+    emitter: emit.createEmitter(harness.createRedis()),
   };
-  fixture = await fixtureModule.createEngineFixture(lib.sql);
-  const [user] = await lib.sql<{ id: number }[]>`
+  fixture = await harness.createFixture();
+  const [user] = await harness.sql<{ id: number }[]>`
     insert into users (username, display_name, password_hash, role, region_code, created_at, updated_at)
     values ('handler-jy', '投诉处理人', 'not-a-login-account', 'handler', '320105', ${shanghai('2026-11-01T00:00:00')},
       ${shanghai('2026-11-01T00:00:00')}) returning id`;
   handler = { userId: user!.id, username: 'handler-jy', role: 'handler', regionCode: '320105', regionPath: '320000.320100.320105', departmentId: null };
-  await moveClock(shanghai('2026-11-02T10:00:00'));
-  workers = await processes.startWorkerProcess({ ...process.env }, ['sla']);
-  socketServer = await harness.startSocketServer();
+  await harness.moveClock(shanghai('2026-11-02T10:00:00'));
+  await harness.startWorkers(['sla']);
+  await harness.startSocketServer();
 }, 90_000);
 
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await workers?.stop();
-  await socketServer?.close();
-  redis?.disconnect();
-  emitterRedis?.disconnect();
-  await lib?.closeSql();
-  await db?.drop();
-  const { Redis: RedisClient } = await import('ioredis');
-  const cleaner = new RedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const keys = await cleaner.keys(`${db.redisPrefix}*`);
-  if (keys.length > 0) await cleaner.del(...keys);
-  cleaner.disconnect();
-}, 60_000);
+afterAll(() => harness?.close(), 60_000);
 
 describe('complaint SLA worker', () => {
   it('raises an alert when a complaint is not dispatched in time, and dispatching resolves it', async () => {
-    const county = await lib.connectClient(socketServer.url, fixture.tokens.jianye);
-    const far = await lib.connectClient(socketServer.url, fixture.tokens.binhu);
-    clients.push(county, far);
+    const county = await harness.connect(fixture.tokens.jianye);
+    const far = await harness.connect(fixture.tokens.binhu);
     const updates: ComplaintUpdatePayload[] = [];
     county.socket.on('complaint:updated', (update) => updates.push(update));
 
     const filed = await lib.fileComplaint(
-      lib.sql,
+      harness.sql,
       null,
       { channel: 'online', content: '区生态环境局的环评批复至今没有公开，请督促。', phone: '13812345678', name: '张三', departmentId: fixture.jianye.departmentId },
       lib.now(),
     );
     if (!filed.ok) throw new Error(filed.message);
-    const [row] = await lib.sql<{ next_check_at: Date; level: string }[]>`select next_check_at, level from complaints where id = ${filed.id}`;
+    const [row] = await harness.sql<{ next_check_at: Date; level: string }[]>`select next_check_at, level from complaints where id = ${filed.id}`;
     expect(row).toEqual({ next_check_at: shanghai('2026-11-03T00:00:00'), level: 'none' });
 
     // shortly before the dispatch day: nothing (the moved clock keeps running, so leave more than the wait)
-    await moveClock(shanghai('2026-11-02T23:59:50'));
+    await harness.moveClock(shanghai('2026-11-02T23:59:50'));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(county.received).toEqual([]);
 
     // the dispatch day (the due day) begins: yellow (临期)
-    await moveClock(shanghai('2026-11-03T00:00:01'));
-    await lib.waitUntil(() => county.received.some((r) => r.event === 'alert:opened'), 'the yellow alert', 10_000);
+    await harness.moveClock(shanghai('2026-11-03T00:00:01'));
+    await waitUntil(() => county.received.some((r) => r.event === 'alert:opened'), 'the yellow alert', 10_000);
     const opened = county.received.find((r) => r.event === 'alert:opened')!.alert;
     expect(opened).toMatchObject({
       level: 'yellow',
@@ -134,25 +87,25 @@ describe('complaint SLA worker', () => {
     });
 
     // the due day passed: orange (超期)
-    await moveClock(shanghai('2026-11-04T00:00:01'));
-    await lib.waitUntil(() => county.received.some((r) => r.event === 'alert:updated' && r.alert.level === 'orange'), 'the orange alert', 10_000);
+    await harness.moveClock(shanghai('2026-11-04T00:00:01'));
+    await waitUntil(() => county.received.some((r) => r.event === 'alert:updated' && r.alert.level === 'orange'), 'the orange alert', 10_000);
     expect(county.received.at(-1)!.alert.message).toBe(`派单超期：投诉件 ${filed.trackingCode} 应于 2026-11-03 前派单`);
-    await lib.waitUntil(() => updates.some((u) => u.complaint.level === 'orange'), 'the complaint update', 10_000);
+    await waitUntil(() => updates.some((u) => u.complaint.level === 'orange'), 'the complaint update', 10_000);
     expect(far.received).toEqual([]);
 
     // 派单 resolves it (the sign-for clock starts afresh)
-    const assigned = await lib.actOnComplaint(lib.sql, handler, filed.id, { action: 'assign', departmentId: fixture.jianye.departmentId }, lib.now());
+    const assigned = await lib.actOnComplaint(harness.sql, handler, filed.id, { action: 'assign', departmentId: fixture.jianye.departmentId }, lib.now());
     if (!assigned.ok) throw new Error(assigned.message);
-    await lib.publishComplaintChange(lib.sql, lib.emitter, assigned.id, assigned.events, assigned.changes);
-    await lib.waitUntil(() => county.received.some((r) => r.alert.state === 'resolved'), 'the resolved alert', 10_000);
+    await lib.publishComplaintChange(harness.sql, lib.emitter, assigned.id, assigned.events, assigned.changes);
+    await waitUntil(() => county.received.some((r) => r.alert.state === 'resolved'), 'the resolved alert', 10_000);
     expect(county.received.at(-1)!.alert).toMatchObject({ state: 'resolved', resolution: 'auto', id: opened.id });
-    await lib.waitUntil(() => updates.some((u) => u.complaint.state === 'assigned'), 'the assigned complaint', 10_000);
+    await waitUntil(() => updates.some((u) => u.complaint.state === 'assigned'), 'the assigned complaint', 10_000);
 
     // no personal data in any socket payload
     const payloads = JSON.stringify([updates, county.received]);
     expect(payloads).not.toContain('13812345678');
     expect(payloads).not.toContain('张三');
-    const [after] = await lib.sql<{ level: string; state: string }[]>`select level, state from complaints where id = ${filed.id}`;
+    const [after] = await harness.sql<{ level: string; state: string }[]>`select level, state from complaints where id = ${filed.id}`;
     expect(after).toEqual({ level: 'none', state: 'assigned' });
   });
 });

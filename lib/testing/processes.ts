@@ -35,7 +35,8 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv, queues: string[
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // stopped before (by a test, then again by its harness): the exit has happened, nothing to wait for
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -44,12 +44,3 @@ export async function connectClient(url: string, token: string | null): Promise<
   });
   return { socket, received, close: () => socket.disconnect() };
 }
-
-/** Resolves once `predicate` holds, polling; fails with `what` after the timeout. */
-export async function waitUntil(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -1,5 +1,6 @@
 // A throwaway database (and Redis prefix) per test run, so runs never collide with demo data or each other.
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { migrate } from '../db/migrate';
 
@@ -40,4 +41,19 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/** Deletes every Redis key under a run's prefix (queues, socket.io, clock, anything else). */
+export async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await client.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    client.disconnect();
+  }
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../../../../lib/alerts/alert';
 import { clearTestAlert, createAlertWorld, openTestAlert, type AlertWorld } from '../../../../../../lib/alerts/test-fixtures';
 import { sql } from '../../../../../../lib/db/sql';
-import { connectClient, startSocketServer, waitUntil } from '../../../../../../lib/testing/socket-harness';
+import { connectClient, startSocketServer } from '../../../../../../lib/testing/socket-harness';
+import { waitUntil } from '../../../../../../lib/testing/wait-until';
 import { GET as getAssignees } from '../assignees/route';
 import { POST } from './route';
 
