@@ -6,9 +6,9 @@ import type { Calendar } from '../calendar/calendar';
 import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
-import { selectRule } from '../rules/select-rule';
 import type { ComplaintState } from './complaint';
 import { slaMessage, slaStatus } from './sla';
+import { slaFinding } from './sla-finding';
 
 export interface ComplaintForSla {
   id: number;
@@ -62,14 +62,10 @@ export async function syncComplaintSla(
     await tx`update complaints set level = ${status.level}, next_check_at = ${status.nextCheckAt} where id = ${complaint.id}`;
   }
   const key = { ruleKind: 'complaint_sla', subjectType: 'complaint', subjectId: complaint.id } as const;
-  const rule = selectRule(rules, 'complaint_sla', {
-    regionPath: complaint.regionPath,
-    domain: complaint.domain ?? '',
-    entryId: complaint.catalogEntryId ?? 0,
-  });
-  // an alert belongs to a department (DESIGN §3); intake always names the one the complaint concerns
-  if (status.level === 'none' || status.phase === null || status.dueAt === null || !rule || complaint.departmentId === null) {
-    return present(await clearAlert(tx, key, at, complaint.state === 'closed' ? '投诉已办结' : '投诉已按时流转'));
+  const finding = slaFinding(rules, complaint, status);
+  if (!finding || complaint.departmentId === null) {
+    const note = complaint.state === 'closed' ? '投诉已办结' : status.level === 'none' ? '投诉已按时流转' : '投诉办理时限规则已停用';
+    return present(await clearAlert(tx, key, at, note));
   }
   // 改派 to another department: the first department's alert resolves, the new one's opens (an alert's
   // department is fixed once raised, and it decides who is told)
@@ -84,8 +80,8 @@ export async function syncComplaintSla(
     tx,
     {
       ...key,
-      ruleId: rule.id,
-      level: status.level,
+      ruleId: finding.rule.id,
+      level: finding.level,
       subjectVersion: complaint.version,
       itemId: complaint.itemId,
       complaintId: complaint.id,
@@ -93,8 +89,8 @@ export async function syncComplaintSla(
       positionId: complaint.positionId,
       regionCode: complaint.regionCode,
       domain: complaint.domain,
-      message: slaMessage(status.level, status.phase, complaint.trackingCode, status.dueAt),
-      details: { phase: status.phase, dueAt: status.dueAt.toISOString(), trackingCode: complaint.trackingCode },
+      message: slaMessage(finding.level, finding.phase, complaint.trackingCode, finding.dueAt),
+      details: { phase: finding.phase, dueAt: finding.dueAt.toISOString(), trackingCode: complaint.trackingCode },
     },
     at,
   );

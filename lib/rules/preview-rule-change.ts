@@ -1,7 +1,10 @@
 // 预览 (PATCH /api/v1/rules/:id?dryRun=1): how many alerts a change would open and resolve against live
 // data, per department, without writing anything. The judgement is evaluate-under-rules.ts, which the
 // re-evaluation job applies after a save.
+import { isDeepStrictEqual } from 'node:util';
 import type { Calendar } from '../calendar/calendar';
+import { slaStatus } from '../complaints/sla';
+import { slaFinding } from '../complaints/sla-finding';
 import type { Db } from '../db/sql';
 import {
   deadlineFindingUnder,
@@ -12,7 +15,7 @@ import {
 } from './evaluate-under-rules';
 import type { Rule } from './rule';
 import { replaceRule } from './rule-patch';
-import { listDeadlineSubjects, listItemSubjects } from './rule-subjects';
+import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects } from './rule-subjects';
 
 export interface DepartmentEffectView {
   departmentId: number;
@@ -26,8 +29,12 @@ export interface RuleChangePreview {
   wouldOpen: number;
   wouldResolve: number;
   departments: DepartmentEffectView[];
-  /** False for complaint SLA rules: complaints are judged by the complaint module, which this preview does not run. */
-  isCovered: boolean;
+  /**
+   * A complaint_sla change of time limits: a due time is set when its clock starts (受理, 派单, 重办 — 12345
+   * practice), so new limits count from steps taken after the save; running clocks keep their due times.
+   * The counts are what the change does to alerts now (switching a check on or off, its scope).
+   */
+  limitsApplyToNewComplaints: boolean;
 }
 
 /** The effect of `after` in place of the rule of its id in `rules` (or added to them, when new), judged at `at`. */
@@ -37,8 +44,9 @@ export async function previewRuleChange(
 ): Promise<RuleChangePreview> {
   const effect = tallyRuleChange(await outcomesOf(db, input));
   const names = await departmentNames(db, effect.departments.map((d) => d.departmentId));
+  const before = input.rules.find((rule) => rule.id === input.after.id);
   return {
-    isCovered: input.after.kind !== 'complaint_sla',
+    limitsApplyToNewComplaints: input.after.kind === 'complaint_sla' && !isDeepStrictEqual(before?.params, input.after.params),
     wouldOpen: effect.wouldOpen,
     wouldResolve: effect.wouldResolve,
     departments: effect.departments.map((d) => ({
@@ -75,8 +83,18 @@ async function outcomesOf(
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;
     }
+  } else if (after.kind === 'complaint_sla') {
+    for (let afterId = 0; ; ) {
+      const batch = await listComplaintSubjects(db, after, { afterId });
+      for (const complaint of batch) {
+        if (complaint.departmentId === null) continue; // never holds an alert
+        const findsAfter = slaFinding(changed, complaint, slaStatus(calendar, complaint, at)) !== null;
+        outcomes.push({ departmentId: complaint.departmentId, hasAlert: complaint.hasAlert, findsAfter });
+      }
+      if (batch.length === 0) break;
+      afterId = batch[batch.length - 1]!.id;
+    }
   }
-  // complaint_sla: complaints are judged by the complaint module's SLA sweep; no preview yet
   return outcomes;
 }
 

@@ -4,11 +4,12 @@
 // nothing left to change.
 import type { AlertChange } from '../alerts/record-finding';
 import { getCalendar } from '../calendar/calendar-cache';
+import { syncComplaintSla } from '../complaints/sync-complaint-sla';
 import type { Sql } from '../db/sql';
 import { checkItemIn } from '../items/check-item';
 import { invalidateRules, loadRules } from './queries';
 import { resyncObligations } from './resync-obligations';
-import { listDeadlineSubjects, listItemSubjects } from './rule-subjects';
+import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects } from './rule-subjects';
 
 export async function reevaluateRule(sql: Sql, input: { ruleId: number; at: Date }): Promise<AlertChange[]> {
   // this process's cache may predate the save: read the rules themselves and drop the cache
@@ -35,6 +36,18 @@ export async function reevaluateRule(sql: Sql, input: { ruleId: number; at: Date
       await sql.begin(async (tx) => {
         for (const item of batch) changes.push(...(await checkItemIn(tx, item.id, rules, input.at)));
       });
+      afterId = batch[batch.length - 1]!.id;
+    }
+  } else if (rule.kind === 'complaint_sla') {
+    // switching a check on or off acts on complaints now; running clocks keep the due times they started with
+    const calendar = await getCalendar(sql);
+    for (let afterId = 0; ; ) {
+      const batch = await sql.begin(async (tx) => {
+        const complaints = await listComplaintSubjects(tx, rule, { afterId, lock: true });
+        for (const complaint of complaints) changes.push(...(await syncComplaintSla(tx, complaint, rules, calendar, input.at)));
+        return complaints;
+      });
+      if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;
     }
   }

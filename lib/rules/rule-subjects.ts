@@ -1,8 +1,9 @@
-// The subjects a rule can govern — open obligations (deadline) or items (completeness, channel) inside its
-// scope — with what the preview and the re-evaluation need to judge them. Which of them the rule really
+// The subjects a rule can govern — open obligations (deadline), items (completeness, channel) or complaints
+// not closed (complaint_sla) inside its scope — with what the preview and the re-evaluation need to judge them. Which of them the rule really
 // governs is left to selectRule (a more specific rule may win), so these queries only narrow by scope.
 import type postgres from 'postgres';
 import type { ObligationForSweep } from '../alerts/sync-deadline-alert';
+import { complaintForSlaColumns, type ComplaintForSla } from '../complaints/sync-complaint-sla';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db } from '../db/sql';
 import type { JudgedItem, OpenObligationSubject } from './evaluate-under-rules';
@@ -98,4 +99,31 @@ export async function listItemSubjects(
       ${scopeOfRule(db, rule, { regionPath: 'r.path', domain: 'c.domain', entryId: 'c.id' })}
     order by i.id
     limit ${limit}`;
+}
+
+export interface ComplaintSubjectRow extends ComplaintForSla {
+  hasAlert: boolean;
+}
+
+/**
+ * Complaints not closed in the rule's scope, by id, a batch after `afterId`. `lock` takes their rows for the
+ * transaction, so a re-evaluation and a transition of the same complaint wait for each other.
+ */
+export function listComplaintSubjects(
+  db: Db,
+  rule: Rule,
+  { afterId = 0, limit = SUBJECT_BATCH, lock = false }: { afterId?: number; limit?: number; lock?: boolean } = {},
+): Promise<ComplaintSubjectRow[]> {
+  return db<ComplaintSubjectRow[]>`
+    select ${complaintForSlaColumns(db)},
+      exists (select 1 from alerts a where a.rule_kind = 'complaint_sla' and a.subject_type = 'complaint'
+              and a.subject_id = c.id and a.state <> 'resolved') as "hasAlert"
+    from complaints c
+    join regions r on r.code = c.region_code
+    left join catalog_entries ce on ce.id = c.catalog_entry_id
+    where c.state <> 'closed' and c.id > ${afterId}
+      ${scopeOfRule(db, rule, { regionPath: 'r.path', domain: 'ce.domain', entryId: 'c.catalog_entry_id' })}
+    order by c.id
+    limit ${limit}
+    ${lock ? db`for update of c` : db``}`;
 }

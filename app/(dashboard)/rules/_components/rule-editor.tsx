@@ -131,13 +131,6 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView; onClose: () => v
 }
 
 export function PreviewResult({ preview }: { preview: RuleChangePreview }) {
-  if (!preview.isCovered) {
-    return (
-      <div data-testid="rule-preview-result">
-        <Notice type="info" showIcon message="投诉办理时限规则的影响暂不能预览，请确认后再保存。" />
-      </div>
-    );
-  }
   const nothing = preview.wouldOpen === 0 && preview.wouldResolve === 0;
   return (
     <div data-testid="rule-preview-result">
@@ -151,6 +144,15 @@ export function PreviewResult({ preview }: { preview: RuleChangePreview }) {
         }
         style={{ marginBottom: 12 }}
       />
+      {preview.limitsApplyToNewComplaints && (
+        <Notice
+          type="info"
+          showIcon
+          data-testid="rule-preview-new-complaints"
+          message="新的办理时限从保存后的受理、派单和重办起算；已经起算的时限不变。"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {!nothing && (
         <Table<DepartmentEffectView>
           size="small"
