@@ -50,6 +50,23 @@ test('rules: preview a change by department, save it, see its history; the audit
   await dialog.getByRole('button', { name: /取\s*消/ }).click();
   await expect(dialog).toBeHidden();
 
+  // the complaint SLA rule is previewed over the complaints: switched off, the late ones' alerts would resolve;
+  // a longer reply limit opens nothing now and says it counts from later steps (neither is saved)
+  await page.getByRole('row', { name: /投诉办理时限（全省默认）/ }).getByRole('button', { name: /修\s*改/ }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('启用').click();
+  await dialog.getByTestId('rule-preview').click();
+  await expect(dialog.getByTestId('rule-preview-result')).toContainText(/这次修改将新增 0 条预警、解除 \d+ 条，涉及 \d+ 个部门/);
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/rules-preview-sla.png' });
+  await dialog.getByLabel('启用').click();
+  await dialog.getByLabel('答复时限').fill('15');
+  await dialog.getByTestId('rule-preview').click();
+  await expect(dialog.getByTestId('rule-preview-new-complaints')).toContainText('新的办理时限从保存后的受理、派单和重办起算');
+  await expect(dialog.getByTestId('rule-preview-result')).toContainText('不会新增或解除预警');
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(dialog).toBeHidden();
+
   // the budgets rule's severe threshold 10 → 12 working days: preview, then save
   await row.getByRole('button', { name: /修\s*改/ }).click();
   dialog = page.getByRole('dialog');
