@@ -4,9 +4,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { createSql } from '../lib/db/sql';
-import { createTestDatabase } from '../lib/testing/test-database';
+import { createTestDatabase, deleteRedisPrefix } from '../lib/testing/test-database';
 import { seedDemo } from '../seeds/seed-demo';
 
 const port = process.env.E2E_PORT ?? '3199';
@@ -60,10 +59,7 @@ async function stop(code: number): Promise<void> {
   );
   rmSync(serverInfoFile, { force: true });
   await db.drop().catch((error: Error) => console.error(`drop ${db.name}: ${error.message}`));
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${db.redisPrefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await deleteRedisPrefix(db.redisPrefix).catch((error: Error) => console.error(`redis ${db.redisPrefix}: ${error.message}`));
   process.exit(code);
 }
 for (const child of children) child.once('exit', (code) => void stop(code ?? 1));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { Redis } from 'ioredis';
 import { migrate } from '../../lib/db/migrate';
-import { createTestDatabase } from '../../lib/testing/test-database';
+import { createTestDatabase, deleteRedisPrefix as deleteTestRedisPrefix } from '../../lib/testing/test-database';
 import { onCleanup } from './cleanup';
 import { sleep } from './stats';
 
@@ -195,19 +195,7 @@ export const newSuffix = () => `${process.pid}_${randomBytes(3).toString('hex')}
 /** Deletes every Redis key under the run's prefix (queues, socket.io, clock, anything else). */
 export async function deleteRedisPrefix(prefix: string): Promise<number> {
   if (!prefix.startsWith('dwbench:')) throw new Error(`refusing to delete keys under ${prefix}`);
-  const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) deleted += await client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    client.disconnect();
-  }
-  return deleted;
+  return deleteTestRedisPrefix(prefix);
 }
 
 export async function serverVersions(): Promise<{ postgres: string; redis: string }> {

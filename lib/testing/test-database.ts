@@ -44,16 +44,18 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
 }
 
 /** Deletes every Redis key under a run's prefix (queues, socket.io, clock, anything else). */
-export async function deleteRedisPrefix(prefix: string): Promise<void> {
+export async function deleteRedisPrefix(prefix: string): Promise<number> {
   const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  let deleted = 0;
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await client.del(...keys);
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) deleted += await client.del(...keys);
       cursor = next;
     } while (cursor !== '0');
   } finally {
     client.disconnect();
   }
+  return deleted;
 }
