@@ -45,7 +45,10 @@ export interface ComplaintEvent {
   id: number;
   kind: ComplaintEventKind;
   at: string;
+  /** The username, or 群众 / 系统 for no account. */
   actor: string;
+  /** What the page shows: the account's name (姓名), or the actor itself. */
+  actorName: string;
   fromState: ComplaintState | null;
   toState: ComplaintState | null;
   note: string | null;
@@ -260,15 +263,17 @@ export async function getComplaintDetail(db: Db, scope: Scope, id: number): Prom
 
 export async function listComplaintEvents(db: Db, complaintId: number): Promise<ComplaintEvent[]> {
   const rows = await db<
-    { id: number; kind: ComplaintEventKind; at: Date; actor: string; from_state: ComplaintState | null; to_state: ComplaintState | null; note: string | null; data: Record<string, unknown> | null }[]
+    { id: number; kind: ComplaintEventKind; at: Date; actor: string; actor_name: string; from_state: ComplaintState | null; to_state: ComplaintState | null; note: string | null; data: Record<string, unknown> | null }[]
   >`
-    select id, kind, at, actor, from_state, to_state, note, data from complaint_events
-    where complaint_id = ${complaintId} order by at, id`;
+    select e.id, e.kind, e.at, e.actor, coalesce(u.display_name, e.actor) as actor_name, e.from_state, e.to_state, e.note, e.data
+    from complaint_events e left join users u on u.username = e.actor
+    where e.complaint_id = ${complaintId} order by e.at, e.id`;
   return rows.map((e) => ({
     id: e.id,
     kind: e.kind,
     at: e.at.toISOString(),
     actor: e.actor,
+    actorName: e.actor_name,
     fromState: e.from_state,
     toState: e.to_state,
     note: e.note,

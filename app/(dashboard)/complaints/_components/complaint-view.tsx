@@ -231,7 +231,9 @@ export function ComplaintView({ detail, actor }: { detail: ComplaintDetail; acto
                         {formatFullTime(event.at)}
                       </Text>
                       <Text strong>{EVENT_LABELS[event.kind]}</Text>
-                      <Text type="secondary">{event.actor}</Text>
+                      <Text type="secondary" title={event.actor}>
+                        {event.actorName}
+                      </Text>
                     </Space>
                     {eventDetail(event) && <pre className={styles.plainText}>{eventDetail(event)}</pre>}
                   </div>

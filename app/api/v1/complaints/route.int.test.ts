@@ -212,6 +212,10 @@ describe('the lifecycle through the actions endpoint', () => {
       'received', 'assigned', 'accepted', 'reminded', 'replied', 'rated', 'reopened',
     ]);
     expect(detail.body).toMatchObject({ state: 'reopened', repliedAt: null, version: 5 });
+    // staff steps show who by name, the citizen's as 群众
+    const byKind = Object.fromEntries(detail.body.events.map((e: { kind: string; actor: string; actorName: string }) => [e.kind, e]));
+    expect(byKind.received).toMatchObject({ actor: '群众', actorName: '群众' });
+    expect(byKind.assigned).toMatchObject({ actor: world.handler.scope.username, actorName: '测试处理人' });
     // a new round: dispatch again
     expect((await actOn(id, { action: 'assign', departmentId: world.department.id }, world.handler.cookie)).body.state).toBe('assigned');
   });
