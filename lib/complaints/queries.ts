@@ -2,6 +2,7 @@
 // is a complaint handler (DESIGN §1 Complaints); every read takes the user's scope through scopeFilter, and
 // a department user sees only complaints dispatched to their department.
 import { z } from 'zod';
+import { actorNames } from '../auth/actor-names';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
@@ -45,9 +46,9 @@ export interface ComplaintEvent {
   id: number;
   kind: ComplaintEventKind;
   at: string;
-  /** The username, or 群众 / 系统 for no account. */
+  /** The username, or 群众 / system for no account. */
   actor: string;
-  /** What the page shows: the account's name (姓名), or the actor itself. */
+  /** What the page shows (lib/auth/actor-names.ts). */
   actorName: string;
   fromState: ComplaintState | null;
   toState: ComplaintState | null;
@@ -263,17 +264,17 @@ export async function getComplaintDetail(db: Db, scope: Scope, id: number): Prom
 
 export async function listComplaintEvents(db: Db, complaintId: number): Promise<ComplaintEvent[]> {
   const rows = await db<
-    { id: number; kind: ComplaintEventKind; at: Date; actor: string; actor_name: string; from_state: ComplaintState | null; to_state: ComplaintState | null; note: string | null; data: Record<string, unknown> | null }[]
+    { id: number; kind: ComplaintEventKind; at: Date; actor: string; from_state: ComplaintState | null; to_state: ComplaintState | null; note: string | null; data: Record<string, unknown> | null }[]
   >`
-    select e.id, e.kind, e.at, e.actor, coalesce(u.display_name, e.actor) as actor_name, e.from_state, e.to_state, e.note, e.data
-    from complaint_events e left join users u on u.username = e.actor
-    where e.complaint_id = ${complaintId} order by e.at, e.id`;
+    select id, kind, at, actor, from_state, to_state, note, data from complaint_events
+    where complaint_id = ${complaintId} order by at, id`;
+  const names = await actorNames(db, rows.map((e) => e.actor));
   return rows.map((e) => ({
     id: e.id,
     kind: e.kind,
     at: e.at.toISOString(),
     actor: e.actor,
-    actorName: e.actor_name,
+    actorName: names.get(e.actor) ?? e.actor,
     fromState: e.from_state,
     toState: e.to_state,
     note: e.note,

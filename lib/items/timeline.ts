@@ -8,21 +8,29 @@
 // while it runs, the current time — the same inclusive comparison as levelAt in deadline-level.ts.
 // An item of a periodic entry shows the period obligation it fulfilled (fulfilled_by_item_id).
 import { z } from 'zod';
+import { actorNames } from '../auth/actor-names';
 import { scopeFilter, type Scope } from '../auth/scope';
 import { shanghaiDayOf } from '../calendar/ymd';
 import type { Db } from '../db/sql';
 import { LEVEL_TERMS } from '../rules/level';
 
-export interface TimelineEntry {
+/** An entry as the histories give it; the page's name for its actor is added last, for the page's entries only. */
+interface StoredTimelineEntry {
   /** Stable and unique within the timeline: 'item_event:12', 'obligation:5:due', 'alert_event:7'. */
   id: string;
   at: string;
   kind: string;
   source: 'item' | 'obligation' | 'alert';
+  /** As stored: a username, `apikey:<prefix>` or `system`. */
   actor: string;
   /** zh-CN description. */
   note: string | null;
   [detail: string]: unknown;
+}
+
+export interface TimelineEntry extends StoredTimelineEntry {
+  /** What the page shows (lib/auth/actor-names.ts). */
+  actorName: string;
 }
 
 /** Sort key and cursor: [at in ms, source rank, row id, step within the row]. */
@@ -55,7 +63,7 @@ interface ObligationRow {
 
 interface Keyed {
   key: TimelineKey;
-  entry: TimelineEntry;
+  entry: StoredTimelineEntry;
 }
 
 const compareKeys = (a: TimelineKey, b: TimelineKey) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
@@ -147,9 +155,10 @@ export async function getItemTimeline(
   const rest = after ? all.filter((row) => compareKeys(row.key, after) > 0) : all;
   const slice = rest.slice(0, page.limit);
   const last = slice[slice.length - 1];
+  const names = await actorNames(db, slice.map((row) => row.entry.actor));
   return {
     kind: 'found',
-    data: slice.map((row) => row.entry),
+    data: slice.map((row) => ({ ...row.entry, actorName: names.get(row.entry.actor) ?? row.entry.actor })),
     next: rest.length > page.limit && last ? last.key : null,
   };
 }

@@ -15,7 +15,7 @@ import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import type { Level } from '../../../../lib/rules/level';
 import { formatTime } from '../../../../lib/format/shanghai-time';
 import { LevelTag } from './level-tag';
-import { actorLabel, diffLines, RULE_KIND_LABELS, SOURCE_LABELS, TIMELINE_KIND_LABELS } from './timeline-labels';
+import { diffLines, RULE_KIND_LABELS, SOURCE_LABELS, TIMELINE_KIND_LABELS } from './timeline-labels';
 
 const { Text, Title, Paragraph } = Typography;
 
@@ -186,7 +186,9 @@ function timelineItem(entry: TimelineEntry): TimelineItemType {
           {level && <LevelTag level={level} isDeadline={entry.source !== 'alert' || entry.ruleKind === 'deadline'} />}
         </Space>
         <div>
-          <Text type="secondary">{actorLabel(entry.actor)}</Text>
+          <Text type="secondary" title={entry.actor}>
+            {entry.actorName}
+          </Text>
         </div>
         {entry.note && <div style={{ marginTop: 2 }}>{entry.note}</div>}
         {lines.length > 0 && (

@@ -35,13 +35,6 @@ export const RULE_KIND_LABELS: Readonly<Record<string, string>> = {
 
 export const SOURCE_LABELS = { item: '公开信息', obligation: '公开义务', alert: '预警' } as const;
 
-/** Who did it, in words: the system, a CMS through an API key, or a person as the history names them. */
-export function actorLabel(actor: string): string {
-  if (actor === 'system') return '系统';
-  if (actor.startsWith('apikey:')) return `接口（密钥 ${actor.slice('apikey:'.length)}）`;
-  return actor;
-}
-
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 const INSTANT_KEYS = new Set(['formedAt', 'publishedAt', 'eventAt']);

@@ -85,11 +85,12 @@ describe('GET /api/v1/items/:id/timeline', () => {
       ['2026-12-02T02:05:00.000Z', 'alert_resolved'],
     ]);
     const byKind = Object.fromEntries(data.map((entry: { kind: string }) => [entry.kind, entry]));
-    expect(byKind.formed).toMatchObject({ source: 'item', actor: 'apikey:dwk_timeline' });
+    expect(byKind.formed).toMatchObject({ source: 'item', actor: 'apikey:dwk_timeline', actorName: '接口（密钥 dwk_timeline）' });
     expect(byKind.updated.diff).toEqual({ publishedAt: { before: null, after: '2026-12-02T02:00:00.000Z' } });
     expect(byKind.obligation_opened).toMatchObject({
       source: 'obligation',
       actor: 'system',
+      actorName: '系统',
       dueAt: '2026-11-30T16:00:00.000Z',
       note: '公开义务生成：应于 2026-11-30 前公开',
     });
