@@ -97,6 +97,7 @@ describe('formatSeedResult', () => {
         obligations: { rows: 986_548, copyMs: 18_000 },
         ms: 103_000,
       },
+      scored: { months: 13, rows: 52_110 },
       durationMs: 123_400,
     });
     expect(text).toMatch(/省级数据已写入.*县级单位 96 个，总用时 123 秒/);
@@ -104,5 +105,6 @@ describe('formatSeedResult', () => {
     expect(text).toMatch(/过程事件\s+item_events\s+1,927,556/);
     expect(text).toMatch(/合计\s+3,912,890/);
     expect(text).toMatch(/到期义务 937,430 项：按时公开 70\.1%/);
+    expect(text).toMatch(/考核评分：13 个月，52,110 条得分/);
   });
 });

@@ -129,5 +129,6 @@ export function formatProvinceResult(result: SeedProvinceResult): string {
     `  ${'合计'.padEnd(width, '　')}  ${''.padEnd(16)} ${formatCount(total).padStart(11)}`,
   ];
   if (result.mix) out.push(formatMix(result.mix, formatCount(result.mix.due)));
+  out.push(`考核评分：${result.scored.months} 个月，${formatCount(result.scored.rows)} 条得分`);
   return out.join('\n');
 }

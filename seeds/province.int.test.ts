@@ -69,6 +69,14 @@ describe('seedProvince', () => {
     // the province set raises no history alerts (a million checks would take longer than the load itself)
     for (const table of SEED_TABLES.filter((t) => t !== 'alerts')) expect(result.counts[table], table).toBeGreaterThan(0);
     expect(result.counts.alerts).toBe(0);
+    // every seeded month is scored, every department of the province among them
+    const [scores] = await admin<{ months: number; departments: number; rows: number }[]>`
+      select count(distinct period)::int as months, count(distinct department_id)::int as departments, count(*)::int as rows
+      from scores`;
+    expect(result.scored).toEqual({ months: scores!.months, rows: scores!.rows });
+    expect(scores!.months).toBeGreaterThanOrEqual(12);
+    const [departments] = await admin<{ n: number }[]>`select count(*)::int as n from departments`;
+    expect(scores!.departments).toBe(departments!.n);
     expect(Math.abs(result.counts.items - ITEMS_TARGET) / ITEMS_TARGET).toBeLessThan(0.05);
     expect(result.load.items.rows).toBe(result.counts.items);
     expect(result.load.itemEvents.rows).toBe(result.counts.item_events);

@@ -45,6 +45,7 @@ import { provinceRegionSeeds, provinceUnits, unitWeight } from './province-geogr
 import { departmentRows, ITEM_COLUMNS, ITEM_EVENT_COLUMNS, OBLIGATION_COLUMNS } from './province-rows';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
 import { loadRules } from '../lib/rules/queries';
+import { scoreHistory } from '../lib/scoring/score-history';
 import { seedRules } from './rules';
 import { countSeedTables, SEED_LOCK_KEY, structureCreatedAtFor, type SeedCounts } from './seed-demo';
 import { buildUnitSeed, type UnitSeed } from './unit-seed';
@@ -96,6 +97,8 @@ export interface SeedProvinceResult {
   counties: number;
   mix: OutcomeMix | null;
   load: { items: TableLoad; itemEvents: TableLoad; obligations: TableLoad; ms: number };
+  /** The month scores computed after the load (DESIGN §3: seeding scores every month it seeds). */
+  scored: { months: number; rows: number };
   durationMs: number;
 }
 
@@ -249,6 +252,18 @@ export async function seedProvince(sql: Sql, options: SeedProvinceOptions = {}):
     },
     () => '完成',
   );
+  // last, on the committed and analysed rows, as the score worker would read them; its own transaction,
+  // so a failure here leaves the load in place and `npm run workers` (score) can finish the job
+  const scored = await phase(
+    '考核评分（历史各月）',
+    async () => {
+      const history = await sql.begin((tx) => scoreHistory(tx, { at }));
+      await sql.unsafe('analyze scores');
+      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from scores`;
+      return { months: history.periods.length, rows: row!.n };
+    },
+    (s) => `${s.months} 个月，${formatCount(s.rows)} 条得分`,
+  );
   const counts = await countSeedTables(sql);
   return {
     today,
@@ -256,6 +271,7 @@ export async function seedProvince(sql: Sql, options: SeedProvinceOptions = {}):
     counties: unitSeeds.length,
     mix,
     load: load!,
+    scored,
     durationMs: Math.round(performance.now() - started),
   };
 }
