@@ -20,7 +20,18 @@ const syncRequestSchema = z.object({ afterSeq: z.number().int().min(0) });
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function attachSocketServer(httpServer: HttpServer): { io: RealtimeServer; close: () => Promise<void> } {
+export interface AttachedSocketServer {
+  io: RealtimeServer;
+  /**
+   * Settles once the adapter's subscriptions are in place, so what workers emit from then on reaches this
+   * process's sockets: the adapter queues its (P)SUBSCRIBE when constructed, and a PING queued behind them on
+   * the same connection is answered only after them.
+   */
+  ready: Promise<void>;
+  close: () => Promise<void>;
+}
+
+export function attachSocketServer(httpServer: HttpServer): AttachedSocketServer {
   const pub = createRedis({ forBullmq: true });
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (error) => log.warn({ err: error.message }, 'socket.io redis'));
@@ -64,6 +75,7 @@ export function attachSocketServer(httpServer: HttpServer): { io: RealtimeServer
 
   return {
     io,
+    ready: sub.ping().then(() => undefined),
     close: async () => {
       await io.close();
       pub.disconnect();

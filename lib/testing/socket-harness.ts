@@ -17,6 +17,7 @@ export interface RecordingClient {
 export async function startSocketServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const httpServer: Server = createServer();
   const realtime = attachSocketServer(httpServer);
+  await realtime.ready;
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
