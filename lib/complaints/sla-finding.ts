@@ -7,6 +7,8 @@ import type { SlaPhase, SlaStatus } from './sla';
 
 export interface SlaFinding {
   rule: RuleOf<'complaint_sla'>;
+  /** The department that holds the alert. */
+  departmentId: number;
   level: Exclude<Level, 'none'>;
   phase: SlaPhase;
   dueAt: Date;
@@ -30,5 +32,5 @@ export function slaFinding(rules: readonly Rule[], complaint: SlaRuleSubject, st
     domain: complaint.domain ?? '',
     entryId: complaint.catalogEntryId ?? 0,
   });
-  return rule ? { rule, level: status.level, phase: status.phase, dueAt: status.dueAt } : null;
+  return rule ? { rule, departmentId: complaint.departmentId, level: status.level, phase: status.phase, dueAt: status.dueAt } : null;
 }

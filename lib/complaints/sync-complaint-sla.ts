@@ -63,7 +63,7 @@ export async function syncComplaintSla(
   }
   const key = { ruleKind: 'complaint_sla', subjectType: 'complaint', subjectId: complaint.id } as const;
   const finding = slaFinding(rules, complaint, status);
-  if (!finding || complaint.departmentId === null) {
+  if (!finding) {
     const note = complaint.state === 'closed' ? '投诉已办结' : status.level === 'none' ? '投诉已按时流转' : '投诉办理时限规则已停用';
     return present(await clearAlert(tx, key, at, note));
   }
@@ -73,7 +73,7 @@ export async function syncComplaintSla(
   const [unresolved] = await tx<{ department_id: number }[]>`
     select department_id from alerts
     where rule_kind = 'complaint_sla' and subject_type = 'complaint' and subject_id = ${complaint.id} and state <> 'resolved'`;
-  if (unresolved && unresolved.department_id !== complaint.departmentId) {
+  if (unresolved && unresolved.department_id !== finding.departmentId) {
     changes.push(...present(await clearAlert(tx, key, at, '投诉已改派其他部门')));
   }
   const raised = await raiseAlert(
@@ -85,7 +85,7 @@ export async function syncComplaintSla(
       subjectVersion: complaint.version,
       itemId: complaint.itemId,
       complaintId: complaint.id,
-      departmentId: complaint.departmentId,
+      departmentId: finding.departmentId,
       positionId: complaint.positionId,
       regionCode: complaint.regionCode,
       domain: complaint.domain,

@@ -73,9 +73,13 @@ export function attachSocketServer(httpServer: HttpServer): AttachedSocketServer
     });
   });
 
+  const ready = sub.ping().then(() => undefined);
+  // server.ts does not wait for it (a web process with a broken Redis still answers /api/health): a PING
+  // still queued when the connection closes must not end that process as an unhandled rejection
+  ready.catch(() => {});
   return {
     io,
-    ready: sub.ping().then(() => undefined),
+    ready,
     close: async () => {
       await io.close();
       pub.disconnect();

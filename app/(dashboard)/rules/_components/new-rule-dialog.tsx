@@ -1,15 +1,16 @@
 'use client';
 
-import { Alert as Notice, App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Typography } from 'antd';
+import { Alert as Notice, App, Button, Form, Input, Modal, Select, Space, Switch, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ALERT_LEVELS, LEVEL_NAMES, RULE_KIND_LABELS } from '../../../../lib/alerts/labels';
+import { RULE_KIND_LABELS } from '../../../../lib/alerts/labels';
 import { DOMAIN_LABELS, DOMAINS } from '../../../../lib/catalog/domains';
 import type { RegionSummary } from '../../../../lib/regions/queries';
 import { RULE_PARAM_FIELDS } from '../../../../lib/rules/param-labels';
 import type { RuleChangePreview } from '../../../../lib/rules/preview-rule-change';
 import type { RuleKind } from '../../../../lib/rules/rule';
 import { PreviewResult } from './rule-editor';
+import { RuleParamFields } from './rule-param-fields';
 
 const KINDS: RuleKind[] = ['deadline', 'completeness', 'channel'];
 const DEFAULTS: Record<string, unknown> = { warnWorkingDays: 3, severeWorkingDays: 10, checkIndexNoFormat: true, maxSummaryLength: 100, requirePublisherFullName: true };
@@ -101,30 +102,7 @@ export function NewRuleDialog({ regions, onClose }: { regions: RegionSummary[]; 
         <Form.Item name="name" label="规则名称" rules={[{ required: true, whitespace: true, message: '请填写规则名称' }]}>
           <Input maxLength={200} />
         </Form.Item>
-        {RULE_PARAM_FIELDS[kind].map((field) =>
-          field.type === 'flag' ? (
-            <Form.Item key={field.key} name={field.key} label={field.label} valuePropName="checked">
-              <Switch checkedChildren="是" unCheckedChildren="否" />
-            </Form.Item>
-          ) : (
-            <Form.Item
-              key={field.key}
-              name={field.key}
-              label={field.label}
-              rules={[
-                { required: true, message: `请填写${field.label}` },
-                { type: 'integer', min: field.min, max: field.max, message: `${field.label}应为 ${field.min}–${field.max} 之间的整数` },
-              ]}
-            >
-              <InputNumber precision={0} addonAfter={field.unit} style={{ width: 200 }} />
-            </Form.Item>
-          ),
-        )}
-        {kind !== 'deadline' && (
-          <Form.Item name="level" label="预警级别">
-            <Select style={{ width: 200 }} options={ALERT_LEVELS.map((level) => ({ value: level, label: LEVEL_NAMES[level] }))} />
-          </Form.Item>
-        )}
+        <RuleParamFields kind={kind} />
         <Form.Item name="enabled" label="启用" valuePropName="checked" extra="停用的规则关闭该范围内的这类检查">
           <Switch checkedChildren="启用" unCheckedChildren="停用" />
         </Form.Item>

@@ -1,12 +1,12 @@
 'use client';
 
-import { Alert as Notice, App, Button, Form, InputNumber, Modal, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert as Notice, App, Button, Form, Modal, Space, Switch, Table, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ALERT_LEVELS, LEVEL_NAMES } from '../../../../lib/alerts/labels';
 import type { RuleView } from '../../../../lib/rules/list-rules';
 import { RULE_PARAM_FIELDS } from '../../../../lib/rules/param-labels';
 import type { DepartmentEffectView, RuleChangePreview } from '../../../../lib/rules/preview-rule-change';
+import { RuleParamFields } from './rule-param-fields';
 
 type Values = Record<string, unknown> & { level: RuleView['level']; enabled: boolean };
 
@@ -94,32 +94,7 @@ export function RuleEditor({ rule, onClose }: { rule: RuleView; onClose: () => v
         initialValues={{ ...(rule.params as Record<string, unknown>), level: rule.level, enabled: rule.enabled }}
         onValuesChange={() => setPreview(null)}
       >
-        {fields.map((field) =>
-          field.type === 'flag' ? (
-            <Form.Item key={field.key} name={field.key} label={field.label} valuePropName="checked">
-              <Switch checkedChildren="是" unCheckedChildren="否" />
-            </Form.Item>
-          ) : (
-            <Form.Item
-              key={field.key}
-              name={field.key}
-              label={field.label}
-              extra={field.help}
-              rules={[
-                { required: true, message: `请填写${field.label}` },
-                { type: 'integer', min: field.min, max: field.max, message: `${field.label}应为 ${field.min}–${field.max} 之间的整数` },
-              ]}
-            >
-              {/* no min/max here: clamping would hide the out-of-range message behind a silently changed value */}
-              <InputNumber precision={0} addonAfter={field.unit} style={{ width: 200 }} />
-            </Form.Item>
-          ),
-        )}
-        {rule.kind !== 'deadline' && (
-          <Form.Item name="level" label="预警级别">
-            <Select style={{ width: 200 }} options={ALERT_LEVELS.map((level) => ({ value: level, label: LEVEL_NAMES[level] }))} />
-          </Form.Item>
-        )}
+        <RuleParamFields kind={rule.kind} />
         <Form.Item name="enabled" label="启用" valuePropName="checked">
           <Switch checkedChildren="启用" unCheckedChildren="停用" />
         </Form.Item>
