@@ -7,9 +7,22 @@ export type TransactionSql = postgres.TransactionSql;
 /** Either the pool or a transaction: queries take this first so callers can compose them. */
 export type Db = postgres.Sql | postgres.TransactionSql;
 
+// postgres.js waits before reconnecting, longer with every failed attempt of the pool (up to 20 s): after a
+// Postgres outage a query would sit out that wait although the server is back. Cap it at a second, so a
+// returning Postgres is in use within about a second (health, workers). A server that does not answer a
+// connect at all (hung, not refused) fails the query after CONNECT_TIMEOUT_S instead of 30 s.
+const MAX_RECONNECT_DELAY_S = 1;
+const CONNECT_TIMEOUT_S = 5;
+
+export function reconnectDelaySeconds(failedAttempts: number): number {
+  return Math.min(0.05 * 2 ** failedAttempts, MAX_RECONNECT_DELAY_S) * (0.5 + Math.random() / 2);
+}
+
 export function createSql(url: string, options: { max?: number } = {}): Sql {
   return postgres(url, {
     max: options.max ?? 10,
+    backoff: reconnectDelaySeconds,
+    connect_timeout: CONNECT_TIMEOUT_S,
     onnotice: () => {},
     // int8 ids and sequence values stay far below 2^53; numbers are easier on every caller
     types: {
@@ -39,8 +52,9 @@ export const sql: Sql = new Proxy((() => {}) as unknown as Sql, {
   },
 });
 
-export async function closeSql(): Promise<void> {
+/** Ends the pool; queries still running after `timeoutSeconds` are cancelled. */
+export async function closeSql(timeoutSeconds = 5): Promise<void> {
   const client = globalRef.__dwSql;
   globalRef.__dwSql = undefined;
-  if (client) await client.end({ timeout: 5 });
+  if (client) await client.end({ timeout: timeoutSeconds });
 }
