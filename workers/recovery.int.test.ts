@@ -1,7 +1,8 @@
-// A worker process and the socket.io adapter under a Redis and a Postgres of this file's own (never the
+// Worker processes and the socket.io adapter under a Redis and a Postgres of this file's own (never the
 // machine's shared ones: STACK.md pitfall 12), stopped and restarted under them (issue 12 item 2): the
-// processes stay up, take work again once the dependency is back, and the sweep catches up on what came due
-// meanwhile, each alert once.
+// processes stay up, take work again once the dependency is back, the sweep catches up on what came due
+// meanwhile, each alert once, and once Redis is back the socket server ends its sockets so that browsers
+// reconnect and catch up on the pushes it could not hear.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineFixture } from '../lib/testing/engine-fixture';
 import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '../lib/testing/private-services';
@@ -57,6 +58,26 @@ const incomplete = (externalId: string) => post(externalId, INCOMPLETE);
 const alertsOfItem = (itemId: number, kind: string) =>
   county.received.filter((r) => r.alert.itemId === itemId && r.alert.rule.kind === kind);
 
+/** How the county's socket ends: the server ends sockets whose pushes it may have missed. */
+function socketEnded(): Promise<string> {
+  return new Promise((resolve) => county.socket.once('disconnect', (reason) => resolve(reason)));
+}
+
+const deadlineAlertRows = (itemId: number) =>
+  harness.sql<{ level: string; opened: number }[]>`
+    select a.level, (select count(*)::int from alert_events e where e.alert_id = a.id and e.kind = 'opened') as opened
+    from alerts a where a.item_id = ${itemId} and a.rule_kind = 'deadline'`.then((rows) => [...rows]);
+
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
 function expectRunning(process: RunningProcess): void {
   expect(process.child.exitCode, process.output()).toBeNull();
   expect(process.child.signalCode, process.output()).toBeNull();
@@ -77,7 +98,7 @@ beforeAll(async () => {
   fixture = await harness.createFixture();
   apiKey = (await apiKeys.createApiKey(harness.sql, { departmentId: fixture.jianye.departmentId, createdBy: 'test' })).key;
   await harness.moveClock(shanghai('2026-11-03T10:00:00'));
-  workers = await harness.startWorkers(['check', 'sweep']);
+  workers = await harness.startWorkers(['check', 'sweep', 'sla']);
   await harness.startSocketServer();
   county = await harness.connect(fixture.tokens.jianye);
 }, 120_000);
@@ -153,6 +174,32 @@ describe('the sweep catches up', () => {
     expect(rows[0]!.n).toBe(1);
   });
 
+  it('on a complaint SLA threshold crossed while Postgres was away: one alert', async () => {
+    const [{ fileComplaint }, { now }] = await Promise.all([import('../lib/complaints/file-complaint'), import('../lib/clock')]);
+    const filed = await fileComplaint(
+      harness.sql,
+      null,
+      { channel: 'online', content: '环评批复至今没有公开，请督促。', phone: '13812345678', name: '张三', departmentId: fixture.jianye.departmentId },
+      now(),
+    );
+    if (!filed.ok) throw new Error(filed.message);
+    const slaAlerts = () => county.received.filter((r) => r.alert.complaintId === filed.id);
+    // its first threshold: yellow when the dispatch day begins
+    const [row] = await harness.sql<{ next_check_at: Date }[]>`select next_check_at from complaints where id = ${filed.id}`;
+    const yellowAt = row!.next_check_at.getTime();
+
+    await pg.stop();
+    await harness.moveClock(new Date(yellowAt + 30_000));
+    await sleep(2_500);
+    expect(slaAlerts()).toEqual([]);
+    await pg.start();
+
+    await waitUntil(() => slaAlerts().length > 0, 'the complaint SLA alert after Postgres returned');
+    await sleep(2_000);
+    expect(slaAlerts()).toHaveLength(1);
+    expect(slaAlerts()[0]).toMatchObject({ event: 'alert:opened', alert: { level: 'yellow', rule: { kind: 'complaint_sla' } } });
+  });
+
   it('on a threshold crossed while Redis was away, once Redis is back with its schedules', async () => {
     await harness.moveClock(shanghai('2026-11-04T10:00:00'));
     const itemId = await post('late-while-redis-away', { formedAt: '2026-11-03T09:00:00+08:00' });
@@ -163,18 +210,23 @@ describe('the sweep catches up', () => {
     // repair, not the sweep's)
     await client.save();
     client.disconnect();
+    const ended = socketEnded();
     await redis.stop();
-    const stoppedAt = Date.now();
     await sleep(6_000);
-    expect(alertsOfItem(itemId, 'deadline')).toEqual([]);
+    expect(await deadlineAlertRows(itemId)).toEqual([]);
     await redis.start();
 
-    await waitUntil(() => alertsOfItem(itemId, 'deadline').length > 0, 'the deadline alert after Redis returned');
-    expect(Date.now() - stoppedAt).toBeGreaterThan(6_000);
+    // the socket server ends its sockets once it hears pushes again; the browser reconnects and catches up
+    expect(await ended).toBe('transport close');
+    county = await harness.connect(fixture.tokens.jianye);
+    await poll(() => deadlineAlertRows(itemId), (rows) => rows.length > 0, 'the deadline alert after Redis returned');
     await sleep(2_000);
-    const pushed = alertsOfItem(itemId, 'deadline');
-    expect(pushed).toHaveLength(1);
-    expect(pushed[0]).toMatchObject({ event: 'alert:opened', alert: { level: 'yellow', state: 'open' } });
+    const rows = await deadlineAlertRows(itemId);
+    expect(rows).toEqual([{ level: 'yellow', opened: 1 }]);
+    const synced = await county.socket.emitWithAck('alerts:sync', { afterSeq: 0 });
+    expect(synced.alerts.filter((alert) => alert.itemId === itemId && alert.rule.kind === 'deadline')).toMatchObject([
+      { level: 'yellow', state: 'open' },
+    ]);
     expectRunning(workers);
   });
 });
@@ -185,13 +237,16 @@ describe('when Redis goes away', () => {
     const before = await incomplete('before-redis-restart');
     await waitUntil(() => alertsOfItem(before, 'completeness').length === 1, 'the first alert');
 
+    const ended = socketEnded();
     await redis.stop();
     await sleep(2_000);
     expectRunning(workers);
     await redis.start();
+    expect(await ended).toBe('transport close');
+    county = await harness.connect(fixture.tokens.jianye);
 
     // the restarted Redis is empty: this job, the worker's fetch and the push all run on new connections,
-    // and the push reaches this socket only if the adapter has subscribed again
+    // and the push reaches the socket only because the adapter has subscribed again
     const after = await incomplete('after-redis-restart');
     await waitUntil(() => alertsOfItem(after, 'completeness').length === 1, 'the alert of an item ingested after the restart');
     expectRunning(workers);

@@ -3,8 +3,9 @@
 //
 // Fire and forget, on a fail-fast connection: a route emits after its change has committed, so a push that
 // cannot be sent must neither hold the answer (a BullMQ-style connection would queue it for the whole Redis
-// outage, in memory) nor fail it (the change is done). A push lost here is not lost to the browser: every
-// client catches up with alerts:sync when its socket (re)connects, and the wall merges by id.
+// outage, in memory) nor fail it (the change is done). A push lost here is not lost to the browser: once
+// Redis is back, every web process ends its sockets (lib/realtime/socket-server.ts), and each client catches
+// up with alerts:sync as it reconnects; the wall merges by id.
 import type { Redis } from 'ioredis';
 import { log } from '../log';
 import { createRedis, whenRedisReady } from '../redis/connection';
