@@ -142,17 +142,30 @@ test('while Redis is away, sign-in and the public limits answer 503 within 1 s, 
   expectRunning();
 });
 
-test('while Postgres is away, sign-in answers 503 and health names db; both work within 5 s of its return', async () => {
+test('while Postgres is away, sign-in and signed-in API calls answer 503 and health names db; all work within 5 s of its return', async () => {
+  const signedIn = await fetch(`${baseURL}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
+  });
+  const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+  const listAlerts = () => timed('/api/v1/alerts', { headers: { cookie } });
+  expect((await listAlerts()).status).toBe(200);
+
   await pg.stop();
   const refused = await signIn();
   expect(refused).toMatchObject({ status: 503, body: unavailableBody });
   expect(refused.ms).toBeLessThan(2_000);
+  const list = await listAlerts();
+  expect(list).toMatchObject({ status: 503, body: unavailableBody });
+  expect(list.ms).toBeLessThan(2_000);
   await probeThroughOutage({ db: 'down', redis: 'ok' });
   expectRunning();
 
   await pg.start();
   expect(await healthBecomes(200, 5_000)).toBeLessThan(5_000);
   expect((await signIn()).status).toBe(200);
+  expect((await listAlerts()).status).toBe(200);
   expectRunning();
 });
 
