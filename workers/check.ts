@@ -27,6 +27,10 @@ export async function startCheckWorker({ connection, emitter }: WorkerContext): 
     connection,
     prefix: bullmqPrefix(),
     concurrency: CHECK_CONCURRENCY,
+    // a worker killed mid-batch holds its jobs until their locks expire: a short lock gets them to another
+    // worker within ~15 s rather than BullMQ's default of up to a minute (locks are renewed while a batch runs)
+    lockDuration: 10_000,
+    stalledInterval: 5_000,
   });
   worker.on('error', (error) => log.error({ err: error.message, queue: CHECK_QUEUE }, 'worker error'));
   worker.on('failed', (bullJob, error) => log.warn({ job: bullJob?.id, err: error.message }, 'check failed'));
