@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           allowOnly,
-          include: ['lib/**/*.test.ts', 'seeds/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'seeds/**/*.test.ts', 'scripts/**/*.test.mjs'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           env: { TZ: 'UTC' },
         },
