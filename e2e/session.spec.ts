@@ -80,11 +80,12 @@ test('signing out in another tab ends the wall’s session: it says 登录已失
   // the same browser, another tab: 退出
   const other = await context.newPage();
   await other.goto('/regions');
+  // the wall shows it for 2 s before it leaves: watch from before the click, so a slow tab cannot miss it
+  const noticeShown = wall.waitForSelector('[data-testid="session-ended"]:has-text("登录已失效，请重新登录")');
+  const badgeShown = wall.waitForSelector('[data-testid="connection-status"][data-status="signedOut"]');
   await other.getByRole('button', { name: /退\s*出/ }).click();
+  await Promise.all([noticeShown, badgeShown]);
   await expect(other).toHaveURL(/\/login/);
-
-  await expect(wall.getByTestId('session-ended')).toContainText('登录已失效，请重新登录');
-  await expect(wall.getByTestId('connection-status')).toHaveAttribute('data-status', 'signedOut');
   await wall.waitForURL(/\/login\?next=%2F&reason=session-ended$/);
   await expect(wall.getByTestId('login-session-ended')).toContainText('登录已失效，请重新登录');
   await wall.waitForTimeout(300);
