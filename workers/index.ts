@@ -1,5 +1,5 @@
 // npm run workers [-- <queue> ...]: starts every queue's worker, or only the named ones.
-import { closeSql } from '../lib/db/sql';
+import { closeSql, sql } from '../lib/db/sql';
 import { getEnvOrExit, redisPrefix } from '../lib/env';
 import { createRedis, quitRedis } from '../lib/redis/connection';
 
@@ -8,9 +8,10 @@ const env = getEnvOrExit();
 const { log } = await import('../lib/log');
 const { installFaultHandlers } = await import('../lib/process/install-fault-handlers');
 installFaultHandlers(log);
-const { closeQueues } = await import('../lib/jobs/producer');
 const { startClockSync } = await import('../lib/clock');
 const { createEmitter } = await import('../lib/realtime/emit');
+const { startRelay } = await import('../lib/jobs/relay');
+const { createJobSchedulers } = await import('../lib/jobs/job-schedulers');
 const { startCheckWorker } = await import('./check');
 const { startMaintenanceWorker } = await import('./maintenance');
 const { startReevaluateWorker } = await import('./reevaluate');
@@ -47,8 +48,15 @@ for (const client of [connection, emitterConnection, clockSubscriber]) {
 }
 if (env.ALLOW_CLOCK_CONTROL) await startClockSync(connection, clockSubscriber, redisPrefix());
 
-const context = { connection, emitter: createEmitter(emitterConnection) };
+// every worker process relays owed jobs from Postgres into BullMQ, on a connection that fails fast while
+// Redis is away (the relay retries; an add must not wait out an outage)
+const relayConnection = createRedis();
+relayConnection.on('error', () => {});
+const relay = startRelay({ sql, redis: relayConnection });
+const schedulers = createJobSchedulers(connection);
+const context = { connection, emitter: createEmitter(emitterConnection), schedulers };
 const running = await Promise.all(names.map((name) => starters[name](context)));
+await relay.ready;
 log.info({ queues: names }, 'workers started');
 
 // SIGTERM: each worker stops taking jobs and finishes the ones it holds (the check worker's batches among
@@ -66,11 +74,10 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, STOP_DEADLINE_MS);
   force.unref();
-  await Promise.allSettled(running.map((worker) => worker.close()));
-  // the producer's connection queues while Redis is away: its QUIT would wait for Redis
-  await Promise.race([closeQueues(), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+  await Promise.allSettled([...running.map((worker) => worker.close()), relay.close(), schedulers.close()]);
   // quit, not disconnect: the last batch's pushes are still on their way to Redis
   await Promise.all([connection, emitterConnection, clockSubscriber].map((client) => quitRedis(client)));
+  relayConnection.disconnect();
   await closeSql(1);
   log.info('workers stopped');
   process.exit(0);
