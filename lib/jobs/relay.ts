@@ -66,7 +66,6 @@ export function startRelay(options: RelayOptions): Relay {
     let queue = queues.get(name);
     if (!queue) {
       queue = createQueue(name, redis);
-      queue.on('error', () => {});
       queues.set(name, queue);
     }
     return queue;
