@@ -46,6 +46,10 @@ export async function oweJobs(db: Db, jobs: readonly OwedJob[]): Promise<void> {
       payload = excluded.payload,
       options = excluded.options,
       generation = owed_jobs.generation + (owed_jobs.sent_at is not null)::int,
+      -- the lag counts from the newest generation: the job already sent does the changes before it (while it
+      -- still waits in Redis this understates the lag; a key owed again every second would otherwise look
+      -- owed for ever)
+      owed_since = case when owed_jobs.sent_at is null then owed_jobs.owed_since else clock_timestamp() end,
       run_after = case when owed_jobs.sent_at is null then owed_jobs.run_after else excluded.run_after end,
       sent_at = null`;
 }
