@@ -3,7 +3,7 @@
 // This file runs in a database and Redis prefix of its own, because its workers sweep every open obligation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchCompletedJobs, type CompletedJobs } from '../lib/testing/completed-jobs';
-import type { EngineFixture } from '../lib/testing/engine-fixture';
+import { jianyeItem, type EngineFixture } from '../lib/testing/engine-fixture';
 import type { RecordingClient } from '../lib/testing/socket-harness';
 import { waitUntil } from '../lib/testing/wait-until';
 import { openWorkerProcessHarness, type WorkerProcessHarness } from '../lib/testing/worker-process-harness';
@@ -34,22 +34,7 @@ async function post(payload: Record<string, unknown>): Promise<Response> {
   );
 }
 
-function payload(externalId: string, overrides: Record<string, unknown> = {}) {
-  const { jianye } = fixture;
-  return {
-    externalId,
-    catalogCode: jianye.entryCode,
-    title: '关于某建设项目环境影响报告书审批意见的公告',
-    formedAt: '2026-11-02T09:00:00+08:00',
-    channels: ['website', 'open_platform'],
-    indexNo: `${jianye.orgCode}/2026-00017`,
-    publisher: jianye.name,
-    summary: '批复某建设项目环境影响报告书。',
-    body: '经审查，同意该项目按报告书所列性质、规模、地点建设。',
-    url: 'https://www.example.gov.cn/hbj/2026/11/17.html',
-    ...overrides,
-  };
-}
+const payload = (externalId: string, overrides: Record<string, unknown> = {}) => jianyeItem(fixture, externalId, overrides);
 
 beforeAll(async () => {
   harness = await openWorkerProcessHarness('engine');

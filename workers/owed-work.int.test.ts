@@ -2,7 +2,7 @@
 // restart without persistence, is still checked and raises its alert. Worker processes on a private
 // redis-server of this file's own (never the machine's shared one), which the tests stop and start empty.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineFixture } from '../lib/testing/engine-fixture';
+import { jianyeItem, type EngineFixture } from '../lib/testing/engine-fixture';
 import { startPrivateRedis, type PrivateRedis } from '../lib/testing/private-services';
 import { openWorkerProcessHarness, type WorkerProcessHarness } from '../lib/testing/worker-process-harness';
 
@@ -15,25 +15,15 @@ let POST: typeof import('../app/api/v1/items/route').POST;
 let apiKey: string;
 
 async function postIncomplete(externalId: string): Promise<{ status: number; id: number; ms: number }> {
-  const { jianye } = fixture;
   const started = performance.now();
   const response = await POST(
     new Request('http://127.0.0.1/api/v1/items', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       // no 发布机构 (publisher): the completeness rule must raise an alert for it
-      body: JSON.stringify({
-        externalId,
-        catalogCode: jianye.entryCode,
-        title: `关于某建设项目环境影响报告书审批意见的公告 ${externalId}`,
-        formedAt: '2026-11-02T09:00:00+08:00',
-        publishedAt: '2026-11-03T09:30:00+08:00',
-        channels: ['website', 'open_platform'],
-        indexNo: `${jianye.orgCode}/2026-00017`,
-        summary: '批复某建设项目环境影响报告书。',
-        body: '经审查，同意该项目按报告书所列性质、规模、地点建设。',
-        url: 'https://www.example.gov.cn/hbj/2026/11/17.html',
-      }),
+      body: JSON.stringify(
+        jianyeItem(fixture, externalId, { title: `环评审批公告 ${externalId}`, publishedAt: '2026-11-03T09:30:00+08:00', publisher: undefined }),
+      ),
     }),
   );
   const body = (await response.json()) as { id: number };

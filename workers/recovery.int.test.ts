@@ -4,7 +4,7 @@
 // meanwhile, each alert once, and once Redis is back the socket server ends its sockets so that browsers
 // reconnect and catch up on the pushes it could not hear.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineFixture } from '../lib/testing/engine-fixture';
+import { jianyeItem, type EngineFixture } from '../lib/testing/engine-fixture';
 import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '../lib/testing/private-services';
 import type { RecordingClient } from '../lib/testing/socket-harness';
 import { waitUntil } from '../lib/testing/wait-until';
@@ -23,21 +23,7 @@ let county: RecordingClient;
 let POST: typeof import('../app/api/v1/items/route').POST;
 let apiKey: string;
 
-function payload(externalId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const { jianye } = fixture;
-  return {
-    externalId,
-    catalogCode: jianye.entryCode,
-    title: '关于某建设项目环境影响报告书审批意见的公告',
-    formedAt: '2026-11-02T09:00:00+08:00',
-    channels: ['website', 'open_platform'],
-    indexNo: `${jianye.orgCode}/2026-00017`,
-    publisher: jianye.name,
-    summary: '批复某建设项目环境影响报告书。',
-    body: '经审查，同意该项目按报告书所列性质、规模、地点建设。',
-    ...overrides,
-  };
-}
+const payload = (externalId: string, overrides: Record<string, unknown> = {}) => jianyeItem(fixture, externalId, overrides);
 
 async function post(externalId: string, overrides: Record<string, unknown> = {}): Promise<number> {
   const response = await POST(

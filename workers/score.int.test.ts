@@ -2,7 +2,7 @@
 // and the change is pushed as score:updated to the county's room. Own database and Redis prefix, because the
 // workers sweep and score every department they find.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineFixture } from '../lib/testing/engine-fixture';
+import { jianyeItem, type EngineFixture } from '../lib/testing/engine-fixture';
 import { waitUntil } from '../lib/testing/wait-until';
 import { openWorkerProcessHarness, type WorkerProcessHarness } from '../lib/testing/worker-process-harness';
 
@@ -14,24 +14,13 @@ let POST: typeof import('../app/api/v1/items/route').POST;
 let apiKey: string;
 
 async function post(externalId: string, overrides: Record<string, unknown> = {}): Promise<Response> {
-  const { jianye } = fixture;
   return POST(
     new Request('http://127.0.0.1/api/v1/items', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({
-        externalId,
-        catalogCode: jianye.entryCode,
-        title: `环评审批公告 ${externalId}`,
-        formedAt: '2026-11-02T09:00:00+08:00',
-        channels: ['website', 'open_platform'],
-        indexNo: `${jianye.orgCode}/2026-000${externalId.slice(-2)}`,
-        publisher: jianye.name,
-        summary: '批复某建设项目环境影响报告书。',
-        body: '经审查，同意该项目建设。',
-        url: 'https://www.example.gov.cn/hbj/2026/11/17.html',
-        ...overrides,
-      }),
+      body: JSON.stringify(
+        jianyeItem(fixture, externalId, { title: `环评审批公告 ${externalId}`, indexNo: `${fixture.jianye.orgCode}/2026-000${externalId.slice(-2)}`, body: '经审查，同意该项目建设。', ...overrides }),
+      ),
     }),
   );
 }

@@ -70,3 +70,24 @@ export async function createEngineFixture(sql: Sql): Promise<EngineFixture> {
     return { jianye, binhu, tokens };
   });
 }
+
+/**
+ * A complete item of 建邺区's entry as its CMS posts it to POST /api/v1/items: every required element, both
+ * channels, not yet published. `overrides` make it published, late, incomplete (`publisher: undefined`) …
+ */
+export function jianyeItem(fixture: EngineFixture, externalId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const { jianye } = fixture;
+  return {
+    externalId,
+    catalogCode: jianye.entryCode,
+    title: '关于某建设项目环境影响报告书审批意见的公告',
+    formedAt: '2026-11-02T09:00:00+08:00',
+    channels: ENTRY_CHANNELS,
+    indexNo: `${jianye.orgCode}/2026-00017`,
+    publisher: jianye.name,
+    summary: '批复某建设项目环境影响报告书。',
+    body: '经审查，同意该项目按报告书所列性质、规模、地点建设。',
+    url: 'https://www.example.gov.cn/hbj/2026/11/17.html',
+    ...overrides,
+  };
+}
