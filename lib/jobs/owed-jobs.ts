@@ -80,14 +80,29 @@ export interface OwedRow {
   options: JobsOptions;
 }
 
-/** Owed and unsent, due now: locked for this relay's transaction (another relay skips them). */
+/**
+ * Owed, unsent and due now: marked sent and returned, in one statement (another relay skips the rows it
+ * locks). The caller sends them and, should the send fail, marks them unsent again (markUnsent).
+ */
 export function claimUnsent(db: Db, limit: number): Promise<OwedRow[]> {
   return db<OwedRow[]>`
-    select id, generation, queue, name, payload, options from owed_jobs
-    where sent_at is null and run_after <= clock_timestamp()
-    order by run_after
-    limit ${limit}
-    for update skip locked`;
+    update owed_jobs o set sent_at = clock_timestamp(), sends = o.sends + 1
+    from (
+      select id from owed_jobs where sent_at is null and run_after <= clock_timestamp()
+      order by run_after limit ${limit}
+      for update skip locked
+    ) due
+    where o.id = due.id
+    returning o.id, o.generation, o.queue, o.name, o.payload, o.options`;
+}
+
+/** A send that failed: owed and unsent again, unless owed anew meanwhile (then it is unsent already). */
+export async function markUnsent(db: Db, rows: readonly { id: number; generation: number }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db`
+    update owed_jobs o set sent_at = null
+    from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.generation)}::int[]) as v(id, generation)
+    where o.id = v.id and o.generation = v.generation`;
 }
 
 /** Sent more than `olderThanMs` ago and still owed: the relay asks Redis what became of them. */

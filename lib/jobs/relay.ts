@@ -21,6 +21,7 @@ import {
   markAllUnsent,
   markLost,
   markSent,
+  markUnsent,
   owedJobId,
   owedLag,
   type OwedRow,
@@ -44,6 +45,10 @@ export interface Relay {
 }
 
 const STALE_LIMIT = 500;
+// a pass costs round trips whether or not it finds work: under a stream of commits, passes are spaced at least
+// this far apart (each sends everything due), and Redis is asked whether it was emptied at most once a second
+const MIN_PASS_GAP_MS = 10;
+const EPOCH_CHECK_MS = 1_000;
 const LAG_WARNING_SECONDS = 60;
 const LAG_CHECK_MS = 30_000;
 
@@ -60,6 +65,7 @@ export function startRelay(options: RelayOptions): Relay {
   let woken = false;
   let failing: string | null = null;
   let lastStaleCheck = 0;
+  let lastEpochCheck = 0;
   let lastLagCheck = Date.now();
 
   const queueFor = (name: string) => {
@@ -76,9 +82,13 @@ export function startRelay(options: RelayOptions): Relay {
     wake?.();
   };
 
-  const sleep = () =>
+  const sleep = (passStartedAt: number) =>
     new Promise<void>((resolve) => {
-      if (woken || stopped) return resolve();
+      if (stopped) return resolve();
+      if (woken) {
+        setTimeout(resolve, Math.max(0, passStartedAt + MIN_PASS_GAP_MS - Date.now()));
+        return;
+      }
       const timer = setTimeout(done, failing ? Math.max(pollMs, 1_000) : pollMs);
       function done() {
         clearTimeout(timer);
@@ -99,9 +109,9 @@ export function startRelay(options: RelayOptions): Relay {
   }
 
   async function sendUnsent(): Promise<number> {
-    return sql.begin(async (tx) => {
-      const rows = await claimUnsent(tx, batchSize);
-      if (rows.length === 0) return 0;
+    const rows = await claimUnsent(sql, batchSize);
+    if (rows.length === 0) return 0;
+    try {
       await Promise.all(
         [...groupByQueue(rows)].map(([queue, group]) =>
           queueFor(queue).addBulk(
@@ -109,9 +119,13 @@ export function startRelay(options: RelayOptions): Relay {
           ),
         ),
       );
-      await markSent(tx, rows.map((row) => row.id));
-      return rows.length;
-    });
+    } catch (error) {
+      // owed and unsent again at once; should this fail too, the stale check finds them in Redis or not
+      await markUnsent(sql, rows).catch(() => {});
+      lastEpochCheck = 0;
+      throw error;
+    }
+    return rows.length;
   }
 
   async function recheckStale(): Promise<void> {
@@ -141,7 +155,10 @@ export function startRelay(options: RelayOptions): Relay {
   }
 
   async function pass(): Promise<void> {
-    await checkEpoch();
+    if (Date.now() - lastEpochCheck >= EPOCH_CHECK_MS) {
+      await checkEpoch();
+      lastEpochCheck = Date.now();
+    }
     while (!stopped && (await sendUnsent()) === batchSize) {
       // a full batch: more may be waiting
     }
@@ -164,6 +181,7 @@ export function startRelay(options: RelayOptions): Relay {
     await listening;
     while (!stopped) {
       woken = false;
+      const passStartedAt = Date.now();
       try {
         await pass();
         if (failing) log.info({ after: failing }, 'relay: sending again');
@@ -175,7 +193,7 @@ export function startRelay(options: RelayOptions): Relay {
         failing = message;
       }
       markReady();
-      await sleep();
+      await sleep(passStartedAt);
     }
     markReady();
   }

@@ -26,8 +26,9 @@ create table owed_jobs (
 create index owed_jobs_unsent on owed_jobs (run_after) where sent_at is null;
 create index owed_jobs_sent on owed_jobs (sent_at) where sent_at is not null;
 
--- wakes the relays at commit (a statement-level trigger: one notification per statement, delivered once per
--- transaction); the relay also polls, so a missed notification only delays
+-- wakes the relays at commit when a job is owed now (identical notifications of one transaction are delivered
+-- once); a job owed later (a rescore's coalescing second) wakes nobody: the relay's poll finds it when due, so
+-- a burst of such rows costs no empty passes. The relay also polls, so a missed notification only delays.
 create function notify_owed_jobs() returns trigger language plpgsql as $$
 begin
   perform pg_notify('owed_jobs', '');
@@ -36,4 +37,5 @@ end
 $$;
 
 create trigger owed_jobs_notify after insert or update of generation on owed_jobs
-  for each statement execute function notify_owed_jobs();
+  for each row when (new.sent_at is null and new.run_after <= clock_timestamp())
+  execute function notify_owed_jobs();
