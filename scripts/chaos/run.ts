@@ -1,4 +1,4 @@
-// npm run chaos [-- full|short|soak] [--rate N] [--minutes N] [--window N] [--only fault,…] [--no-write]
+// npm run chaos [-- full|short|soak] [--rate N] [--minutes N] [--window N] [--only fault,…] [--no-write] [--json file]
 //   full (default)  the five faults at 50 items/s; writes the fault section of RELIABILITY.md
 //   short           CI's form: the kill and restart faults, about 100 posts each; writes nothing
 //   soak            30 min at 50 items/s with the simulator's mix; writes the soak section
@@ -11,7 +11,8 @@ import { runChaos, type ChaosCommand } from '../../lib/testing/chaos/chaos-suite
 import { FAULTS, type FaultKey } from '../../lib/testing/chaos/faults';
 import { ensureProductionBuild } from './ensure-build';
 
-const USAGE = 'usage: npm run chaos [-- full|short|soak] [--rate N] [--minutes N] [--window N] [--only worker-kill,web-kill,…] [--no-write]';
+const USAGE =
+  'usage: npm run chaos [-- full|short|soak] [--rate N] [--minutes N] [--window N] [--only worker-kill,web-kill,…] [--no-write] [--json <file>]';
 
 function parseCommand(): ChaosCommand {
   const { values, positionals } = parseArgs({
@@ -23,6 +24,8 @@ function parseCommand(): ChaosCommand {
       window: { type: 'string' },
       only: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
+      // full and short: each fault's goals met or missed, as JSON (scripts/test.mjs counts them)
+      json: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -45,7 +48,7 @@ function parseCommand(): ChaosCommand {
   const only = values.only?.split(',').map((key) => key.trim()) as FaultKey[] | undefined;
   const unknown = only?.filter((key) => !FAULTS.some((fault) => fault.key === key)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown fault ${unknown.join(', ')} (faults: ${FAULTS.map((fault) => fault.key).join(', ')})`);
-  return { kind, rate: number(values.rate, 'rate'), only, write };
+  return { kind, rate: number(values.rate, 'rate'), only, write, jsonFile: values.json };
 }
 
 let command: ChaosCommand;

@@ -13,7 +13,7 @@ import { runSoak } from './run-soak';
 import { startSupervisorSocket, type SupervisorSocket } from './supervisor-socket';
 
 export type ChaosCommand =
-  | { kind: 'full' | 'short'; rate?: number; only?: FaultKey[]; write: boolean }
+  | { kind: 'full' | 'short'; rate?: number; only?: FaultKey[]; write: boolean; jsonFile?: string }
   | { kind: 'soak'; minutes: number; rate: number; windowMinutes?: number; write: boolean };
 
 const RELIABILITY_FILE = 'RELIABILITY.md';
@@ -52,7 +52,9 @@ function printPhase(result: PhaseResult): void {
     `${result.fault.key}: ${f.sent} posts, ${f.accepted} accepted; lost ${f.lostUnchecked} unchecked + ${f.lostUndelivered} never delivered; ` +
       `duplicated ${f.duplicatedUnresolved} + ${f.duplicatedOpenedPushes} pushed twice; recovery ${f.recoveryMs === null ? 'never' : `${(f.recoveryMs / 1000).toFixed(1)} s`}; ` +
       `answers: ${a.clear_503} clear 503, ${a.hang} hang, ${a.status_500} × 500, ${a.other_status + a.unclear_503} other, ${a.no_connection} no connection; ` +
-      `${f.failedOver} failed over; p95 ${f.latencyP95Ms ?? '—'} ms → ${result.missed.length === 0 ? 'goals met' : `MISSED: ${result.missed.join('; ')}`}`,
+      `${f.failedOver} failed over; p95 ${f.latencyP95Ms ?? '—'} ms` +
+      (result.healthBackMs === undefined ? '' : `; health 200 after ${result.healthBackMs === null ? 'never' : `${(result.healthBackMs / 1000).toFixed(1)} s`}`) +
+      ` → ${result.missed.length === 0 ? 'goals met' : `MISSED: ${result.missed.join('; ')}`}`,
   );
 }
 
@@ -126,6 +128,11 @@ export async function runChaos(command: ChaosCommand): Promise<number> {
     passed = phases.every((result) => result.missed.length === 0);
     const endedAt = Date.now();
     log(`${passed ? 'all goals met' : 'GOALS MISSED'} (${phases.filter((result) => result.missed.length > 0).map((result) => result.fault.key).join(', ') || 'none'}) in ${((endedAt - startedAt) / 1000).toFixed(0)} s`);
+    if (command.jsonFile) {
+      // for scripts/test.mjs: one pass or fail per fault in the `N passed, N failed` line
+      const summary = phases.map((result) => ({ key: result.fault.key, title: result.fault.title, missed: result.missed, figures: result.figures }));
+      writeFileSync(command.jsonFile, JSON.stringify({ passed, seconds: Math.round((endedAt - startedAt) / 1000), phases: summary }, null, 2));
+    }
     if (command.write && command.kind === 'full') {
       const existing = existsSync(RELIABILITY_FILE) ? readFileSync(RELIABILITY_FILE, 'utf8') : null;
       writeFileSync(RELIABILITY_FILE, replaceSection(existing, 'faults', renderFaultSection({ startedAt, endedAt, rate: phase.rate, machine, phases })));

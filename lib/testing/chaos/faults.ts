@@ -34,6 +34,8 @@ export interface Fault {
   title: string;
   /** What "fault end" means for this fault, for the report. */
   endsWhen: string;
+  /** A dependency went away: time how long /api/health takes to say 200 again on both web processes. */
+  probesHealth: boolean;
   inject: (context: FaultContext) => Promise<FaultRun>;
 }
 
@@ -52,6 +54,7 @@ export const FAULTS: readonly Fault[] = [
     key: 'worker-kill',
     title: 'kill -9 one worker process mid-batch',
     endsWhen: 'the kill (the other worker carries on)',
+    probesHealth: false,
     inject: async (context) => {
       const { stack } = context;
       const worker = stack.workers[0]!;
@@ -73,6 +76,7 @@ export const FAULTS: readonly Fault[] = [
     key: 'web-kill',
     title: 'kill -9 one web process',
     endsWhen: 'the kill (posts and the socket fail over to the other web process)',
+    probesHealth: false,
     inject: async (context) => {
       const { stack, supervisor } = context;
       // the one the supervisor's socket is on, so the socket has to fail over too
@@ -89,9 +93,15 @@ export const FAULTS: readonly Fault[] = [
     key: 'redis-restart',
     title: 'stop Redis, start it empty',
     endsWhen: 'Redis answers again (empty, same port)',
+    probesHealth: true,
     inject: async (context) => {
       const { stack, timings } = context;
-      const counts = await stack.checkQueueCounts();
+      // with jobs owed: wait (bounded) for a moment when check jobs wait in the queue, the work Redis forgets
+      let counts = await stack.checkQueueCounts();
+      for (let waited = 0; waited < 3_000 && (counts?.waiting ?? 0) === 0; waited += 50) {
+        await sleep(50);
+        counts = await stack.checkQueueCounts();
+      }
       const startedAt = Date.now();
       await stack.redis.stop();
       await sleep(timings.redisDownMs);
@@ -108,6 +118,7 @@ export const FAULTS: readonly Fault[] = [
     key: 'postgres-restart',
     title: 'restart Postgres',
     endsWhen: 'Postgres accepts connections again',
+    probesHealth: true,
     inject: async (context) => {
       const { stack, timings } = context;
       const startedAt = Date.now();
@@ -122,6 +133,7 @@ export const FAULTS: readonly Fault[] = [
     key: 'socket-drop',
     title: "drop the supervisor's socket",
     endsWhen: 'the socket is connected again (and has sent alerts:sync)',
+    probesHealth: false,
     inject: async (context) => {
       const { supervisor, timings } = context;
       const startedAt = Date.now();

@@ -1,7 +1,8 @@
 // A department CMS posting to POST /api/v1/items, spread over both web processes as a load balancer would:
 // requests alternate between them, and a connection refused or reset (a killed process) sends the request once
-// more to the other one and keeps the dead one out of rotation for a moment. No retry after an answer or a
-// timeout: what came back is what the suite reports.
+// more to the other one (and once more after that) and keeps the dead one out of rotation for a moment. No
+// retry after an answer or a timeout: what came back is what the suite reports. The item's external id makes a
+// resend harmless (200, unchanged).
 import http from 'node:http';
 import { classifyAnswer, type AnswerKind } from './answer-kind';
 
@@ -24,6 +25,7 @@ export interface IngestClient {
 // a request unanswered this long is a hang (the goal is an answer within 1 s even with Redis away)
 export const HANG_TIMEOUT_MS = 5_000;
 const DOWN_FOR_MS = 2_000;
+const CONNECTION_RETRIES = 2;
 
 type RawAnswer = { status: number; body: string } | { error: 'timeout' | 'connection' };
 
@@ -34,7 +36,7 @@ export function createIngestClient(baseUrls: readonly string[]): IngestClient {
   const downUntil = baseUrls.map(() => 0);
   let turn = 0;
 
-  const send = (target: number, apiKey: string, body: Buffer): Promise<RawAnswer> =>
+  const send = (target: number, apiKey: string, body: Buffer, fresh = false): Promise<RawAnswer> =>
     new Promise((resolve) => {
       const url = new URL('/api/v1/items', baseUrls[target]);
       let settled = false;
@@ -45,7 +47,7 @@ export function createIngestClient(baseUrls: readonly string[]): IngestClient {
       };
       const request = http.request(
         {
-          agent,
+          agent: fresh ? false : agent,
           host: url.hostname,
           port: url.port,
           path: url.pathname,
@@ -88,12 +90,13 @@ export function createIngestClient(baseUrls: readonly string[]): IngestClient {
       let target = pick();
       let failedOver = false;
       let answer = await send(target, apiKey, body);
-      if ('error' in answer && answer.error === 'connection' && baseUrls.length > 1) {
+      // a refused or reset connection: the other process, then once more on a fresh connection (a kept-alive
+      // socket the server closed just as it was reused resets too, without anything being wrong)
+      for (let retry = 0; retry < CONNECTION_RETRIES && 'error' in answer && answer.error === 'connection'; retry += 1) {
         downUntil[target] = Date.now() + DOWN_FOR_MS;
-        target = (target + 1) % baseUrls.length;
+        if (baseUrls.length > 1 && retry === 0) target = (target + 1) % baseUrls.length;
         failedOver = true;
-        answer = await send(target, apiKey, body);
-        if ('error' in answer && answer.error === 'connection') downUntil[target] = Date.now() + DOWN_FOR_MS;
+        answer = await send(target, apiKey, body, retry > 0);
       }
       const answeredAt = Date.now();
       if ('error' in answer) {

@@ -88,13 +88,20 @@ export function renderFaultSection(input: {
     );
   }
   lines.push('', '### What each fault did', '');
-  for (const { fault, run, figures, missed, settledInMs, revived } of phases) {
+  for (const { fault, run, figures, missed, settledInMs, revived, healthBackMs } of phases) {
     lines.push(`**${fault.title}.** ${run.note}. Fault end: ${fault.endsWhen}.`);
     const facts = [
       `${figures.failedOver} posts failed over to the other web process`,
       `${figures.storedUnacknowledged} items stored without a 201/200 reaching the client`,
       `settled ${seconds(settledInMs)} after the stream stopped`,
     ];
+    if (healthBackMs !== undefined) {
+      facts.push(
+        healthBackMs === null
+          ? '`/api/health` not 200 on both web processes within 60 s of the fault end'
+          : `\`/api/health\` 200 on both web processes ${seconds(healthBackMs)} after the fault end (target: 5 s)`,
+      );
+    }
     if (figures.unexpectedAlerts > 0) facts.push(`${figures.unexpectedAlerts} unexpected alerts`);
     if (figures.unplannedExits > 0) facts.push(`${figures.unplannedExits} processes exited by themselves`);
     if (revived.length > 0) facts.push(`found dead and started again: ${revived.join(', ')}`);

@@ -28,6 +28,31 @@ export interface PhaseResult {
   settledInMs: number;
   /** Processes found dead after the phase and started again. */
   revived: string[];
+  /** Fault end → /api/health 200 on every web process (faults of a dependency only; null: not within 60 s). */
+  healthBackMs?: number | null;
+}
+
+const HEALTH_PROBE_LIMIT_MS = 60_000;
+
+async function healthy(baseUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls every web process's /api/health from the fault's end until all say 200. */
+async function timeHealthBack(baseUrls: readonly string[], endedAt: number): Promise<number | null> {
+  const pending = new Set(baseUrls);
+  while (Date.now() - endedAt < HEALTH_PROBE_LIMIT_MS) {
+    for (const url of [...pending]) if (await healthy(url)) pending.delete(url);
+    if (pending.size === 0) return Date.now() - endedAt;
+    await sleep(250);
+  }
+  return null;
 }
 
 // one in ten items is complete: it must stay without an alert
@@ -80,12 +105,15 @@ export async function runFaultPhase(
 
   let run: FaultRun;
   let skipped: number;
+  let healthBack: Promise<number | null> | undefined;
   try {
     await sleep(options.beforeMs);
     log(`  ${fault.title}…`);
     run = await fault.inject({ stack, supervisor, timings: options.timings, log });
     log(`  ${run.note}`);
-    await sleep(Math.max(0, run.endedAt + options.afterMs - Date.now()));
+    const ended = run.endedAt;
+    healthBack = fault.probesHealth ? timeHealthBack(stack.baseUrls, ended) : undefined;
+    await sleep(Math.max(0, ended + options.afterMs - Date.now()));
   } finally {
     ({ skipped } = await stream.stop());
     client.close();
@@ -118,5 +146,5 @@ export async function runFaultPhase(
     unplannedExits: totalUnplannedExits(stack) - exitsBefore,
   });
   const revived = await stack.reviveAll();
-  return { fault, run, figures, missed: missedGoals(figures), settledInMs, revived };
+  return { fault, run, figures, missed: missedGoals(figures), settledInMs, revived, healthBackMs: await healthBack };
 }
