@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { e2eServerInfo } from './support/e2e-database';
+import { freePort } from './support/free-port';
 
 test('GET /api/health reports both dependencies', async ({ request }) => {
   const response = await request.get('/api/health');
@@ -10,7 +11,7 @@ test('GET /api/health reports both dependencies', async ({ request }) => {
 
 test('a web process with a wrong REDIS_URL answers /api/health with 503', async ({ request }) => {
   test.setTimeout(90_000);
-  const port = 3198;
+  const port = await freePort();
   // same database as the running server; only Redis points at a port where nothing listens
   const health = await request.get('/api/health');
   expect(health.ok()).toBe(true);

@@ -1,20 +1,24 @@
 // npm test: typecheck, lint, unit, integration (real Postgres and Redis, throwaway database and prefix) and
-// the Playwright e2e suite against a production build in Debian's Chromium. Ends with `N passed, N failed`.
+// the Playwright e2e suite against a production build in Debian's Chromium. Ends with `N passed, N failed`
+// (and `, N skipped` when tests were skipped); a suite that ran no test fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium, ensureDependencies, ensureServices } from './services.mjs';
+import { addCounts, countMissingReport, countPlaywrightReport, countVitestReport, suiteLine, totalsLine } from './test-summary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
 const reports = mkdtempSync(path.join(tmpdir(), 'dw-test-'));
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 // CI keeps only the tail of the output, so the names of failed tests are repeated under the summary
 const failures = [];
+// tests that did not run (skip, todo, fixme) are named too: each is a hole in the suite
+const notRun = [];
 
 function run(label, command, args, extraEnv = {}) {
   console.log(`\n━━ ${label} ━━`);
@@ -25,9 +29,15 @@ function run(label, command, args, extraEnv = {}) {
 }
 
 function record(label, counts, seconds) {
-  totals.passed += counts.passed;
-  totals.failed += counts.failed;
-  summary.push(`${label.padEnd(12)} ${String(counts.passed).padStart(4)} passed ${String(counts.failed).padStart(3)} failed  (${seconds}s)`);
+  addCounts(totals, counts);
+  summary.push(suiteLine(label, counts, seconds));
+}
+
+/** A test suite's result, read from its runner's JSON report. */
+function recordSuite(label, result, seconds) {
+  failures.push(...result.failures);
+  notRun.push(...result.notRun);
+  record(label, result.counts, seconds);
 }
 
 /** A step with no test count of its own (typecheck, lint, build) counts as one check. */
@@ -40,55 +50,19 @@ function check(label, command, args, extraEnv) {
 function vitest(project) {
   const output = path.join(reports, `${project}.json`);
   const { ok, seconds } = run(project, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${output}`]);
-  let counts = { passed: 0, failed: ok ? 0 : 1 };
-  if (existsSync(output)) {
-    const report = JSON.parse(readFileSync(output, 'utf8'));
-    counts = { passed: report.numPassedTests, failed: report.numFailedTests };
-    for (const file of report.testResults) {
-      const where = path.relative(root, file.name);
-      for (const test of file.assertionResults) {
-        if (test.status === 'failed') failures.push(`${project}: ${where} › ${test.fullName}\n    ${firstLine(test.failureMessages[0])}`);
-      }
-      if (file.status === 'failed' && file.assertionResults.length === 0) failures.push(`${project}: ${where}\n    ${firstLine(file.message)}`);
-    }
-    // a file that failed to load fails no test; a suite that ran nothing is a failure, not a pass
-    if (!ok && counts.failed === 0) counts.failed = 1;
-    if (report.numTotalTests === 0) counts.failed += 1;
-  }
-  record(project, counts, seconds);
+  const result = existsSync(output)
+    ? countVitestReport(JSON.parse(readFileSync(output, 'utf8')), { project, root, exitOk: ok })
+    : countMissingReport(project);
+  recordSuite(project, result, seconds);
 }
 
 function playwright() {
   const output = path.join(reports, 'e2e.json');
   const { ok, seconds } = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
-  let counts = { passed: 0, failed: ok ? 0 : 1 };
-  if (existsSync(output)) {
-    const report = JSON.parse(readFileSync(output, 'utf8'));
-    const stats = report.stats ?? {};
-    collectPlaywrightFailures(report.suites ?? []);
-    counts = { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) };
-    if (!ok && counts.failed === 0) counts.failed = 1;
-    if ((stats.expected ?? 0) + (stats.unexpected ?? 0) === 0) counts.failed += 1;
-  }
-  record('e2e', counts, seconds);
-}
-
-function collectPlaywrightFailures(suites) {
-  for (const suite of suites) {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        if (test.status === 'expected' || test.status === 'skipped') continue;
-        const error = test.results?.at(-1)?.error?.message;
-        failures.push(`e2e: ${spec.file}:${spec.line} › ${spec.title} (${test.status})\n    ${firstLine(error)}`);
-      }
-    }
-    collectPlaywrightFailures(suite.suites ?? []);
-  }
-}
-
-/** The first line of a failure message, without terminal colours. */
-function firstLine(message) {
-  return String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? '';
+  const result = existsSync(output)
+    ? countPlaywrightReport(JSON.parse(readFileSync(output, 'utf8')), { exitOk: ok })
+    : countMissingReport('e2e');
+  recordSuite('e2e', result, seconds);
 }
 
 /** The chaos suite's short form (private Redis and Postgres of its own): one pass or fail per fault. */
@@ -118,10 +92,11 @@ vitest('unit');
 vitest('integration');
 chaosShort();
 if (check('build', 'npm', ['run', 'build'], { NODE_ENV: 'production' })) playwright();
-else record('e2e', { passed: 0, failed: 1 }, '0.0');
+else recordSuite('e2e', countMissingReport('e2e', 'not run: the build failed'), '0.0');
 
 rmSync(reports, { recursive: true, force: true });
+if (notRun.length > 0) console.log(`\nNot run:\n${notRun.map((line) => `  ${line}`).join('\n')}`);
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((line) => `  ${line}`).join('\n')}`);
 console.log(`\n${summary.join('\n')}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed`);
+console.log(totalsLine(totals));
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -33,9 +33,11 @@ afterAll(async () => {
 });
 
 describe('seedDemo', () => {
-  it('loads the demo well under 60 s', () => {
-    expect(first.durationMs).toBeLessThan(60_000);
+  // How long it takes is a benchmark's figure (a target would live in BENCHMARKS.md), never a test's bound on
+  // a shared machine; the CLI prints the duration of each run.
+  it('loads every seeded table into an empty database and reports exactly the rows it wrote', () => {
     for (const table of SEED_TABLES) expect(first.added[table], table).toBeGreaterThan(0);
+    expect(first.added).toEqual(countsAfterFirst);
     expect(countsAfterFirst.items).toBeGreaterThan(10_000);
     expect(countsAfterFirst.items).toBeLessThan(30_000);
   });

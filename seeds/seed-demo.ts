@@ -164,7 +164,13 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
       });
     });
 
-    await step('投诉件', () => seedDemoComplaints(tx, { today, at, units, departmentIds: structure.ids.departments }));
+    // the complaints' SLA alerts are rows of `alerts` too: the report counts them with the items' alerts
+    const countAlerts = async () => (await tx<{ n: number }[]>`select count(*)::int as n from alerts`)[0]!.n;
+    added.alerts += await step('投诉件', async () => {
+      const alertsBefore = await countAlerts();
+      await seedDemoComplaints(tx, { today, at, units, departmentIds: structure.ids.departments });
+      return (await countAlerts()) - alertsBefore;
+    });
     // last: the scores read the obligations, items, alerts and complaints written above
     await step('考核评分（历史各月）', () => scoreHistory(tx, { at }));
   });

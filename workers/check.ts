@@ -1,15 +1,14 @@
 // check queue: evaluate an item when it is ingested or changed, then push the alerts that changed. Jobs are
-// checked in batches (lib/items/check-batcher.ts): one transaction and one push per batch.
+// checked in batches (lib/jobs/batcher.ts): one transaction and one push per batch.
 import { Worker } from 'bullmq';
 import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
 import { sql } from '../lib/db/sql';
-import { createBatcher } from '../lib/items/check-batcher';
+import { createBatcher } from '../lib/jobs/batcher';
 import { checkItemJob } from '../lib/items/check-job';
 import { checkItems } from '../lib/items/check-item';
 import { bullmqPrefix, defineJob } from '../lib/jobs/define-job';
 import { CHECK_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
-import { enqueueScoreForItems } from '../lib/scoring/score-job';
 import type { RunningWorker, WorkerContext } from './context';
 
 // Jobs fetched at once: enough to fill a batch while the previous one commits.
@@ -21,7 +20,6 @@ export async function startCheckWorker({ connection, emitter }: WorkerContext): 
   const batches = createBatcher(async (itemIds: number[]) => {
     const changes = await checkItems(itemIds);
     await publishAlertChanges(sql, emitter, changes);
-    await enqueueScoreForItems(sql, itemIds);
     return changes.length;
   }, CHECK_BATCH);
   const job = defineJob({ ...checkItemJob, handle: (payload) => batches.add(payload.itemId) });
@@ -29,6 +27,10 @@ export async function startCheckWorker({ connection, emitter }: WorkerContext): 
     connection,
     prefix: bullmqPrefix(),
     concurrency: CHECK_CONCURRENCY,
+    // a worker killed mid-batch holds its jobs until their locks expire: a short lock gets them to another
+    // worker within ~15 s rather than BullMQ's default of up to a minute (locks are renewed while a batch runs)
+    lockDuration: 10_000,
+    stalledInterval: 5_000,
   });
   worker.on('error', (error) => log.error({ err: error.message, queue: CHECK_QUEUE }, 'worker error'));
   worker.on('failed', (bullJob, error) => log.warn({ job: bullJob?.id, err: error.message }, 'check failed'));

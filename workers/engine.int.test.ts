@@ -2,6 +2,7 @@
 // process crossing deadline thresholds as the shared clock moves; duplicate deliveries; reconnect sync.
 // This file runs in a database and Redis prefix of its own, because its workers sweep every open obligation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchCompletedJobs, type CompletedJobs } from '../lib/testing/completed-jobs';
 import type { EngineFixture } from '../lib/testing/engine-fixture';
 import type { RecordingClient } from '../lib/testing/socket-harness';
 import { waitUntil } from '../lib/testing/wait-until';
@@ -18,6 +19,7 @@ let lib: {
   scopeOf: typeof import('../lib/auth/scope').scopeOf;
 };
 let apiKey: string;
+let sweeps: CompletedJobs;
 
 async function post(payload: Record<string, unknown>): Promise<Response> {
   return lib.POST(
@@ -48,11 +50,13 @@ function payload(externalId: string, overrides: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   harness = await openWorkerProcessHarness('engine');
-  const [route, apiKeys, ack, scope] = await Promise.all([
+  const [route, apiKeys, ack, scope, jobs, queues] = await Promise.all([
     import('../app/api/v1/items/route'),
     import('../lib/auth/api-keys'),
     import('../lib/alerts/acknowledge-alert'),
     import('../lib/auth/scope'),
+    import('../lib/jobs/define-job'),
+    import('../lib/jobs/queues'),
   ]);
   lib = { POST: route.POST, createApiKey: apiKeys.createApiKey, acknowledgeAlert: ack.acknowledgeAlert, scopeOf: scope.scopeOf };
   fixture = await harness.createFixture();
@@ -60,9 +64,13 @@ beforeAll(async () => {
   await harness.moveClock(shanghai('2026-11-03T10:00:00'));
   await harness.startWorkers();
   await harness.startSocketServer();
+  sweeps = await watchCompletedJobs(queues.SWEEP_QUEUE, harness.createRedis(), jobs.bullmqPrefix());
 }, 90_000);
 
-afterAll(() => harness?.close(), 60_000);
+afterAll(async () => {
+  await sweeps?.close();
+  await harness?.close();
+}, 60_000);
 
 describe('supervision engine', () => {
   it('refuses a socket without a live session', async () => {
@@ -108,17 +116,28 @@ describe('supervision engine', () => {
     await harness.moveClock(shanghai('2026-11-02T12:00:00'));
     expect((await post(payload('late-1', { externalId: 'late-1' }))).status).toBe(201);
     const deadline = () => county.received.filter((r) => r.alert.rule.kind === 'deadline');
+    const obligationRow = async () =>
+      (await harness.sql<{ level: string; next_check_at: Date | null }[]>`
+        select o.level, o.next_check_at from obligations o join items i on i.id = o.item_id where i.external_id = 'late-1'`)[0];
+    // the check job opens the obligation, due 2026-11-30 24:00, with its first threshold
+    await expect.poll(obligationRow, { timeout: 10_000 }).toEqual({ level: 'none', next_check_at: shanghai('2026-11-26T00:00:00') });
+    // The moved clock keeps running, so it stops a minute before the threshold: room for a 10 s wait on a
+    // loaded machine. next_check_at pins the threshold's instant; two sweep passes since the move prove the
+    // sweep looked and left the obligation alone.
+    const beforeThreshold = async (threshold: string, level: string) => {
+      await harness.moveClock(new Date(shanghai(threshold).getTime() - 60_000));
+      await sweeps.waitFor(2, Date.now(), `two sweep passes a minute before ${threshold}`);
+      expect(await obligationRow()).toEqual({ level, next_check_at: shanghai(threshold) });
+    };
 
-    await harness.moveClock(shanghai('2026-11-25T23:59:50'));
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await beforeThreshold('2026-11-26T00:00:00', 'none');
     expect(deadline()).toEqual([]);
 
     await harness.moveClock(shanghai('2026-11-26T00:00:00'));
     await waitUntil(() => deadline().length === 1, 'yellow', 10_000);
     expect(deadline()[0]).toMatchObject({ event: 'alert:opened', alert: { level: 'yellow', state: 'open' } });
 
-    await harness.moveClock(shanghai('2026-11-30T23:59:55'));
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await beforeThreshold('2026-12-01T00:00:00', 'yellow');
     expect(deadline()).toHaveLength(1);
 
     await harness.moveClock(shanghai('2026-12-01T00:00:00'));
@@ -131,8 +150,9 @@ describe('supervision engine', () => {
     const ids = new Set(deadline().map((r) => r.alert.id));
     expect(ids.size).toBe(1);
 
-    // nothing more arrives while the clock stands still past every threshold
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // nothing more arrives past every threshold, however many passes the sweep makes
+    await sweeps.waitFor(2, Date.now(), 'two sweep passes past every threshold');
+    expect(await obligationRow()).toEqual({ level: 'red', next_check_at: null });
     expect(deadline()).toHaveLength(3);
 
     // publishing late fulfils the obligation late and resolves the alert
@@ -213,13 +233,12 @@ describe('supervision engine', () => {
       from users u join regions r on r.code = u.region_code where u.username = 'sup-jy'`;
     const scope = lib.scopeOf({ ...user!, departmentId: null });
     expect((await lib.acknowledgeAlert(harness.sql, scope, existing!.id, shanghai('2026-12-16T11:05:00'))).ok).toBe(true);
-    const deadlineMs = Date.now() + 5_000;
     const countNew = async () => {
       const [count] = await harness.sql<{ n: number }[]>`
         select count(*)::int as n from alerts a join items i on i.id = a.item_id where i.external_id like 'away-%'`;
       return count!.n;
     };
-    while ((await countNew()) < 3 && Date.now() < deadlineMs) await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(countNew, { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(3);
 
     const back = await harness.connect(token);
     const response = await back.socket.emitWithAck('alerts:sync', { afterSeq: max });

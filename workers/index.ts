@@ -1,5 +1,5 @@
 // npm run workers [-- <queue> ...]: starts every queue's worker, or only the named ones.
-import { closeSql } from '../lib/db/sql';
+import { closeSql, sql } from '../lib/db/sql';
 import { getEnvOrExit, redisPrefix } from '../lib/env';
 import { createRedis } from '../lib/redis/connection';
 
@@ -8,6 +8,8 @@ const env = getEnvOrExit();
 const { log } = await import('../lib/log');
 const { startClockSync } = await import('../lib/clock');
 const { createEmitter } = await import('../lib/realtime/emit');
+const { startRelay } = await import('../lib/jobs/relay');
+const { createJobSchedulers } = await import('../lib/jobs/job-schedulers');
 const { startCheckWorker } = await import('./check');
 const { startMaintenanceWorker } = await import('./maintenance');
 const { startReevaluateWorker } = await import('./reevaluate');
@@ -44,8 +46,15 @@ for (const client of [connection, emitterConnection, clockSubscriber]) {
 }
 if (env.ALLOW_CLOCK_CONTROL) await startClockSync(connection, clockSubscriber, redisPrefix());
 
-const context = { connection, emitter: createEmitter(emitterConnection) };
+// every worker process relays owed jobs from Postgres into BullMQ, on a connection that fails fast while
+// Redis is away (the relay retries; an add must not wait out an outage)
+const relayConnection = createRedis();
+relayConnection.on('error', () => {});
+const relay = startRelay({ sql, redis: relayConnection });
+const schedulers = createJobSchedulers(connection);
+const context = { connection, emitter: createEmitter(emitterConnection), schedulers };
 const running = await Promise.all(names.map((name) => starters[name](context)));
+await relay.ready;
 log.info({ queues: names }, 'workers started');
 
 let stopping = false;
@@ -55,8 +64,8 @@ async function shutdown(signal: string): Promise<void> {
   log.info({ signal }, 'workers shutting down');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
-  await Promise.allSettled(running.map((worker) => worker.close()));
-  for (const client of [connection, emitterConnection, clockSubscriber]) client.disconnect();
+  await Promise.allSettled([...running.map((worker) => worker.close()), relay.close(), schedulers.close()]);
+  for (const client of [connection, emitterConnection, clockSubscriber, relayConnection]) client.disconnect();
   await closeSql();
   process.exit(0);
 }

@@ -1,16 +1,15 @@
 // maintenance queue: hourly session purge and other housekeeping.
 import { Worker } from 'bullmq';
-import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
+import { bullmqPrefix } from '../lib/jobs/define-job';
 import { MAINTENANCE_QUEUE, maintenanceSchedules, purgeSessionsJob } from '../lib/jobs/maintenance';
 import { log } from '../lib/log';
 import type { RunningWorker, WorkerContext } from './context';
 
 const jobs = new Map([[purgeSessionsJob.name, purgeSessionsJob]]);
 
-export async function startMaintenanceWorker({ connection }: WorkerContext): Promise<RunningWorker> {
-  const queue = createQueue(MAINTENANCE_QUEUE, connection);
+export async function startMaintenanceWorker({ connection, schedulers }: WorkerContext): Promise<RunningWorker> {
   for (const schedule of maintenanceSchedules) {
-    await queue.upsertJobScheduler(schedule.id, { every: schedule.every }, { name: schedule.job.name, data: {} });
+    await schedulers.schedule({ queue: MAINTENANCE_QUEUE, id: schedule.id, repeat: { every: schedule.every }, template: { name: schedule.job.name, data: {} } });
   }
   const worker = new Worker(
     MAINTENANCE_QUEUE,
@@ -23,10 +22,5 @@ export async function startMaintenanceWorker({ connection }: WorkerContext): Pro
   );
   worker.on('error', (error) => log.error({ err: error.message, queue: MAINTENANCE_QUEUE }, 'worker error'));
   worker.on('failed', (job, error) => log.warn({ job: job?.name, err: error.message }, 'job failed'));
-  return {
-    close: async () => {
-      await worker.close();
-      await queue.close();
-    },
-  };
+  return { close: () => worker.close() };
 }

@@ -116,7 +116,7 @@ describe('rule management', () => {
     await ingest(keys.binhu, binhu.orgCode, binhu.name, binhu.entryCode, 'binhu-due-1130');
     // the check jobs ran: three open obligations, none yellow yet
     await expect
-      .poll(async () => (await harness.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 5_000 })
+      .poll(async () => (await harness.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 10_000 })
       .toBe(3);
     const [rule] = await harness.sql<{ id: number; version: number }[]>`
       select id, version from rules where kind = 'deadline' and scope_domain is null`;
@@ -196,7 +196,7 @@ describe('a rule for one county', () => {
     // due 2026-12-08: yellow from 11-23 with 12 warning days, not yet with the province's 5
     await ingest(keys.binhu, binhu.orgCode, binhu.name, binhu.entryCode, 'binhu-due-1208', { formedAt: '2026-11-10T09:00:00+08:00' });
     await expect
-      .poll(async () => (await harness.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 5_000 })
+      .poll(async () => (await harness.sql<{ n: number }[]>`select count(*)::int as n from obligations where state = 'open'`)[0]!.n, { timeout: 10_000 })
       .toBe(4);
     const rule = { kind: 'deadline', name: '滨湖区公开时限预警', scopeRegionCode: '320211', params: { warnWorkingDays: 12, severeWorkingDays: 10 }, level: 'yellow' };
 

@@ -1,7 +1,7 @@
 // report queue: the monthly reports of every region on the 1st (01:00 Asia/Shanghai), and one region's
 // month on demand. One job at a time: each prints PDFs with Chromium.
 import { Worker } from 'bullmq';
-import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
+import { bullmqPrefix } from '../lib/jobs/define-job';
 import { REPORT_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
 import { MONTHLY_REPORTS_SCHEDULE, monthlyReportsJob, regionReportJob } from '../lib/reports/report-job';
@@ -12,12 +12,12 @@ const jobs = new Map<string, { process: (job: import('bullmq').Job) => Promise<u
   [regionReportJob.name, regionReportJob],
 ]);
 
-export async function startReportWorker({ connection }: WorkerContext): Promise<RunningWorker> {
-  const queue = createQueue(REPORT_QUEUE, connection);
-  await queue.upsertJobScheduler('monthly-reports', MONTHLY_REPORTS_SCHEDULE, {
-    name: monthlyReportsJob.name,
-    data: {},
-    opts: { removeOnComplete: true, removeOnFail: 100 },
+export async function startReportWorker({ connection, schedulers }: WorkerContext): Promise<RunningWorker> {
+  await schedulers.schedule({
+    queue: REPORT_QUEUE,
+    id: 'monthly-reports',
+    repeat: MONTHLY_REPORTS_SCHEDULE,
+    template: { name: monthlyReportsJob.name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
   });
   const worker = new Worker(
     REPORT_QUEUE,
@@ -31,10 +31,5 @@ export async function startReportWorker({ connection }: WorkerContext): Promise<
   );
   worker.on('error', (error) => log.error({ err: error.message, queue: REPORT_QUEUE }, 'worker error'));
   worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'report failed'));
-  return {
-    close: async () => {
-      await worker.close();
-      await queue.close();
-    },
-  };
+  return { close: () => worker.close() };
 }

@@ -1,7 +1,7 @@
 // score queue: recompute the department-months an event touched, and nightly the running and last month
 // in full (02:30 Asia/Shanghai); push score:updated for every score that changed.
 import { Worker } from 'bullmq';
-import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
+import { bullmqPrefix } from '../lib/jobs/define-job';
 import { SCORE_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
 import { emitToRooms } from '../lib/realtime/emit';
@@ -16,13 +16,13 @@ const jobs = new Map<string, { process: (job: import('bullmq').Job) => Promise<S
   [scoreMonthJob.name, scoreMonthJob],
 ]);
 
-export async function startScoreWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
-  const queue = createQueue(SCORE_QUEUE, connection);
-  await queue.upsertJobScheduler(
-    'score-nightly',
-    { pattern: '30 2 * * *', tz: 'Asia/Shanghai' },
-    { name: scoreMonthJob.name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
+export async function startScoreWorker({ connection, emitter, schedulers }: WorkerContext): Promise<RunningWorker> {
+  await schedulers.schedule({
+    queue: SCORE_QUEUE,
+    id: 'score-nightly',
+    repeat: { pattern: '30 2 * * *', tz: 'Asia/Shanghai' },
+    template: { name: scoreMonthJob.name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  });
   const worker = new Worker(
     SCORE_QUEUE,
     async (job) => {
@@ -38,10 +38,5 @@ export async function startScoreWorker({ connection, emitter }: WorkerContext): 
   );
   worker.on('error', (error) => log.error({ err: error.message, queue: SCORE_QUEUE }, 'worker error'));
   worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'score failed'));
-  return {
-    close: async () => {
-      await worker.close();
-      await queue.close();
-    },
-  };
+  return { close: () => worker.close() };
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../lib/auth/scope';
 import type { ComplaintUpdatePayload } from '../lib/realtime/events';
+import { watchCompletedJobs, type CompletedJobs } from '../lib/testing/completed-jobs';
 import type { EngineFixture } from '../lib/testing/engine-fixture';
 import { waitUntil } from '../lib/testing/wait-until';
 import { openWorkerProcessHarness, type WorkerProcessHarness } from '../lib/testing/worker-process-harness';
@@ -13,6 +14,7 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 let harness: WorkerProcessHarness;
 let fixture: EngineFixture;
 let handler: Scope;
+let passes: CompletedJobs;
 let lib: {
   now: typeof import('../lib/clock').now;
   fileComplaint: typeof import('../lib/complaints/file-complaint').fileComplaint;
@@ -23,12 +25,14 @@ let lib: {
 
 beforeAll(async () => {
   harness = await openWorkerProcessHarness('sla');
-  const [clock, filing, acting, publishing, emit] = await Promise.all([
+  const [clock, filing, acting, publishing, emit, jobs, queues] = await Promise.all([
     import('../lib/clock'),
     import('../lib/complaints/file-complaint'),
     import('../lib/complaints/act-on-complaint'),
     import('../lib/complaints/publish-complaint-change'),
     import('../lib/realtime/emit'),
+    import('../lib/jobs/define-job'),
+    import('../lib/jobs/queues'),
   ]);
   lib = {
     now: clock.now,
@@ -46,9 +50,13 @@ beforeAll(async () => {
   await harness.moveClock(shanghai('2026-11-02T10:00:00'));
   await harness.startWorkers(['sla']);
   await harness.startSocketServer();
+  passes = await watchCompletedJobs(queues.SLA_QUEUE, harness.createRedis(), jobs.bullmqPrefix());
 }, 90_000);
 
-afterAll(() => harness?.close(), 60_000);
+afterAll(async () => {
+  await passes?.close();
+  await harness?.close();
+}, 60_000);
 
 describe('complaint SLA worker', () => {
   it('raises an alert when a complaint is not dispatched in time, and dispatching resolves it', async () => {
@@ -67,9 +75,11 @@ describe('complaint SLA worker', () => {
     const [row] = await harness.sql<{ next_check_at: Date; level: string }[]>`select next_check_at, level from complaints where id = ${filed.id}`;
     expect(row).toEqual({ next_check_at: shanghai('2026-11-03T00:00:00'), level: 'none' });
 
-    // shortly before the dispatch day: nothing (the moved clock keeps running, so leave more than the wait)
-    await harness.moveClock(shanghai('2026-11-02T23:59:50'));
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // shortly before the dispatch day: nothing, after two passes of the sla worker have looked (the moved clock
+    // keeps running, so it stops a minute before: room for a 10 s wait on a loaded machine)
+    await harness.moveClock(shanghai('2026-11-02T23:59:00'));
+    await passes.waitFor(2, Date.now(), 'two sla passes a minute before the dispatch day');
+    expect(await harness.sql`select next_check_at, level from complaints where id = ${filed.id}`).toEqual([row]);
     expect(county.received).toEqual([]);
 
     // the dispatch day (the due day) begins: yellow (临期)

@@ -6,7 +6,7 @@ import { now } from '../lib/clock';
 import { publishComplaintChange } from '../lib/complaints/publish-complaint-change';
 import { sweepComplaints } from '../lib/complaints/sweep-complaints';
 import { sql } from '../lib/db/sql';
-import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
+import { bullmqPrefix } from '../lib/jobs/define-job';
 import { SLA_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
 import type { RunningWorker, WorkerContext } from './context';
@@ -14,13 +14,13 @@ import type { RunningWorker, WorkerContext } from './context';
 export const SLA_INTERVAL_MS = 1_000;
 const MAX_BATCHES_PER_PASS = 20;
 
-export async function startSlaWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
-  const queue = createQueue(SLA_QUEUE, connection);
-  await queue.upsertJobScheduler(
-    'sla-every-second',
-    { every: SLA_INTERVAL_MS },
-    { name: 'sla', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
+export async function startSlaWorker({ connection, emitter, schedulers }: WorkerContext): Promise<RunningWorker> {
+  await schedulers.schedule({
+    queue: SLA_QUEUE,
+    id: 'sla-every-second',
+    repeat: { every: SLA_INTERVAL_MS },
+    template: { name: 'sla', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  });
   const worker = new Worker(
     SLA_QUEUE,
     async () => {
@@ -40,10 +40,5 @@ export async function startSlaWorker({ connection, emitter }: WorkerContext): Pr
   );
   worker.on('error', (error) => log.error({ err: error.message, queue: SLA_QUEUE }, 'worker error'));
   worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'sla pass failed'));
-  return {
-    close: async () => {
-      await worker.close();
-      await queue.close();
-    },
-  };
+  return { close: () => worker.close() };
 }

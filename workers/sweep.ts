@@ -5,7 +5,7 @@ import { Worker } from 'bullmq';
 import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
 import { now } from '../lib/clock';
 import { sql } from '../lib/db/sql';
-import { bullmqPrefix, createQueue } from '../lib/jobs/define-job';
+import { bullmqPrefix } from '../lib/jobs/define-job';
 import { SWEEP_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
 import { openPeriodsAndAlert } from '../lib/sweep/open-period-obligations-job';
@@ -17,18 +17,19 @@ const OPEN_PERIODS_INTERVAL_MS = 3600 * 1000;
 // a pass stops after this many batches so one huge backlog cannot hold the worker for long
 const MAX_BATCHES_PER_PASS = 20;
 
-export async function startSweepWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
-  const queue = createQueue(SWEEP_QUEUE, connection);
-  await queue.upsertJobScheduler(
-    'sweep-every-second',
-    { every: SWEEP_INTERVAL_MS },
-    { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
-  await queue.upsertJobScheduler(
-    'open-periods-hourly',
-    { every: OPEN_PERIODS_INTERVAL_MS, immediately: true },
-    { name: 'open-periods', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
+export async function startSweepWorker({ connection, emitter, schedulers }: WorkerContext): Promise<RunningWorker> {
+  await schedulers.schedule({
+    queue: SWEEP_QUEUE,
+    id: 'sweep-every-second',
+    repeat: { every: SWEEP_INTERVAL_MS },
+    template: { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  });
+  await schedulers.schedule({
+    queue: SWEEP_QUEUE,
+    id: 'open-periods-hourly',
+    repeat: { every: OPEN_PERIODS_INTERVAL_MS, immediately: true },
+    template: { name: 'open-periods', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  });
   const worker = new Worker(
     SWEEP_QUEUE,
     async (job) => {
@@ -51,10 +52,5 @@ export async function startSweepWorker({ connection, emitter }: WorkerContext): 
   );
   worker.on('error', (error) => log.error({ err: error.message, queue: SWEEP_QUEUE }, 'worker error'));
   worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'sweep failed'));
-  return {
-    close: async () => {
-      await worker.close();
-      await queue.close();
-    },
-  };
+  return { close: () => worker.close() };
 }

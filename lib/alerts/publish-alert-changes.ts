@@ -1,8 +1,9 @@
 // After a commit: push each changed alert to the rooms of its department and of every region above it.
 import type { Db } from '../db/sql';
+import { log } from '../log';
 import { emitToRooms, type RealtimeEmitter } from '../realtime/emit';
 import { roomsForSubject } from '../realtime/rooms';
-import { enqueueScoreForAlerts } from '../scoring/score-job';
+import { oweScoreForAlerts } from '../scoring/score-job';
 import { findAlertsByIds } from './alert';
 import type { AlertChange } from './record-finding';
 
@@ -14,5 +15,10 @@ export async function publishAlertChanges(db: Db, emitter: RealtimeEmitter, chan
     const event = opened.has(alert.id) && alert.state === 'open' ? 'alert:opened' : 'alert:updated';
     emitToRooms(emitter, roomsForSubject(regionPath, alert.departmentId), event, alert);
   }
-  await enqueueScoreForAlerts(db, alerts.map(({ alert }) => alert.id));
+  try {
+    await oweScoreForAlerts(db, alerts.map(({ alert }) => alert.id));
+  } catch (error) {
+    // the alerts are committed and pushed; the nightly recompute repairs a rescore that could not be owed
+    log.warn({ err: (error as Error).message }, 'rescore not owed');
+  }
 }

@@ -19,6 +19,7 @@ import { evaluateCompleteness } from '../rules/evaluate-completeness';
 import { getRules } from '../rules/queries';
 import type { Rule } from '../rules/rule';
 import { selectRule } from '../rules/select-rule';
+import { oweScoreForItems } from '../scoring/score-job';
 import type { Camelized, ItemContentColumns, ItemRow } from './item-row';
 
 /** The item's own columns (camelCase aliases) with its region, department and catalog entry. */
@@ -42,11 +43,18 @@ export async function checkItem(
   return checkItems([input.itemId], deps);
 }
 
-/** Checks many items in one transaction (the check worker's batches); each id is checked once. */
+/**
+ * Checks many items in one transaction (the check worker's batches); each id is checked once. The rescores
+ * the check makes owed are recorded in the same transaction.
+ */
 export async function checkItems(itemIds: readonly number[], deps: { sql?: Sql; at?: Date } = {}): Promise<AlertChange[]> {
   const sql = deps.sql ?? pool;
   const rules = await getRules(sql);
-  return sql.begin((tx) => checkItemsIn(tx, itemIds, rules, deps.at ?? now()));
+  return sql.begin(async (tx) => {
+    const changes = await checkItemsIn(tx, itemIds, rules, deps.at ?? now());
+    await oweScoreForItems(tx, itemIds);
+    return changes;
+  });
 }
 
 /** The check inside a caller's transaction (the seed raises the alerts of its history this way). */

@@ -1,7 +1,7 @@
 // The `check` job: evaluate one item version against its catalog entry and rules (workers/check.ts).
-import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { defineJob } from '../jobs/define-job';
+import { owed, type OwedJob } from '../jobs/owed-jobs';
 import { CHECK_QUEUE } from '../jobs/queues';
 import { checkItem } from './check-item';
 
@@ -16,12 +16,11 @@ export const checkItemJob = defineJob({
 });
 
 /**
- * Enqueue after the ingest transaction commits. The job id is deterministic per item version, so a
- * resend while the job waits adds nothing; completed jobs are removed so a later version runs again.
+ * Owed in the ingest transaction. One owed check per item: a newer version owed before the check was sent
+ * replaces it (the check reads the item as it is then). Completed jobs are removed from Redis.
  */
-export function enqueueItemCheck(queue: Queue, payload: CheckItemPayload) {
-  return checkItemJob.enqueue(queue, payload, {
-    jobId: `item-${payload.itemId}-v${payload.version}`,
+export function owedItemCheck(payload: CheckItemPayload): OwedJob {
+  return owed(checkItemJob, `check-item-${payload.itemId}`, payload, {
     removeOnComplete: true,
     removeOnFail: 1000,
     attempts: 5,

@@ -7,10 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setClockOffset } from '../clock';
 import { sql } from '../db/sql';
 import { SECURITY_HEADERS } from '../http/security-headers';
-import { closeQueues, getQueue } from '../jobs/producer';
-import { CHECK_QUEUE } from '../jobs/queues';
 import { isApiKeyIngest, serveApiKeyIngest } from './ingest-fast-path';
-import { countIngestRows, createIngestWorld, type IngestWorld } from './test-fixtures';
+import { countIngestRows, createIngestWorld, owedCheckOf, type IngestWorld } from './test-fixtures';
 
 const RECEIVED_AT = new Date('2026-11-02T11:00:00+08:00');
 let world: IngestWorld;
@@ -32,7 +30,6 @@ afterEach(() => setClockOffset(0));
 afterAll(async () => {
   setClockOffset(0);
   await new Promise((resolve) => server?.close(resolve));
-  await closeQueues();
 });
 
 interface Answer {
@@ -90,8 +87,7 @@ describe('API-key ingest before Next.js', () => {
     expect(created.headers['cache-control']).toBe('no-store');
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(created.headers[name.toLowerCase()]).toBe(value);
     const id = (created.body as { id: number }).id;
-    const job = await getQueue(CHECK_QUEUE).getJob(`item-${id}-v1`);
-    expect(job?.data).toEqual({ itemId: id, version: 1 });
+    expect(await owedCheckOf(sql, id)).toEqual({ itemId: id, version: 1 });
 
     const resent = await send(body);
     expect([resent.status, resent.body]).toEqual([200, { id, version: 1, changed: false }]);

@@ -1,5 +1,5 @@
 // Ingest (DESIGN §3 POST /api/v1/items): upsert one item of a department by its CMS's externalId, with its
-// history and its obligation, in one transaction. The caller enqueues the check job after the commit.
+// history, its obligation and its owed check (lib/jobs/owed-jobs.ts), in one transaction.
 //
 // - A resend of the same payload (same payload_hash) changes nothing and answers 200.
 // - A new item gets version 1, a 'formed' event, a 'published' event when publishedAt is given, and its
@@ -14,6 +14,7 @@ import type { Calendar } from '../calendar/calendar';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db, Sql } from '../db/sql';
 import type { ErrorCode } from '../http/errors';
+import { oweJobs } from '../jobs/owed-jobs';
 import { fulfilItemObligation, fulfilPeriodObligation } from '../obligations/fulfil-obligation';
 import { itemAnchorProblem } from '../obligations/obligation-plan';
 import {
@@ -26,6 +27,7 @@ import { CHANNEL_LABELS, type Channel } from '../rules/evaluate-channels';
 import { getRules } from '../rules/queries';
 import type { Rule } from '../rules/rule';
 import { ingestFieldErrors, ingestPayloadSchema, type IngestPayload } from './ingest-schema';
+import { owedItemCheck } from './check-job';
 import { diffItems, diffLabel, type ItemSnapshot } from './item-diff';
 import type { ItemContentColumns, ItemRow } from './item-row';
 import { payloadHash } from './payload-hash';
@@ -104,24 +106,32 @@ export async function ingestItem(db: Sql, input: IngestInput): Promise<IngestRes
   };
 
   return db.begin(async (tx): Promise<IngestResult> => {
-    // both reads at once (postgres.js pipelines them on the transaction's connection): one round trip
-    const [locked, entry] = await Promise.all([lockItem(tx, context), resolveEntry(tx, context)]);
-    let existing = locked;
-    if (existing && existing.payload_hash === context.hash) return unchanged(existing);
-    if (!('id' in entry)) return entry;
-    const anchorProblem = itemAnchorProblem(entry.timeLimit, payload);
-    if (anchorProblem) return refuse(400, 'invalid_input', anchorProblem, { eventAt: anchorProblem });
-
-    if (!existing) {
-      const created = await insertItem(tx, context, entry);
-      if (created) return created;
-      // a concurrent request inserted it first: carry on as an update of its row
-      existing = await lockItem(tx, context);
-      if (!existing) throw new Error('item vanished after a conflicting insert');
-      if (existing.payload_hash === context.hash) return unchanged(existing);
-    }
-    return updateItem(tx, context, entry, existing);
+    const result = await writeItem(tx, context);
+    // the check is owed by the same commit that accepts the item: whatever Redis does, it runs
+    if (result.ok && result.changed) await oweJobs(tx, [owedItemCheck({ itemId: result.id, version: result.version })]);
+    return result;
   });
+}
+
+async function writeItem(tx: Db, context: Context): Promise<IngestResult> {
+  const { payload } = context;
+  // both reads at once (postgres.js pipelines them on the transaction's connection): one round trip
+  const [locked, entry] = await Promise.all([lockItem(tx, context), resolveEntry(tx, context)]);
+  let existing = locked;
+  if (existing && existing.payload_hash === context.hash) return unchanged(existing);
+  if (!('id' in entry)) return entry;
+  const anchorProblem = itemAnchorProblem(entry.timeLimit, payload);
+  if (anchorProblem) return refuse(400, 'invalid_input', anchorProblem, { eventAt: anchorProblem });
+
+  if (!existing) {
+    const created = await insertItem(tx, context, entry);
+    if (created) return created;
+    // a concurrent request inserted it first: carry on as an update of its row
+    existing = await lockItem(tx, context);
+    if (!existing) throw new Error('item vanished after a conflicting insert');
+    if (existing.payload_hash === context.hash) return unchanged(existing);
+  }
+  return updateItem(tx, context, entry, existing);
 }
 
 function checkTimes(payload: IngestPayload, receivedAt: Date): Refusal | null {

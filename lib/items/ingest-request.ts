@@ -12,10 +12,7 @@ import { sql } from '../db/sql';
 import { apiError, forbidden } from '../http/errors';
 import { readJson, type JsonBodySource } from '../http/read-json';
 import { isCrossSiteRequest, type OriginSource } from '../http/same-origin';
-import { getQueue } from '../jobs/producer';
-import { CHECK_QUEUE } from '../jobs/queues';
 import { log } from '../log';
-import { enqueueItemCheck } from './check-job';
 import { ingestItem, type IngestDepartment } from './ingest-item';
 
 const BEARER_PATTERN = /^Bearer[ \t]+(\S+)[ \t]*$/i;
@@ -89,13 +86,6 @@ export async function answerIngest<R extends IngestRequest>(request: R, identify
     return refused(apiError(result.status, result.code, result.message, result.fields));
   }
 
-  try {
-    // after the commit, with a job id per item version: a resend while the job waits adds nothing
-    await enqueueItemCheck(getQueue(CHECK_QUEUE), { itemId: result.id, version: result.version });
-  } catch (error) {
-    // the item is saved; its check runs on the next resend or change. The caller need not retry.
-    log.error({ err: (error as Error).message, itemId: result.id, version: result.version }, 'check enqueue failed');
-  }
   log.info(
     { itemId: result.id, version: result.version, changed: result.changed, departmentId: caller.department.id, actor: caller.actor },
     'item ingested',

@@ -127,9 +127,15 @@ export async function createIngestWorld(sql: Sql): Promise<IngestWorld> {
 }
 
 /** Rows in the tables ingest writes, to assert that a refused request wrote nothing. */
-export async function countIngestRows(db: Db): Promise<{ items: number; itemEvents: number; obligations: number }> {
-  const [row] = await db<{ items: number; itemEvents: number; obligations: number }[]>`
+export async function countIngestRows(db: Db): Promise<{ items: number; itemEvents: number; obligations: number; owedJobs: number }> {
+  const [row] = await db<{ items: number; itemEvents: number; obligations: number; owedJobs: number }[]>`
     select (select count(*)::int from items) as items, (select count(*)::int from item_events) as "itemEvents",
-           (select count(*)::int from obligations) as obligations`;
+           (select count(*)::int from obligations) as obligations, (select count(*)::int from owed_jobs) as "owedJobs"`;
   return row!;
+}
+
+/** The check an item is owed (the payload the relay will send), or null when none is owed. */
+export async function owedCheckOf(db: Db, itemId: number): Promise<unknown> {
+  const [row] = await db<{ payload: unknown }[]>`select payload from owed_jobs where key = ${`check-item-${itemId}`}`;
+  return row?.payload ?? null;
 }

@@ -1,9 +1,11 @@
 // Each job is defined once: its queue, payload schema and handler. `enqueue` is typed; `process` parses the
-// payload again and fails a bad one as unrecoverable instead of retrying it forever.
+// payload again and fails a bad one as unrecoverable instead of retrying it forever, and once the handler has
+// done the work, settles the owed_jobs row the job was sent for (lib/jobs/owed-jobs.ts).
 import { Queue, UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { redisPrefix } from '../env';
+import { completeOwedJob } from './complete-owed-job';
 
 export interface JobDefinition<S extends z.ZodType, R> {
   name: string;
@@ -24,7 +26,9 @@ export function defineJob<S extends z.ZodType, R>(definition: JobDefinition<S, R
     process: async (job) => {
       const parsed = definition.schema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${definition.name}: ${parsed.error.message}`);
-      return definition.handle(parsed.data, job);
+      const result = await definition.handle(parsed.data, job);
+      await completeOwedJob(job.id);
+      return result;
     },
   };
 }

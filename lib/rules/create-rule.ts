@@ -1,11 +1,13 @@
 // A new rule for a narrower scope (a county's own deadline windows, a domain's completeness check switched
-// off): the office does it itself. Version 1, its history row and its audit row in one transaction; the
-// caller then enqueues the re-evaluation as for a change.
+// off): the office does it itself. Version 1, its history row, its audit row and its owed re-evaluation in
+// one transaction, as for a change.
 import { z } from 'zod';
 import { isRegionInScope, type Scope } from '../auth/scope';
 import { recordAudit } from '../audit/record-audit';
 import { domainSchema } from '../catalog/domains';
 import type { Sql } from '../db/sql';
+import { oweJobs } from '../jobs/owed-jobs';
+import { owedRuleReevaluation } from './reevaluate-job';
 import { alertLevelSchema, parseRuleParams, ruleKindSchema, type Rule } from './rule';
 
 export const newRuleSchema = z.strictObject({
@@ -83,6 +85,7 @@ export async function createRule(sql: Sql, input: { rule: NewRule; scope: Scope;
       action: 'create',
       after: { kind: rule.kind, name: rule.name, scopeRegionCode: rule.scopeRegionCode, scopeDomain: rule.scopeDomain, params: rule.params, level: rule.level, enabled: rule.enabled },
     });
+    await oweJobs(tx, [owedRuleReevaluation({ ruleId: rule.id, version: 1 })]);
     return { ok: true, rule };
   });
 }

@@ -1,9 +1,9 @@
 // The `reevaluate` job: after a rule is saved, judge every subject it can govern again (workers/reevaluate.ts).
-import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { now } from '../clock';
 import { sql } from '../db/sql';
 import { defineJob } from '../jobs/define-job';
+import { owed, type OwedJob } from '../jobs/owed-jobs';
 import { reevaluateRule } from './reevaluate-rule';
 
 export const REEVALUATE_QUEUE = 'reevaluate';
@@ -17,10 +17,9 @@ export const reevaluateRuleJob = defineJob({
   handle: (payload) => reevaluateRule(sql, { ruleId: payload.ruleId, at: now() }),
 });
 
-/** One job per saved version: a resend while it waits adds nothing. */
-export function enqueueRuleReevaluation(queue: Queue, payload: z.infer<typeof reevaluateRulePayloadSchema>) {
-  return reevaluateRuleJob.enqueue(queue, payload, {
-    jobId: `rule-${payload.ruleId}-v${payload.version}`,
+/** Owed by the transaction that saves the rule; saves owed before the job was sent are judged by one run. */
+export function owedRuleReevaluation(payload: z.infer<typeof reevaluateRulePayloadSchema>): OwedJob {
+  return owed(reevaluateRuleJob, `reevaluate-rule-${payload.ruleId}`, payload, {
     removeOnComplete: true,
     removeOnFail: 1000,
     attempts: 5,

@@ -1,11 +1,13 @@
 // Saving a rule change (PATCH /api/v1/rules/:id): the new version, its history row and its audit row in one
-// transaction. The caller then enqueues the re-evaluation (reevaluate-job.ts) so alerts follow at once.
+// transaction, with the re-evaluation it makes owed (reevaluate-job.ts), so alerts follow at once.
 import { z } from 'zod';
 import type { Scope } from '../auth/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Sql } from '../db/sql';
+import { oweJobs } from '../jobs/owed-jobs';
 import { canManageRule } from './list-rules';
 import { ruleFromRow } from './queries';
+import { owedRuleReevaluation } from './reevaluate-job';
 import type { Rule } from './rule';
 import { applyRulePatch, isSameRule, type RulePatch } from './rule-patch';
 
@@ -62,6 +64,7 @@ export async function updateRule(
       before: snapshot(before),
       after: snapshot(saved),
     });
+    await oweJobs(tx, [owedRuleReevaluation({ ruleId: saved.id, version: saved.version })]);
     return { ok: true, rule: saved, changed: true };
   });
 }

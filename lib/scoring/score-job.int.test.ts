@@ -1,11 +1,10 @@
-// Which department-months an event touches, and the score jobs they become: one per department-month per
-// second, delayed past that second so every event of it lands on the one job.
+// Which department-months an event touches, and the score jobs they become: one owed job per
+// department-month, sent a second after it was first owed so every event of that second lands on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/sql';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import { closeQueues, getQueue } from '../jobs/producer';
-import { SCORE_QUEUE } from '../jobs/queues';
-import { enqueueScoreTouches, touchesForAlerts } from './score-job';
+import { oweJobs } from '../jobs/owed-jobs';
+import { owedScoreTouches, touchesForAlerts } from './score-job';
 import { insertObligation, insertRedDeadlineAlert } from './test-fixtures';
 
 let world: IngestWorld;
@@ -15,8 +14,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await getQueue(SCORE_QUEUE).obliterate({ force: true });
-  await closeQueues();
+  await sql`delete from owed_jobs where key like ${`score-${world.department.id}-%`}`;
 });
 
 describe('score touches', () => {
@@ -35,13 +33,15 @@ describe('score touches', () => {
     expect(touches.every((t) => t.departmentId === world.department.id)).toBe(true);
   });
 
-  it('turns a burst of touches into one delayed job per department-month', async () => {
-    const queue = getQueue(SCORE_QUEUE);
+  it('turns a burst of touches into one owed job per department-month, sent a second later', async () => {
     const touch = { departmentId: world.department.id, period: '2026-11' };
-    await enqueueScoreTouches(queue, [touch, touch, { ...touch, period: '2026-10' }, touch]);
-    const jobs = await queue.getDelayed();
-    const ids = jobs.map((job) => job.id!).filter((id) => id.startsWith(`score-${world.department.id}-`));
-    expect(ids.map((id) => id.replace(/-b\d+$/, '')).sort()).toEqual([`score-${world.department.id}-2026-10`, `score-${world.department.id}-2026-11`]);
-    expect(jobs.find((job) => job.id === ids[0])!.data).toMatchObject({ departmentId: world.department.id });
+    await oweJobs(sql, owedScoreTouches([touch, touch, { ...touch, period: '2026-10' }, touch]));
+    await oweJobs(sql, owedScoreTouches([touch]));
+    const rows = await sql<{ key: string; payload: unknown; generation: number; delayMs: number }[]>`
+      select key, payload, generation, extract(epoch from run_after - owed_since) * 1000 as "delayMs"
+      from owed_jobs where key like ${`score-${world.department.id}-%`} order by key`;
+    expect(rows.map((row) => row.key)).toEqual([`score-${world.department.id}-2026-10`, `score-${world.department.id}-2026-11`]);
+    expect(rows[1]).toMatchObject({ payload: touch, generation: 1 });
+    expect(rows.every((row) => row.delayMs >= 990)).toBe(true);
   });
 });

@@ -1,18 +1,16 @@
 // The `score` queue (workers/score.ts): recompute the department-months an event touched, and once a night
 // the current and previous month in full.
 //
-// Job ids are deterministic per (department, month, one-second bucket) and each job waits until its
-// bucket has ended: every event of that second for that department-month lands on the one waiting job
-// (a burst of ingests costs one recompute), and an event arriving while a job runs gets the next bucket's
-// job, so no change is missed. A recompute is an upsert of the facts as they are, so any duplicate is harmless.
-import type { Queue } from 'bullmq';
+// A touched department-month is owed a recompute (lib/jobs/owed-jobs.ts, one row per department-month): the
+// relay sends it a second after it was first owed, so every event of that second lands on the one job (a burst
+// of ingests costs one recompute), and an event arriving after it was sent owes a new generation, so no change
+// is missed. A recompute is an upsert of the facts as they are, so any duplicate is harmless.
 import { z } from 'zod';
 import { now } from '../clock';
 import { sql as pool, type Db } from '../db/sql';
 import { defineJob } from '../jobs/define-job';
-import { getQueue } from '../jobs/producer';
+import { owed, oweJobs, type OwedJob } from '../jobs/owed-jobs';
 import { SCORE_QUEUE } from '../jobs/queues';
-import { log } from '../log';
 import { addMonths, periodOf, periodOfDeadline, periodSchema, type Period } from './period';
 import { recomputeDepartmentMonth, recomputeMonth } from './locked-recompute';
 
@@ -42,22 +40,18 @@ export const scoreMonthJob = defineJob({
   },
 });
 
-const BUCKET_MS = 1_000;
+const COALESCE_MS = 1_000;
+const RETRIES = { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 500 } } as const;
 
-export async function enqueueScoreTouches(queue: Queue, touches: readonly ScoreTouch[]): Promise<void> {
-  const unique = new Map(touches.map((t) => [`${t.departmentId}-${t.period}`, t]));
-  if (unique.size === 0) return;
-  // wall time, not the application's clock: this only paces jobs
-  const wall = Date.now();
-  const bucket = Math.floor(wall / BUCKET_MS);
-  const delay = (bucket + 1) * BUCKET_MS - wall + 50;
-  await queue.addBulk(
-    [...unique.entries()].map(([key, touch]) => ({
-      name: scoreDepartmentMonthJob.name,
-      data: scoreDepartmentMonthJob.schema.parse(touch),
-      opts: { jobId: `score-${key}-b${bucket}`, delay, removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 500 } },
-    })),
+export function owedScoreTouches(touches: readonly ScoreTouch[]): OwedJob[] {
+  return touches.map((touch) =>
+    owed(scoreDepartmentMonthJob, `score-${touch.departmentId}-${touch.period}`, touch, RETRIES, COALESCE_MS),
   );
+}
+
+/** After a new weights version: the running and last month, rescored once however many saves it took. */
+export function owedRecentMonthsRescore(): OwedJob {
+  return owed(scoreMonthJob, 'score-recent-months', {}, { removeOnComplete: true, removeOnFail: 100 });
 }
 
 /** The department-months a batch of item checks touched: the months they were published in and their obligations' months. */
@@ -87,23 +81,16 @@ export async function touchesForAlerts(db: Db, alertIds: readonly number[]): Pro
   ]);
 }
 
-// The two hooks below run after a commit, in code that must not fail because scoring could not be queued:
-// a lost touch is repaired by the nightly recompute.
-
-/** After a batch of items was checked (workers/check.ts). */
-export async function enqueueScoreForItems(db: Db, itemIds: readonly number[]): Promise<void> {
-  try {
-    await enqueueScoreTouches(getQueue(SCORE_QUEUE), await touchesForItems(db, itemIds));
-  } catch (error) {
-    log.warn({ err: (error as Error).message, items: itemIds.length }, 'score enqueue failed');
-  }
+/** The rescores a batch of item checks makes owed, in the check's transaction (lib/items/check-item.ts). */
+export async function oweScoreForItems(db: Db, itemIds: readonly number[]): Promise<void> {
+  await oweJobs(db, owedScoreTouches(await touchesForItems(db, itemIds)));
 }
 
-/** After alerts changed (lib/alerts/publish-alert-changes.ts). */
-export async function enqueueScoreForAlerts(db: Db, alertIds: readonly number[]): Promise<void> {
-  try {
-    await enqueueScoreTouches(getQueue(SCORE_QUEUE), await touchesForAlerts(db, alertIds));
-  } catch (error) {
-    log.warn({ err: (error as Error).message }, 'score enqueue failed');
-  }
+/**
+ * After alerts changed (lib/alerts/publish-alert-changes.ts), just after their commit: Redis no longer decides
+ * whether the rescore happens. A process that dies between the two writes loses the touch; the nightly
+ * recompute repairs that.
+ */
+export async function oweScoreForAlerts(db: Db, alertIds: readonly number[]): Promise<void> {
+  await oweJobs(db, owedScoreTouches(await touchesForAlerts(db, alertIds)));
 }

@@ -1,6 +1,8 @@
 // score_weights: every saved version is kept; the newest is in force. Version 0 (the defaults) is not stored.
 import { recordAudit } from '../audit/record-audit';
 import type { Db, Sql } from '../db/sql';
+import { oweJobs } from '../jobs/owed-jobs';
+import { owedRecentMonthsRescore } from './score-job';
 import { DEFAULT_VERSIONED_WEIGHTS, weightsSchema, type VersionedWeights, type Weights } from './weights';
 
 export async function getCurrentWeights(db: Db): Promise<VersionedWeights> {
@@ -12,7 +14,7 @@ export async function getCurrentWeights(db: Db): Promise<VersionedWeights> {
   return parsed.success ? { version: row.version, weights: parsed.data } : DEFAULT_VERSIONED_WEIGHTS;
 }
 
-/** Saves a new version with its audit row, in one transaction. */
+/** Saves a new version with its audit row and the rescore it makes owed, in one transaction. */
 export async function saveWeights(sql: Sql, input: { weights: Weights; actor: string; at: Date }): Promise<VersionedWeights> {
   const weights = weightsSchema.parse(input.weights);
   return sql.begin(async (tx) => {
@@ -31,6 +33,8 @@ export async function saveWeights(sql: Sql, input: { weights: Weights; actor: st
       before: before.weights,
       after: weights,
     });
+    // the running and last month are rescored with the new version; older months keep the version they were scored with
+    await oweJobs(tx, [owedRecentMonthsRescore()]);
     return { version, weights };
   });
 }

@@ -59,6 +59,8 @@ export async function openWorkerProcessHarness(label: string): Promise<WorkerPro
     return redis;
   };
   const clockRedis = createRedis();
+  // a test may stop its private Redis: errors surface on the calls that fail
+  clockRedis.on('error', () => {});
 
   return {
     sql: sqlModule.sql,

@@ -1,13 +1,11 @@
 // POST /api/v1/items end to end (without HTTP): credentials, the contract's statuses and error body, nothing
-// written on refusal, one item from concurrent identical posts, the check job enqueued after the commit.
+// written on refusal, one item from concurrent identical posts, the check owed by the same commit.
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../../../lib/auth/api-keys';
 import { setClockOffset } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
-import { countIngestRows, createIngestWorld, type IngestWorld } from '../../../../lib/items/test-fixtures';
-import { closeQueues, getQueue } from '../../../../lib/jobs/producer';
-import { CHECK_QUEUE } from '../../../../lib/jobs/queues';
+import { countIngestRows, createIngestWorld, owedCheckOf, type IngestWorld } from '../../../../lib/items/test-fixtures';
 import { POST } from './route';
 
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -23,7 +21,6 @@ afterEach(() => setClockOffset(0));
 
 afterAll(async () => {
   setClockOffset(0);
-  await closeQueues();
 });
 
 function atReceipt(): void {
@@ -74,8 +71,7 @@ describe('POST /api/v1/items with a department API key', () => {
     const events = await sql`select kind, actor from item_events where item_id = ${created.id}`;
     expect(events).toEqual([{ kind: 'formed', actor: expect.stringMatching(/^apikey:dwk_/) }]);
 
-    const job = await getQueue(CHECK_QUEUE).getJob(`item-${created.id}-v1`);
-    expect(job?.data).toEqual({ itemId: created.id, version: 1 });
+    expect(await owedCheckOf(sql, created.id)).toEqual({ itemId: created.id, version: 1 });
 
     const again = await post(body);
     expect(again.status).toBe(200);
@@ -89,7 +85,7 @@ describe('POST /api/v1/items with a department API key', () => {
     const response = await post({ ...body, title: '新标题', publishedAt: '2026-11-02T10:59:00+08:00' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ id, version: 2, changed: true });
-    expect(await getQueue(CHECK_QUEUE).getJob(`item-${id}-v2`)).toBeTruthy();
+    expect(await owedCheckOf(sql, id)).toEqual({ itemId: id, version: 2 });
     const kinds = await sql`select kind from item_events where item_id = ${id} order by id`;
     expect(kinds.map((k) => k.kind)).toEqual(['formed', 'updated', 'published']);
   });

@@ -9,13 +9,11 @@ import { sql } from '../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../lib/http/errors';
 import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
-import { getQueue } from '../../../../lib/jobs/producer';
 import { log } from '../../../../lib/log';
 import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/create-rule';
 import { canManageRule, findRuleView, listRulesForScope } from '../../../../lib/rules/list-rules';
 import { previewRuleChange } from '../../../../lib/rules/preview-rule-change';
 import { invalidateRules, loadRules } from '../../../../lib/rules/queries';
-import { enqueueRuleReevaluation, REEVALUATE_QUEUE } from '../../../../lib/rules/reevaluate-job';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -59,9 +57,6 @@ export async function POST(request: Request): Promise<Response> {
     const result = await createRule(sql, { rule: body.data, scope: auth.scope, at: now() });
     if (!result.ok) return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
     invalidateRules();
-    await enqueueRuleReevaluation(getQueue(REEVALUATE_QUEUE), { ruleId: result.rule.id, version: 1 }).catch((error: Error) =>
-      log.error({ err: error.message, ruleId: result.rule.id }, 'rule re-evaluation not enqueued'),
-    );
     return Response.json(await findRuleView(sql, auth.scope, result.rule.id), { status: 201 });
   } catch (error) {
     log.error({ err: (error as Error).message }, 'rule create failed');

@@ -6,10 +6,6 @@ import { sql } from '../../../../lib/db/sql';
 import { forbidden } from '../../../../lib/http/errors';
 import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
-import { getQueue } from '../../../../lib/jobs/producer';
-import { SCORE_QUEUE } from '../../../../lib/jobs/queues';
-import { log } from '../../../../lib/log';
-import { scoreMonthJob } from '../../../../lib/scoring/score-job';
 import { weightsSchema } from '../../../../lib/scoring/weights';
 import { getCurrentWeights, saveWeights } from '../../../../lib/scoring/weights-queries';
 
@@ -29,8 +25,5 @@ export async function PUT(request: Request): Promise<Response> {
   const body = await readJson(request, z.object({ weights: weightsSchema }));
   if (!body.ok) return body.response;
   const saved = await saveWeights(sql, { weights: body.data.weights, actor: auth.scope.username, at: now() });
-  // the running and last month are rescored with the new version; older months keep the version they were scored with
-  await scoreMonthJob.enqueue(getQueue(SCORE_QUEUE), {}, { jobId: `score-month-weights-v${saved.version}`, removeOnComplete: true, removeOnFail: 100 })
-    .catch((error: Error) => log.warn({ err: error.message }, 'score recompute enqueue failed'));
   return Response.json(saved);
 }

@@ -7,12 +7,10 @@ import { getCalendar } from '../../../../../lib/calendar/calendar-cache';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';
-import { getQueue } from '../../../../../lib/jobs/producer';
 import { log } from '../../../../../lib/log';
 import { findRuleView } from '../../../../../lib/rules/list-rules';
 import { previewRuleChange } from '../../../../../lib/rules/preview-rule-change';
 import { invalidateRules, loadRules } from '../../../../../lib/rules/queries';
-import { enqueueRuleReevaluation, REEVALUATE_QUEUE } from '../../../../../lib/rules/reevaluate-job';
 import { applyRulePatch, rulePatchSchema } from '../../../../../lib/rules/rule-patch';
 import { updateRule } from '../../../../../lib/rules/update-rule';
 
@@ -33,12 +31,6 @@ export async function PATCH(request: Request, context: RecordContext): Promise<R
       return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
     }
     invalidateRules();
-    if (result.changed) {
-      // the change is committed; a failed enqueue must not report the save as failed (the log names the rule to re-run)
-      await enqueueRuleReevaluation(getQueue(REEVALUATE_QUEUE), { ruleId: result.rule.id, version: result.rule.version }).catch((error: Error) =>
-        log.error({ err: error.message, ruleId: result.rule.id, version: result.rule.version }, 'rule re-evaluation not enqueued'),
-      );
-    }
     return Response.json(await findRuleView(sql, auth.scope, id));
   } catch (error) {
     log.error({ err: (error as Error).message }, 'rule change failed');

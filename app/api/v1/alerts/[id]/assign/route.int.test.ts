@@ -156,7 +156,10 @@ describe('the assignment, live', () => {
       // a reconnecting client catches up on it through alerts:sync
       const { alerts } = await county.socket.emitWithAck('alerts:sync', { afterSeq: body.seq - 1 });
       expect(alerts.map((alert) => alert.id)).toContain(id);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // the server wrote the push to every socket of the room at once, so a round trip on the far county's
+      // socket comes back after anything it was sent; its own sync does not list the alert either
+      const farSync = await far.socket.emitWithAck('alerts:sync', { afterSeq: body.seq - 1 });
+      expect(farSync.alerts.map((alert) => alert.id)).not.toContain(id);
       expect(far.received.filter((r) => r.alert.id === id)).toEqual([]);
     } finally {
       county.close();

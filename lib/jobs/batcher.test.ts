@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatcher } from './check-batcher';
+import { createBatcher } from './batcher';
 
 describe('createBatcher', () => {
   it('runs inputs that arrive together as one batch, and later ones in the next', async () => {

@@ -1,4 +1,4 @@
-// Group commit for the check worker: jobs that arrive while a batch is being checked wait and go together in
+// Group commit for jobs (the check worker, owed-job completions): jobs that arrive while a batch is being checked wait and go together in
 // the next one, so under load one transaction (a fixed number of statements, checkItems) serves many items,
 // while a lone job still starts at once (on the next turn of the event loop). A failed batch is retried one
 // input at a time, so one bad item fails only its own job and BullMQ retries only that one.
