@@ -73,7 +73,8 @@ function chaosShort() {
   if (existsSync(output)) {
     const report = JSON.parse(readFileSync(output, 'utf8'));
     const missed = report.phases.filter((phase) => phase.missed.length > 0);
-    counts = { passed: report.phases.length - missed.length, failed: missed.length };
+    // no fault run is a failure, not a pass
+    counts = { passed: report.phases.length - missed.length, failed: Math.max(missed.length, report.phases.length === 0 ? 1 : 0) };
     for (const phase of missed) failures.push(`chaos: ${phase.title}\n    ${phase.missed.join('; ')}`);
     if (!ok && counts.failed === 0) counts.failed = 1;
   } else if (!ok) {

@@ -119,7 +119,8 @@ export async function startChaosStack(options: { log: (line: string) => void }):
     }
     const all = [...webs, ...workers];
     undo.push(async () => {
-      await Promise.all(all.map((running) => running.stop(5_000)));
+      // a graceful stop is promised within 10 s
+      await Promise.all(all.map((running) => running.stop(10_000)));
     });
     // one at a time: four tsx compilations at once on 2 cores only make each slower
     for (const running of all) await running.start();

@@ -17,7 +17,7 @@ section below. Do not edit by hand. The suite runs on a private Redis and a priv
 (free ports, a temporary directory), never on the machine's shared ones; it brings up 2 web and 2 worker
 processes, streams items into \`POST /api/v1/items\` with department API keys while a supervisor's socket.io
 client watches, injects one fault per phase and compares what Postgres holds with what the socket saw.
-How to run it and what it measures: README, "Faults and the chaos suite".
+How to run it and what it measures: README, "Under faults".
 `;
 
 const begin = (key: SectionKey) => `<!-- chaos:${key}:begin -->`;
