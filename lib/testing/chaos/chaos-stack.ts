@@ -51,7 +51,11 @@ async function answersHttp(url: string): Promise<boolean> {
   }
 }
 
-export async function startChaosStack(options: { log: (line: string) => void }): Promise<ChaosStack> {
+export async function startChaosStack(options: {
+  log: (line: string) => void;
+  /** A process that exits by itself is started again this much later (counted as an unplanned exit all the same). */
+  restartAfterCrashMs: number;
+}): Promise<ChaosStack> {
   const { log } = options;
   const undo: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -100,6 +104,7 @@ export async function startChaosStack(options: { log: (line: string) => void }):
           port,
           env: { ...env, PORT: String(port) },
           logFile: path.join(logDir, `web-${i}.log`),
+          restartAfterCrashMs: options.restartAfterCrashMs,
           isReady: () => answersHttp(`http://127.0.0.1:${port}/api/health`),
         }),
       );
@@ -113,6 +118,7 @@ export async function startChaosStack(options: { log: (line: string) => void }):
           // 'workers started' is logged at info; the workers log nothing per job at that level
           env: { ...env, LOG_LEVEL: 'info' },
           logFile: path.join(logDir, `worker-${i}.log`),
+          restartAfterCrashMs: options.restartAfterCrashMs,
           isReady: async (logSinceStart) => (await logSinceStart()).includes('workers started'),
         }),
       );

@@ -54,6 +54,8 @@ function printPhase(result: PhaseResult): void {
       `answers: ${a.clear_503} clear 503, ${a.hang} hang, ${a.status_500} × 500, ${a.other_status + a.unclear_503} other, ${a.no_connection} no connection; ` +
       `${f.failedOver} failed over; p95 ${f.latencyP95Ms ?? '—'} ms` +
       (result.healthBackMs === undefined ? '' : `; health 200 after ${result.healthBackMs === null ? 'never' : `${(result.healthBackMs / 1000).toFixed(1)} s`}`) +
+      (f.badAnswersSentBetweenMs ? `; bad answers to posts sent ${f.badAnswersSentBetweenMs.map((ms) => (ms / 1000).toFixed(1)).join('…')} s after the fault began` : '') +
+      `; load ${result.load1}` +
       ` → ${result.missed.length === 0 ? 'goals met' : `MISSED: ${result.missed.join('; ')}`}`,
   );
 }
@@ -90,7 +92,8 @@ export async function runChaos(command: ChaosCommand): Promise<number> {
 
   try {
     const startedAt = Date.now();
-    stack = await startChaosStack({ log });
+    const restartAfterCrashMs = command.kind === 'short' ? SHORT.phase.timings.restartAfterMs : FULL.phase.timings.restartAfterMs;
+    stack = await startChaosStack({ log, restartAfterCrashMs });
     supervisor = await startSupervisorSocket({ baseUrls: stack.baseUrls, credentials: stack.world.supervisor, log });
     log(`supervisor socket on ${supervisor.connectedTo()}`);
 

@@ -1,7 +1,8 @@
 // The faults, one per phase, each injected while items stream in. A fault says when it ended: the moment from
 // which the system is expected to work again without anyone's help (the kill itself for a killed process,
 // since its twin carries on; the service back for Redis and Postgres; the socket connected again for the
-// dropped connection). A killed process is started again a few seconds later, as systemd would.
+// dropped connection). A killed process is started again a few seconds later, as systemd would (and so is
+// one that exits by itself: lib/testing/chaos/managed-process.ts).
 import type { ChaosStack } from './chaos-stack';
 import type { SupervisorSocket } from './supervisor-socket';
 
@@ -123,10 +124,15 @@ export const FAULTS: readonly Fault[] = [
       const { stack, timings } = context;
       const startedAt = Date.now();
       await stack.postgres.stop('fast');
+      const stoppedAt = Date.now();
       await sleep(timings.postgresDownMs);
       await stack.postgres.start();
       const endedAt = Date.now();
-      return { startedAt, endedAt, note: `pg_ctl stop -m fast, down ${seconds(endedAt - startedAt)}, started again on the same port` };
+      return {
+        startedAt,
+        endedAt,
+        note: `pg_ctl stop -m fast (took ${seconds(stoppedAt - startedAt)}), down ${seconds(endedAt - startedAt)} in all, started again on the same port`,
+      };
     },
   },
   {

@@ -57,6 +57,11 @@ export function createManagedProcess(options: {
   port?: number;
   env: NodeJS.ProcessEnv;
   logFile: string;
+  /**
+   * After an exit nobody asked for, start it again this much later, as a process manager (systemd's
+   * Restart=on-failure) would; the exit still counts as unplanned.
+   */
+  restartAfterCrashMs?: number;
   /** Whether the started process serves yet (a web port answers, a worker logged that it started). */
   isReady: (logSinceStart: () => Promise<string>) => Promise<boolean>;
 }): ManagedProcess {
@@ -82,7 +87,15 @@ export function createManagedProcess(options: {
     started.stderr?.pipe(log, { end: false });
     started.once('exit', (code, signal) => {
       log?.write(`=== ${new Date().toISOString()} ${name} exited (${code ?? signal})\n`);
-      if (!expectingExit) unplanned.push({ at: Date.now(), code, signal });
+      if (expectingExit) return;
+      unplanned.push({ at: Date.now(), code, signal });
+      if (options.restartAfterCrashMs === undefined) return;
+      setTimeout(() => {
+        // stopped or started by someone else meanwhile
+        if (expectingExit || isRunning(child)) return;
+        log?.write(`=== ${new Date().toISOString()} restarting ${name} after its exit\n`);
+        start().catch((error: Error) => log?.write(`=== restart of ${name} failed: ${error.message}\n`));
+      }, options.restartAfterCrashMs);
     });
     const startMarker = `=== ${new Date().toISOString()} ready-check ${name}`;
     log.write(`${startMarker}\n`);
@@ -101,16 +114,17 @@ export function createManagedProcess(options: {
 
   const kill = async () => {
     const running = child;
-    if (!isRunning(running)) return;
     expectingExit = true;
+    if (!isRunning(running)) return;
     running.kill('SIGKILL');
     await exited(running);
   };
 
   const stop = async (graceMs = 10_000) => {
     const running = child;
-    if (!isRunning(running)) return;
+    // also while it is down after a crash: no restart after this
     expectingExit = true;
+    if (!isRunning(running)) return;
     const timer = setTimeout(() => running.kill('SIGKILL'), graceMs);
     running.kill('SIGTERM');
     await exited(running);

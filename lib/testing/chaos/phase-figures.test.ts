@@ -38,6 +38,7 @@ describe('computePhaseFigures', () => {
       sent: [sentItem(1), sentItem(2), sentItem(3, { expectsAlert: false })],
       alerts: [stored(1), stored(2)],
       seen: new Map([seenAlert(1, 1_100), seenAlert(2, 1_150)]),
+      faultStartedAt: 1_015,
       faultEndedAt: 1_015,
     });
     expect(figures).toMatchObject({ accepted: 3, lostUnchecked: 0, lostUndelivered: 0, duplicatedOpenedPushes: 0, unexpectedAlerts: 0 });
@@ -52,6 +53,7 @@ describe('computePhaseFigures', () => {
       sent: [sentItem(1), sentItem(2), sentItem(3)],
       alerts: [stored(1), stored(2)],
       seen: new Map([seenAlert(1, 1_100, { openedPushes: 2 })]),
+      faultStartedAt: 0,
       faultEndedAt: 0,
     });
     expect(figures.lostUnchecked).toBe(1);
@@ -67,6 +69,7 @@ describe('computePhaseFigures', () => {
       sent: [sentItem(1), sentItem(2, { expectsAlert: false })],
       alerts: [stored(1), stored(1, { id: 150 }), stored(2), stored(1, { id: 160, state: 'resolved' })],
       seen: new Map([seenAlert(1, 1_100), [150, { ...seenAlert(1, 1_100)[1], id: 150 }], seenAlert(2, 1_100), [160, { ...seenAlert(1, 1)[1], id: 160 }]]),
+      faultStartedAt: 0,
       faultEndedAt: 0,
     });
     expect(figures.duplicatedUnresolved).toBe(1);
@@ -80,11 +83,14 @@ describe('computePhaseFigures', () => {
       alerts: [stored(1)],
       seen: new Map([seenAlert(1, 1_100)]),
       storedExternalIds: new Set(['x-1', 'x-2']),
+      faultStartedAt: 1_000,
       faultEndedAt: 5_000,
     });
     expect(figures.recoveryMs).toBeNull();
     expect(figures.storedUnacknowledged).toBe(1);
     expect(figures.answers).toMatchObject({ accepted: 1, hang: 1, clear_503: 1 });
+    // the hang was posted at 1,020, 20 ms after the fault started
+    expect(figures.badAnswersSentBetweenMs).toEqual([20, 20]);
     expect(missedGoals(figures)).toEqual(['never recovered', '1 × hang']);
   });
 });

@@ -48,6 +48,11 @@ export interface PhaseFigures {
   /** Post sent → alert first seen on the socket, for accepted incomplete items, ms. */
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
+  /**
+   * When the posts answered badly (hang, 500, …) were sent, relative to the fault's start, ms: the first and the
+   * last. Tells an outage's answers from a machine too busy to answer in time.
+   */
+  badAnswersSentBetweenMs: [number, number] | null;
   /** Web or worker processes that exited by themselves during the phase. */
   unplannedExits: number;
   /** Examples of what was lost, for the report: external ids. */
@@ -69,6 +74,7 @@ export function computePhaseFigures(input: {
   storedExternalIds: ReadonlySet<string>;
   alerts: readonly StoredAlert[];
   seen: ReadonlyMap<number, SeenAlert>;
+  faultStartedAt: number;
   faultEndedAt: number;
   unplannedExits: number;
 }): PhaseFigures {
@@ -121,6 +127,7 @@ export function computePhaseFigures(input: {
     }
   }
 
+  const badSentAt = sent.filter((item) => BAD_ANSWER_KINDS.includes(item.kind)).map((item) => item.sentAt - input.faultStartedAt);
   return {
     sent: sent.length,
     skipped: input.skipped,
@@ -136,6 +143,7 @@ export function computePhaseFigures(input: {
     recoveryMs,
     latencyP50Ms: percentile(latencies, 50),
     latencyP95Ms: percentile(latencies, 95),
+    badAnswersSentBetweenMs: badSentAt.length > 0 ? [Math.min(...badSentAt), Math.max(...badSentAt)] : null,
     unplannedExits: input.unplannedExits,
     lostExamples,
   };

@@ -88,13 +88,18 @@ export function renderFaultSection(input: {
     );
   }
   lines.push('', '### What each fault did', '');
-  for (const { fault, run, figures, missed, settledInMs, revived, healthBackMs } of phases) {
+  for (const { fault, run, figures, missed, settledInMs, revived, healthBackMs, load1 } of phases) {
     lines.push(`**${fault.title}.** ${run.note}. Fault end: ${fault.endsWhen}.`);
     const facts = [
       `${figures.failedOver} posts failed over to the other web process`,
       `${figures.storedUnacknowledged} items stored without a 201/200 reaching the client`,
       `settled ${seconds(settledInMs)} after the stream stopped`,
+      `load average ${load1} at the phase's end`,
     ];
+    if (figures.badAnswersSentBetweenMs) {
+      const [first, last] = figures.badAnswersSentBetweenMs;
+      facts.push(`the badly answered posts were sent from ${seconds(first)} to ${seconds(last)} after the fault began`);
+    }
     if (healthBackMs !== undefined) {
       facts.push(
         healthBackMs === null
@@ -103,7 +108,7 @@ export function renderFaultSection(input: {
       );
     }
     if (figures.unexpectedAlerts > 0) facts.push(`${figures.unexpectedAlerts} unexpected alerts`);
-    if (figures.unplannedExits > 0) facts.push(`${figures.unplannedExits} processes exited by themselves`);
+    if (figures.unplannedExits > 0) facts.push(`${figures.unplannedExits} processes exited by themselves (each started again a few seconds later, as a process manager would)`);
     if (revived.length > 0) facts.push(`found dead and started again: ${revived.join(', ')}`);
     if (figures.lostExamples.length > 0) facts.push(`unchecked e.g. ${figures.lostExamples.slice(0, 3).join(', ')}`);
     lines.push(`${facts.join('; ')}.`);
@@ -115,7 +120,8 @@ export function renderFaultSection(input: {
       `*never delivered* — an alert of the phase's items in Postgres that the socket received neither as a push nor through ` +
       `\`alerts:sync\` on a reconnect; *duplicated* — more than one unresolved alert per rule kind and subject, and apart, one ` +
       `alert id pushed as \`alert:opened\` twice; *recovery* — fault end → the first alert on the socket for an item posted ` +
-      `after the fault ended. Answers counted: ${counted}.`,
+      `after the fault ended; *p95 post → socket* — from sending an accepted incomplete item to its alert first reaching the ` +
+      `socket, pushed or synced (so the dropped socket's figure is its 60 s). Answers counted: ${counted}.`,
   );
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // One fault phase: items stream in (mostly incomplete, so each accepted one owes exactly one alert), the fault
 // is injected, the stream goes on a while, stops, and the suite waits (bounded) for the system to settle
 // before it reads Postgres and compares with what the supervisor's socket saw.
+import os from 'node:os';
 import type { ChaosStack } from './chaos-stack';
 import type { Fault, FaultRun, FaultTimings } from './faults';
 import { createIngestClient } from './ingest-client';
@@ -30,6 +31,8 @@ export interface PhaseResult {
   revived: string[];
   /** Fault end → /api/health 200 on every web process (faults of a dependency only; null: not within 60 s). */
   healthBackMs?: number | null;
+  /** 1-minute load average at the phase's end: the machine is shared, and a busy one answers late. */
+  load1: number;
 }
 
 const HEALTH_PROBE_LIMIT_MS = 60_000;
@@ -142,9 +145,11 @@ export async function runFaultPhase(
     storedExternalIds: stored.externalIds,
     alerts: stored.alerts,
     seen: supervisor.seen,
+    faultStartedAt: run.startedAt,
     faultEndedAt: run.endedAt,
     unplannedExits: totalUnplannedExits(stack) - exitsBefore,
   });
   const revived = await stack.reviveAll();
-  return { fault, run, figures, missed: missedGoals(figures), settledInMs, revived, healthBackMs: await healthBack };
+  const load1 = Math.round((os.loadavg()[0] ?? 0) * 10) / 10;
+  return { fault, run, figures, missed: missedGoals(figures), settledInMs, revived, healthBackMs: await healthBack, load1 };
 }
