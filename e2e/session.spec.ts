@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, signInThroughApi } from './support/sign-in';
+import { DEMO_PASSWORD, signInThroughApi, signInThroughForm } from './support/sign-in';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -69,4 +69,33 @@ test('a state-changing request from another site is refused', async ({ request }
     data: { username: 'admin', password: DEMO_PASSWORD },
   });
   expect(response.status()).toBe(403);
+});
+
+test('signing out in another tab ends the wall’s session: it says 登录已失效 and lands on /login, then back', async ({ browser }) => {
+  const context = await browser.newContext();
+  const wall = await context.newPage();
+  await signInThroughForm(wall, 'supervisor');
+  await expect(wall.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+
+  // the same browser, another tab: 退出
+  const other = await context.newPage();
+  await other.goto('/regions');
+  // the wall shows it for 2 s before it leaves: watch from before the click, so a slow tab cannot miss it
+  const noticeShown = wall.waitForSelector('[data-testid="session-ended"]:has-text("登录已失效，请重新登录")');
+  const badgeShown = wall.waitForSelector('[data-testid="connection-status"][data-status="signedOut"]');
+  await other.getByRole('button', { name: /退\s*出/ }).click();
+  await Promise.all([noticeShown, badgeShown]);
+  await expect(other).toHaveURL(/\/login/);
+  await wall.waitForURL(/\/login\?next=%2F&reason=session-ended$/);
+  await expect(wall.getByTestId('login-session-ended')).toContainText('登录已失效，请重新登录');
+  await wall.waitForTimeout(300);
+  await wall.screenshot({ path: 'e2e-artifacts/login-session-ended.png' });
+
+  // signing in again returns to the wall
+  await wall.getByLabel('用户名').fill('supervisor');
+  await wall.getByLabel('密码').fill(DEMO_PASSWORD);
+  await wall.getByRole('button', { name: /登\s*录/ }).click();
+  await wall.waitForURL((url) => url.pathname === '/');
+  await expect(wall.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  await context.close();
 });

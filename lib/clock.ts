@@ -4,14 +4,30 @@
 import type { Redis } from 'ioredis';
 
 let offsetMs = 0;
+const movedListeners = new Set<() => void>();
 
 export function now(): Date {
   return new Date(Date.now() + offsetMs);
 }
 
+function setOffset(ms: number): void {
+  if (ms === offsetMs) return;
+  offsetMs = ms;
+  for (const listener of movedListeners) listener();
+}
+
 /** In-process only; cross-process tests use setSharedClock. */
 export function setClockOffset(ms: number): void {
-  offsetMs = ms;
+  setOffset(ms);
+}
+
+/**
+ * Calls `listener` whenever the offset changes, so a timer armed for an instant of the application's clock
+ * (a session's expiry) can re-arm when tests move time. Returns the unsubscribe.
+ */
+export function onClockMoved(listener: () => void): () => void {
+  movedListeners.add(listener);
+  return () => movedListeners.delete(listener);
 }
 
 export const clockKey = (prefix: string) => `${prefix}clock:offset`;
@@ -25,10 +41,10 @@ function parseOffset(value: string | null): number {
 export async function startClockSync(command: Redis, subscriber: Redis, prefix: string): Promise<void> {
   const key = clockKey(prefix);
   subscriber.on('message', (channel, message) => {
-    if (channel === key) offsetMs = parseOffset(message);
+    if (channel === key) setOffset(parseOffset(message));
   });
   await subscriber.subscribe(key);
-  offsetMs = parseOffset(await command.get(key));
+  setOffset(parseOffset(await command.get(key)));
 }
 
 /** Moves every synced process's clock so that now() reads `to` (tests and the simulator only). */
@@ -37,5 +53,5 @@ export async function setSharedClock(command: Redis, prefix: string, to: Date | 
   const key = clockKey(prefix);
   await command.set(key, String(offset));
   await command.publish(key, String(offset));
-  offsetMs = offset;
+  setOffset(offset);
 }

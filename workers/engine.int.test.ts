@@ -9,6 +9,9 @@ import { waitUntil } from '../lib/testing/wait-until';
 import { openWorkerProcessHarness, type WorkerProcessHarness } from '../lib/testing/worker-process-harness';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
+// the worked example moves the shared clock six weeks while one socket listens, and a socket ends with its
+// session: the fixture's sessions last 90 days here (read when the harness loads the application's modules)
+process.env.SESSION_TTL_HOURS = String(90 * 24);
 
 let harness: WorkerProcessHarness;
 let fixture: EngineFixture;
@@ -214,7 +217,7 @@ describe('supervision engine', () => {
   });
 
   it('catches a reconnecting client up on every change it missed through alerts:sync', async () => {
-    // the fixture's sessions expired while the clock moved a month and a half: sign in again, now
+    // a session of its own, signed in now, as a browser that reconnects later
     const { createSession } = await import('../lib/auth/sessions');
     const [supervisor] = await harness.sql<{ id: number }[]>`select id from users where username = 'sup-jy'`;
     const { token } = await createSession(harness.sql, supervisor!);

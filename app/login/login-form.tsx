@@ -22,7 +22,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   503: '登录服务暂时不可用，请稍后再试',
 };
 
-export function LoginForm({ nextPath }: { nextPath: string | null }) {
+export function LoginForm({ nextPath, isSessionEnded = false }: { nextPath: string | null; isSessionEnded?: boolean }) {
   const [form] = Form.useForm<SignInValues>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -74,6 +74,9 @@ export function LoginForm({ nextPath }: { nextPath: string | null }) {
       onValuesChange={() => error && setError(null)}
       disabled={submitting}
     >
+      {isSessionEnded && !error ? (
+        <Alert type="warning" showIcon title="登录已失效，请重新登录" style={{ marginBottom: 20 }} data-testid="login-session-ended" />
+      ) : null}
       <Form.Item
         label="用户名"
         name="username"

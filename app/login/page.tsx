@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { landingPathFor } from '../../lib/auth/roles';
-import { safeNextPath } from '../../lib/auth/safe-next-path';
+import { safeNextPath, SESSION_ENDED_REASON } from '../../lib/auth/safe-next-path';
 import { getCurrentUser } from '../_server/current-user';
 import { LoginForm } from './login-form';
 import styles from './login.module.css';
@@ -23,8 +23,10 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { next } = await searchParams;
+  const { next, reason } = await searchParams;
   const nextPath = safeNextPath(typeof next === 'string' ? next : null);
+  // a live page whose session ended sent the user here (app/_client/realtime-provider.tsx)
+  const isSessionEnded = reason === SESSION_ENDED_REASON;
   // a database outage must not take the sign-in page down with it: show the form, the API will answer 503
   const current = await getCurrentUser().catch(() => null);
   if (current) redirect(nextPath ?? landingPathFor(current.user.role));
@@ -63,7 +65,7 @@ export default async function LoginPage({
           <section className={styles.card} aria-label="用户登录">
             <h2 className={styles.cardTitle}>用户登录</h2>
             <p className={styles.cardSub}>请使用本单位分配的账号登录</p>
-            <LoginForm nextPath={nextPath} />
+            <LoginForm nextPath={nextPath} isSessionEnded={isSessionEnded} />
             <p className={styles.cardHint}>忘记密码或账号被停用，请联系本级政务公开办系统管理员。</p>
           </section>
         </div>

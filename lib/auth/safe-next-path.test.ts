@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from './safe-next-path';
+import { loginPath, safeNextPath } from './safe-next-path';
 
 describe('safeNextPath', () => {
   it('keeps a path on this site, with its query', () => {
@@ -23,5 +23,13 @@ describe('safeNextPath', () => {
     ['/login?next=/regions'],
   ])('refuses %j', (value) => {
     expect(safeNextPath(value)).toBeNull();
+  });
+});
+
+describe('loginPath', () => {
+  it('names where to return to, and why the user is asked to sign in again', () => {
+    expect(loginPath('/complaints?state=accepted')).toBe('/login?next=%2Fcomplaints%3Fstate%3Daccepted');
+    expect(loginPath('/', { isSessionEnded: true })).toBe('/login?next=%2F&reason=session-ended');
+    expect(loginPath('https://evil.example/', { isSessionEnded: true })).toBe('/login?next=%2F&reason=session-ended');
   });
 });

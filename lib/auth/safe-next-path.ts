@@ -18,3 +18,13 @@ export function safeNextPath(value: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** The `reason` that makes /login say 登录已失效: the user was signed in until their session ended. */
+export const SESSION_ENDED_REASON = 'session-ended';
+
+/** /login?next=<path on this site, or />, with &reason=session-ended when a session ended under the user. */
+export function loginPath(next: string | null | undefined, options: { isSessionEnded?: boolean } = {}): string {
+  const params = new URLSearchParams({ next: safeNextPath(next) ?? '/' });
+  if (options.isSessionEnded) params.set('reason', SESSION_ENDED_REASON);
+  return `/login?${params}`;
+}

@@ -4,7 +4,7 @@ import { setClockOffset } from '../clock';
 import { sql } from '../db/sql';
 import { login } from './login';
 import { createLoginRateLimiter } from './login-rate-limit';
-import { hashSessionToken, getSessionUser, revokeSession, revokeUserSessions, sessionTtlMs, createSession } from './sessions';
+import { hashSessionToken, findLiveSessions, getSessionUser, revokeSession, revokeUserSessions, sessionTtlMs, createSession } from './sessions';
 import { createDepartment, createRegionTree, uniqueUsername, type TestRegionTree } from './test-fixtures';
 import { createUser, findUserById, findUserByUsername, setUserActive, upsertUser, type User } from './users';
 
@@ -112,6 +112,19 @@ describe('sessions', () => {
     expect(await getSessionUser(sql, first.token)).toBeNull();
     expect(await getSessionUser(sql, second.token)).toBeNull();
     expect(await getSessionUser(sql, unrelated.token)).not.toBeNull();
+  });
+
+  it('findLiveSessions names, among many sessions at once, the live ones with their users', async () => {
+    const live = await createSession(sql, supervisor);
+    const revoked = await createSession(sql, supervisor);
+    await revokeSession(sql, revoked.token);
+    const hashes = [live.token, revoked.token].map(hashSessionToken);
+    const found = await findLiveSessions(sql, [...hashes, 'f'.repeat(64)]);
+    expect([...found.keys()]).toEqual([hashes[0]]);
+    expect(found.get(hashes[0]!)).toMatchObject({ user: { id: supervisor.id, regionPath: regions.city.path }, session: { expiresAt: live.expiresAt } });
+    setClockOffset(sessionTtlMs() + 1_000);
+    expect((await findLiveSessions(sql, hashes)).size).toBe(0);
+    expect((await findLiveSessions(sql, [])).size).toBe(0);
   });
 
   it('an expired session resolves to null', async () => {

@@ -25,6 +25,20 @@ export interface SessionUser {
   session: Session;
 }
 
+type SessionRow = UserRow & { session_created_at: Date; expires_at: Date; last_seen_at: Date };
+
+const sessionColumns = (db: Db) => db`${userColumns(db)}, s.created_at as session_created_at, s.expires_at, s.last_seen_at`;
+
+/** The one definition of a live session: not revoked, not expired, its user active. */
+const isLive = (db: Db, at: Date) => db`s.revoked_at is null and s.expires_at > ${at} and u.is_active`;
+
+function sessionUserFromRow(row: SessionRow): SessionUser {
+  return {
+    user: userFromRow(row),
+    session: { createdAt: row.session_created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at },
+  };
+}
+
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -61,15 +75,12 @@ export async function getSessionUser(db: Db, token: string | null | undefined): 
   if (!isWellFormedSessionToken(token)) return null;
   const tokenHash = hashSessionToken(token);
   const at = now();
-  const rows = await db<(UserRow & { session_created_at: Date; expires_at: Date; last_seen_at: Date })[]>`
-    select ${userColumns(db)}, s.created_at as session_created_at, s.expires_at, s.last_seen_at
+  const rows = await db<SessionRow[]>`
+    select ${sessionColumns(db)}
     from sessions s
     join users u on u.id = s.user_id
     join regions r on r.code = u.region_code
-    where s.token_hash = ${tokenHash}
-      and s.revoked_at is null
-      and s.expires_at > ${at}
-      and u.is_active`;
+    where s.token_hash = ${tokenHash} and ${isLive(db, at)}`;
   const row = rows[0];
   if (!row) return null;
   let lastSeenAt = row.last_seen_at;
@@ -80,10 +91,25 @@ export async function getSessionUser(db: Db, token: string | null | undefined): 
       where token_hash = ${tokenHash} and last_seen_at <= ${new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS)}`;
     lastSeenAt = at;
   }
-  return {
-    user: userFromRow(row),
-    session: { createdAt: row.session_created_at, expiresAt: row.expires_at, lastSeenAt },
-  };
+  return sessionUserFromRow({ ...row, last_seen_at: lastSeenAt });
+}
+
+/**
+ * The live ones among sessions named by token hash, with their users: one query for every socket a web
+ * process holds, when it re-checks them (a socket that missed its disconnect message). Unlike
+ * getSessionUser it does not touch last_seen_at: an open tab is not a person acting.
+ */
+export async function findLiveSessions(db: Db, tokenHashes: readonly string[]): Promise<Map<string, SessionUser>> {
+  const live = new Map<string, SessionUser>();
+  if (tokenHashes.length === 0) return live;
+  const rows = await db<(SessionRow & { token_hash: string })[]>`
+    select s.token_hash, ${sessionColumns(db)}
+    from sessions s
+    join users u on u.id = s.user_id
+    join regions r on r.code = u.region_code
+    where s.token_hash = any(${[...tokenHashes]}::text[]) and ${isLive(db, now())}`;
+  for (const row of rows) live.set(row.token_hash, sessionUserFromRow(row));
+  return live;
 }
 
 /** Ends one session; true when a live session was revoked. A malformed token revokes nothing. */

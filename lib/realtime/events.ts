@@ -16,18 +16,44 @@ export interface ComplaintUpdatePayload {
 /** A department's or position's month score changed (only real changes are pushed). */
 export type ScoreUpdatePayload = ScoreChange;
 
+/** Why a socket's session ended; the browser says 登录已失效 for every one of them. */
+export type SessionEndReason = 'signed_out' | 'expired' | 'deactivated' | 'password_reset' | 'scope_changed' | 'revoked';
+
+/** Sent just before the server disconnects a socket whose session ended: the browser goes to /login. */
+export interface SessionEndedPayload {
+  reason: SessionEndReason;
+}
+
 export interface ServerToClientEvents {
   'alert:opened': (alert: AlertPayload) => void;
   'alert:updated': (alert: AlertPayload) => void;
   'complaint:updated': (update: ComplaintUpdatePayload) => void;
   'score:updated': (score: ScoreUpdatePayload) => void;
+  'session:ended': (payload: SessionEndedPayload) => void;
+}
+
+/**
+ * A refused socket request: `unauthenticated` when the session ended (the socket is disconnected right
+ * after), `unavailable` when the answer could not be read (the client must not take it for "nothing new").
+ */
+export interface SocketRequestError {
+  code: 'unauthenticated' | 'unavailable';
+  message: string;
+}
+
+/** DESIGN §3's `{alerts}`, extended: a refused sync carries no alerts and says why. */
+export interface AlertsSyncResponse {
+  alerts: AlertPayload[];
+  error?: SocketRequestError;
 }
 
 export interface ClientToServerEvents {
-  'alerts:sync': (request: { afterSeq: number }, ack: (response: { alerts: AlertPayload[] }) => void) => void;
+  'alerts:sync': (request: { afterSeq: number }, ack: (response: AlertsSyncResponse) => void) => void;
 }
 
 export interface SocketData {
   scope: Scope;
   rooms: string[];
+  /** The session the socket was admitted with (SHA-256 of its token) and when it ends. */
+  session: { tokenHash: string; expiresAt: Date };
 }

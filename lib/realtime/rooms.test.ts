@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roomForScope, roomsForSubject } from './rooms';
+import { roomForScope, roomsForSubject, sessionRoom, userRoom } from './rooms';
 
 describe('socket rooms', () => {
   it('delivers an event to the department and every region above it', () => {
@@ -18,5 +18,14 @@ describe('socket rooms', () => {
 
   it('puts a department user in their department room only', () => {
     expect(roomForScope({ regionCode: '320105', departmentId: 3 })).toBe('dept:3');
+  });
+
+  it('names session and user rooms apart from every scope room', () => {
+    const scopeRooms = [...roomsForSubject('320000.320100.320105', 7), roomForScope({ regionCode: '320105', departmentId: null })];
+    const hash = 'a'.repeat(64);
+    expect(sessionRoom(hash)).toBe(`session:${hash}`);
+    expect(userRoom(7)).toBe('user:7');
+    expect(scopeRooms).not.toContain(userRoom(7));
+    expect(scopeRooms).not.toContain(sessionRoom(hash));
   });
 });

@@ -1,12 +1,14 @@
 // socket.io on the web process's HTTP server, joined to every other web process by the Redis adapter.
-// A socket is admitted only with a valid session cookie and joins the one room of its user's scope.
+// A socket is admitted only with a valid session cookie and joins the one room of its user's scope, plus
+// the rooms of its session and user through which a session's end reaches it (lib/realtime/end-sessions.ts);
+// it lives no longer than that session (lib/realtime/socket-sessions.ts).
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { z } from 'zod';
 import { listAlertChangesSince } from '../alerts/queries';
 import { readSessionToken } from '../auth/session-cookie';
-import { getSessionUser } from '../auth/sessions';
+import { getSessionUser, hashSessionToken } from '../auth/sessions';
 import { scopeOf } from '../auth/scope';
 import { sql } from '../db/sql';
 import { getEnv } from '../env';
@@ -14,7 +16,8 @@ import { log } from '../log';
 import { createRedis } from '../redis/connection';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
 import { socketChannelKey } from './emit';
-import { roomForScope } from './rooms';
+import { roomForScope, sessionRoom, userRoom } from './rooms';
+import { endSocket, guardSessions, SESSION_ENDED_ERROR } from './socket-sessions';
 
 const syncRequestSchema = z.object({ afterSeq: z.number().int().min(0) });
 
@@ -31,7 +34,12 @@ export interface AttachedSocketServer {
   close: () => Promise<void>;
 }
 
-export function attachSocketServer(httpServer: HttpServer): AttachedSocketServer {
+export interface SocketServerOptions {
+  /** How often every socket's session is re-checked (tests shorten it); SESSION_RECHECK_MS by default. */
+  sessionRecheckMs?: number;
+}
+
+export function attachSocketServer(httpServer: HttpServer, options: SocketServerOptions = {}): AttachedSocketServer {
   const pub = createRedis({ forBullmq: true });
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (error) => log.warn({ err: error.message }, 'socket.io redis'));
@@ -43,15 +51,18 @@ export function attachSocketServer(httpServer: HttpServer): AttachedSocketServer
     adapter: createAdapter(pub, sub, { key: socketChannelKey() }),
   });
 
+  const guard = guardSessions(() => io.sockets.sockets.values(), { recheckMs: options.sessionRecheckMs });
+
   io.use(async (socket, nextMiddleware) => {
     try {
       const token = readSessionToken(socket.handshake.headers.cookie);
       const session = token ? await getSessionUser(sql, token) : null;
-      if (!session) return nextMiddleware(new Error('unauthenticated'));
+      if (!token || !session) return nextMiddleware(new Error('unauthenticated'));
       const scope = scopeOf(session.user);
-      const room = roomForScope(scope);
-      socket.data = { scope, rooms: [room] };
-      await socket.join(room);
+      const tokenHash = hashSessionToken(token);
+      const rooms = [roomForScope(scope), sessionRoom(tokenHash), userRoom(scope.userId)];
+      socket.data = { scope, rooms, session: { tokenHash, expiresAt: session.session.expiresAt } };
+      await socket.join(rooms);
       nextMiddleware();
     } catch (error) {
       log.error({ err: (error as Error).message }, 'socket auth failed');
@@ -60,15 +71,22 @@ export function attachSocketServer(httpServer: HttpServer): AttachedSocketServer
   });
 
   io.on('connection', (socket) => {
+    guard.watch(socket);
     socket.on('alerts:sync', async (request, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = syncRequestSchema.safeParse(request);
       if (!parsed.success) return ack({ alerts: [] });
       try {
-        ack({ alerts: await listAlertChangesSince(sql, socket.data.scope, parsed.data.afterSeq) });
+        // the session as it stands now, not as it stood at connect: a revoked one gets nothing
+        const session = await guard.check(socket);
+        if ('ended' in session) {
+          ack({ alerts: [], error: SESSION_ENDED_ERROR });
+          return endSocket(socket, session.ended);
+        }
+        ack({ alerts: await listAlertChangesSince(sql, session.scope, parsed.data.afterSeq) });
       } catch (error) {
         log.error({ err: (error as Error).message }, 'alerts:sync failed');
-        ack({ alerts: [] });
+        ack({ alerts: [], error: { code: 'unavailable', message: '实时同步暂时不可用' } });
       }
     });
   });
@@ -81,6 +99,7 @@ export function attachSocketServer(httpServer: HttpServer): AttachedSocketServer
     io,
     ready,
     close: async () => {
+      guard.close();
       await io.close();
       pub.disconnect();
       sub.disconnect();

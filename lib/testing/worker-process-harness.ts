@@ -4,7 +4,7 @@
 import type { Redis } from 'ioredis';
 import type { Sql } from '../db/sql';
 import type { EngineFixture } from './engine-fixture';
-import { startWorkerProcess, type RunningProcess } from './processes';
+import { startSocketServerProcess, startWorkerProcess, type RunningProcess } from './processes';
 import type { RecordingClient } from './socket-harness';
 import { createTestDatabase, deleteRedisPrefix } from './test-database';
 
@@ -18,6 +18,10 @@ export interface WorkerProcessHarness {
   startSocketServer: () => Promise<void>;
   /** A client of the socket server signed in with `token`, disconnected by close(). */
   connect: (token: string | null) => Promise<RecordingClient>;
+  /** A second web process (its socket.io side) in a process of its own, stopped by close(); its URL. */
+  startSocketServerProcess: (options?: { sessionRecheckMs?: number }) => Promise<string>;
+  /** A client of the socket server at `url` (e.g. a second web process), disconnected by close(). */
+  connectTo: (url: string, token: string | null) => Promise<RecordingClient>;
   /** A further BullMQ-ready Redis connection, disconnected by close(). */
   createRedis: () => Redis;
   close: () => Promise<void>;
@@ -77,6 +81,16 @@ export async function openWorkerProcessHarness(label: string): Promise<WorkerPro
     connect: async (token) => {
       if (!socketServer) throw new Error('startSocketServer() first');
       const client = await sockets.connectClient(socketServer.url, token);
+      clients.push(client);
+      return client;
+    },
+    startSocketServerProcess: async (options) => {
+      const running = await startSocketServerProcess(process.env, options);
+      workers.push(running);
+      return running.url;
+    },
+    connectTo: async (url, token) => {
+      const client = await sockets.connectClient(url, token);
       clients.push(client);
       return client;
     },

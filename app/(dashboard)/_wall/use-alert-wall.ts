@@ -309,9 +309,11 @@ export function useAlertWall(options: {
     socket
       .timeout(15_000)
       .emitWithAck('alerts:sync', { afterSeq })
-      .then(({ alerts }) => {
-        if (alerts.length >= MAX_SYNC_ALERTS) {
-          // too far behind to catch up change by change: start over
+      .then(({ alerts, error }) => {
+        // the session ended: the provider says so and leaves for /login
+        if (error?.code === 'unauthenticated') return;
+        if (error || alerts.length >= MAX_SYNC_ALERTS) {
+          // no answer to rely on, or too far behind to catch up change by change: start over
           void loadFirstPage(queryRef.current);
           void refreshSummary();
           return;

@@ -9,13 +9,15 @@ import {
   serializeClearedSessionCookie,
   serializeSessionCookie,
 } from '../../../../lib/auth/session-cookie';
-import { getSessionUser, revokeSession } from '../../../../lib/auth/sessions';
+import { getSessionUser, hashSessionToken, revokeSession } from '../../../../lib/auth/sessions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../lib/http/errors';
 import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
 import { log } from '../../../../lib/log';
+import { endSessionSockets } from '../../../../lib/realtime/end-sessions';
+import { sharedEmitter } from '../../../../lib/realtime/shared-emitter';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -90,8 +92,10 @@ export async function DELETE(request: Request): Promise<Response> {
   try {
     const token = readSessionToken(request.headers.get('cookie'));
     const session = await getSessionUser(sql, token);
-    if (!session) return apiError(401, 'unauthenticated', '尚未登录或登录已过期', undefined, cleared);
+    if (!token || !session) return apiError(401, 'unauthenticated', '尚未登录或登录已过期', undefined, cleared);
     await revokeSession(sql, token);
+    // the tabs of this session, on every web process, learn it now rather than at their next re-check
+    endSessionSockets(sharedEmitter(), { tokenHash: hashSessionToken(token) }, 'signed_out');
     log.info({ username: session.user.username }, 'signed out');
     return new Response(null, { status: 204, headers: cleared });
   } catch (error) {

@@ -3,6 +3,8 @@ import { requireRecordRequest, type RecordContext } from '../../../../../_server
 import { sql } from '../../../../../../lib/db/sql';
 import { apiError } from '../../../../../../lib/http/errors';
 import { log } from '../../../../../../lib/log';
+import { endSessionSockets } from '../../../../../../lib/realtime/end-sessions';
+import { sharedEmitter } from '../../../../../../lib/realtime/shared-emitter';
 import { setActiveBodySchema, setManagedUserActive } from '../../../../../../lib/users/manage-users';
 import { refusal } from '../../admin-result';
 
@@ -16,6 +18,7 @@ export async function PATCH(request: Request, context: RecordContext): Promise<R
   try {
     const result = await setManagedUserActive(sql, { userId: id, isActive: body.isActive, actor: auth.scope.username, actorId: auth.scope.userId });
     if (!result.ok) return refusal(result);
+    if (!result.value.isActive) endSessionSockets(sharedEmitter(), { userId: result.value.id }, 'deactivated');
     return Response.json({ id: result.value.id, username: result.value.username, isActive: result.value.isActive });
   } catch (error) {
     log.error({ err: (error as Error).message }, 'user update failed');

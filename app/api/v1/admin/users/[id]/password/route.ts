@@ -3,6 +3,8 @@ import { requireRecordRequest, type RecordContext } from '../../../../../../_ser
 import { sql } from '../../../../../../../lib/db/sql';
 import { apiError } from '../../../../../../../lib/http/errors';
 import { log } from '../../../../../../../lib/log';
+import { endSessionSockets } from '../../../../../../../lib/realtime/end-sessions';
+import { sharedEmitter } from '../../../../../../../lib/realtime/shared-emitter';
 import { resetPasswordBodySchema, resetUserPassword } from '../../../../../../../lib/users/manage-users';
 import { refusal } from '../../../admin-result';
 
@@ -16,6 +18,7 @@ export async function POST(request: Request, context: RecordContext): Promise<Re
   try {
     const result = await resetUserPassword(sql, { userId: id, password: body.password, actor: auth.scope.username });
     if (!result.ok) return refusal(result);
+    endSessionSockets(sharedEmitter(), { userId: result.value.id }, 'password_reset');
     return Response.json({ id: result.value.id, username: result.value.username });
   } catch (error) {
     log.error({ err: (error as Error).message }, 'password reset failed');
