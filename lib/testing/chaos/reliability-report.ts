@@ -147,8 +147,8 @@ export function renderSoakSection(input: { result: SoakResult; machine: MachineD
     `Goals: memory flat — each process's median RSS in the last window less than ${MAX_RSS_GROWTH * 100}% above the first window ` +
       'after the warm-up window; latency flat — the last window\'s p95 post → socket at most 1.5 × the first window\'s after warm-up, + 100 ms.',
     '',
-    `| window | deliveries | p50 | p95 | check queue waiting (max) | ${names.map((name) => `${name} RSS`).join(' | ')} |`,
-    `|---|---:|---:|---:|---:|${names.map(() => '---:|').join('')}`,
+    `| window | deliveries | p50 | p95 | check queue waiting (max) | oldest owed job (max) | ${names.map((name) => `${name} RSS`).join(' | ')} |`,
+    `|---|---:|---:|---:|---:|---:|${names.map(() => '---:|').join('')}`,
   ];
   for (const window of verdict.windows) {
     const from = Math.round((window.from - result.startedAt) / 60_000);
@@ -159,7 +159,7 @@ export function renderSoakSection(input: { result: SoakResult; machine: MachineD
     });
     lines.push(
       `| ${from}–${to} min${window.index === 0 ? ' (warm-up)' : ''} | ${window.deliveries} | ${millis(window.p50Ms)} | ${millis(window.p95Ms)} | ` +
-        `${window.maxWaiting ?? '—'} | ${rss.join(' | ')} |`,
+        `${window.maxWaiting ?? '—'} | ${window.maxOldestOwedS === null ? '—' : `${window.maxOldestOwedS.toFixed(1)} s`} | ${rss.join(' | ')} |`,
     );
   }
   lines.push(

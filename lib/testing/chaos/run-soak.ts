@@ -2,6 +2,7 @@
 // on time, late, incomplete and fixed a minute later, formed and published later), while the RSS of every
 // process, the check queue's backlog and the ingest → socket latency are sampled.
 import { readFileSync } from 'node:fs';
+import { owedLag } from '../../jobs/owed-jobs';
 import { planPublication } from '../../simulator/plan-publication';
 import { mulberry32 } from '../../../seeds/prng';
 import type { ChaosStack } from './chaos-stack';
@@ -86,7 +87,8 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
     const redisKiB = readRssKiB(stack.redis.pid());
     if (redisKiB !== undefined) rssKiB['redis-server'] = redisKiB;
     const counts = await stack.checkQueueCounts();
-    samples.push({ at: Date.now(), rssKiB, waiting: counts?.waiting ?? null });
+    const lag = await owedLag(stack.adminSql).catch(() => null);
+    samples.push({ at: Date.now(), rssKiB, waiting: counts?.waiting ?? null, oldestOwedS: lag ? lag.oldestSeconds : null });
   };
 
   const startedAt = Date.now();
@@ -125,7 +127,10 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
         nextReport += 60_000;
         const last = samples.at(-1)!;
         const rss = Object.entries(last.rssKiB).map(([name, kib]) => `${name} ${Math.round(kib / 1024)} MB`).join(', ');
-        log(`  soak ${Math.round((Date.now() - startedAt) / 60_000)}/${options.minutes} min: ${posts} posts, ${latencies.length} deliveries, waiting ${last.waiting ?? '?'}; ${rss}`);
+        log(
+          `  soak ${Math.round((Date.now() - startedAt) / 60_000)}/${options.minutes} min: ${posts} posts, ${latencies.length} deliveries, ` +
+            `waiting ${last.waiting ?? '?'}, oldest owed ${last.oldestOwedS?.toFixed(1) ?? '?'} s; ${rss}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(SAMPLE_EVERY_MS, Math.max(0, endAt - Date.now()))));
     }
@@ -136,7 +141,8 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
     client.close();
   }
   const endedAt = Date.now();
-  const verdict = computeSoakVerdict({ startedAt, endedAt, windowMs: options.windowMinutes * 60_000, samples, latencies });
+  // windows over the planned stretch: the few seconds spent stopping make no window of their own
+  const verdict = computeSoakVerdict({ startedAt, endedAt: endAt, windowMs: options.windowMinutes * 60_000, samples, latencies });
   return {
     startedAt,
     endedAt,

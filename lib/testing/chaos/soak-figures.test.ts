@@ -31,4 +31,15 @@ describe('computeSoakVerdict', () => {
     expect(verdict.rssGrowth['worker-1']).toBe(0);
     expect(verdict.latencyFlat).toBe(false);
   });
+
+  it('does not call memory flat for a process missing from the last window', () => {
+    const samples: RssSample[] = [
+      { at: 0, rssKiB: { 'web-1': 100, 'worker-1': 100 }, waiting: 0 },
+      { at: 6 * MINUTE, rssKiB: { 'web-1': 100, 'worker-1': 100 }, waiting: 0 },
+      { at: 11 * MINUTE, rssKiB: { 'web-1': 100 }, waiting: 0 },
+    ];
+    const verdict = computeSoakVerdict({ startedAt: 0, endedAt: 15 * MINUTE, windowMs: 5 * MINUTE, samples, latencies: [] });
+    expect(verdict.rssGrowth).toEqual({ 'web-1': 0 });
+    expect(verdict.memoryFlat).toBe(false);
+  });
 });

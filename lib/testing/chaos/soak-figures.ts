@@ -11,6 +11,8 @@ export interface RssSample {
   rssKiB: Record<string, number>;
   /** check queue: waiting jobs, null while Redis did not answer */
   waiting: number | null;
+  /** the outbox (owed_jobs): age of the oldest job owed and not yet done, s; null while unreadable */
+  oldestOwedS?: number | null;
 }
 
 export interface LatencySample {
@@ -27,6 +29,7 @@ export interface SoakWindow {
   p50Ms: number | null;
   p95Ms: number | null;
   maxWaiting: number | null;
+  maxOldestOwedS: number | null;
   medianRssKiB: Record<string, number>;
 }
 
@@ -65,6 +68,7 @@ export function computeSoakVerdict(input: {
     const inWindow = samples.filter((sample) => sample.at >= from && sample.at < to);
     const ms = latencies.filter((sample) => sample.sentAt >= from && sample.sentAt < to).map((sample) => sample.ms);
     const waiting = inWindow.map((sample) => sample.waiting).filter((value): value is number => value !== null);
+    const owed = inWindow.map((sample) => sample.oldestOwedS).filter((value): value is number => value !== null && value !== undefined);
     const medianRssKiB: Record<string, number> = {};
     for (const name of names) {
       const value = median(inWindow.map((sample) => sample.rssKiB[name]).filter((kib): kib is number => kib !== undefined));
@@ -78,6 +82,7 @@ export function computeSoakVerdict(input: {
       p50Ms: percentile(ms, 50),
       p95Ms: percentile(ms, 95),
       maxWaiting: waiting.length > 0 ? Math.max(...waiting) : null,
+      maxOldestOwedS: owed.length > 0 ? Math.max(...owed) : null,
       medianRssKiB,
     });
   }
@@ -90,7 +95,8 @@ export function computeSoakVerdict(input: {
     const after = last.medianRssKiB[name];
     if (before && after) rssGrowth[name] = after / before - 1;
   }
-  const memoryFlat = names.length > 0 && Object.values(rssGrowth).every((growth) => growth < MAX_RSS_GROWTH);
+  // a process without a figure in both windows (not running then) cannot be called flat
+  const memoryFlat = names.length > 0 && names.every((name) => rssGrowth[name] !== undefined && rssGrowth[name] < MAX_RSS_GROWTH);
   const latencyFlat =
     baseline.p95Ms !== null && last.p95Ms !== null && last.p95Ms <= LATENCY_FACTOR * baseline.p95Ms + LATENCY_SLACK_MS;
   return { windows, rssGrowth, memoryFlat, latencyFlat, latencyBaselineP95Ms: baseline.p95Ms, latencyLastP95Ms: last.p95Ms };
