@@ -103,7 +103,7 @@ export async function runChaos(command: ChaosCommand): Promise<number> {
       const result = await runSoak({ stack, supervisor, runId }, { minutes: command.minutes, rate: command.rate, windowMinutes, log });
       const { verdict } = result;
       for (const window of verdict.windows) {
-        log(`  window ${window.index}: ${window.deliveries} deliveries, p50 ${window.p50Ms ?? '—'} ms, p95 ${window.p95Ms ?? '—'} ms, waiting ≤ ${window.maxWaiting ?? '—'}, oldest owed ≤ ${window.maxOldestOwedS?.toFixed(1) ?? '—'} s`);
+        log(`  window ${window.index}: ${window.deliveries} deliveries, p50 ${window.p50Ms ?? '—'} ms, p95 ${window.p95Ms ?? '—'} ms, waiting ≤ ${window.maxWaiting ?? '—'}, owed unsent ≤ ${window.maxUnsentOwed ?? '—'}, oldest owed ≤ ${window.maxOldestOwedS?.toFixed(1) ?? '—'} s`);
       }
       log(`  RSS growth: ${Object.entries(verdict.rssGrowth).map(([name, growth]) => `${name} ${(growth * 100).toFixed(1)}%`).join(', ')}`);
       passed = verdict.memoryFlat && verdict.latencyFlat;

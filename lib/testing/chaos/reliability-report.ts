@@ -147,8 +147,8 @@ export function renderSoakSection(input: { result: SoakResult; machine: MachineD
     `Goals: memory flat — each process's median RSS in the last window less than ${MAX_RSS_GROWTH * 100}% above the first window ` +
       'after the warm-up window; latency flat — the last window\'s p95 post → socket at most 1.5 × the first window\'s after warm-up, + 100 ms.',
     '',
-    `| window | deliveries | p50 | p95 | check queue waiting (max) | oldest owed job (max) | ${names.map((name) => `${name} RSS`).join(' | ')} |`,
-    `|---|---:|---:|---:|---:|---:|${names.map(() => '---:|').join('')}`,
+    `| window | deliveries | p50 | p95 | check queue waiting (max) | owed jobs not yet sent (max) | oldest owed job (max) | ${names.map((name) => `${name} RSS`).join(' | ')} |`,
+    `|---|---:|---:|---:|---:|---:|---:|${names.map(() => '---:|').join('')}`,
   ];
   for (const window of verdict.windows) {
     const from = Math.round((window.from - result.startedAt) / 60_000);
@@ -159,7 +159,7 @@ export function renderSoakSection(input: { result: SoakResult; machine: MachineD
     });
     lines.push(
       `| ${from}–${to} min${window.index === 0 ? ' (warm-up)' : ''} | ${window.deliveries} | ${millis(window.p50Ms)} | ${millis(window.p95Ms)} | ` +
-        `${window.maxWaiting ?? '—'} | ${window.maxOldestOwedS === null ? '—' : `${window.maxOldestOwedS.toFixed(1)} s`} | ${rss.join(' | ')} |`,
+        `${window.maxWaiting ?? '—'} | ${window.maxUnsentOwed ?? '—'} | ${window.maxOldestOwedS === null ? '—' : `${window.maxOldestOwedS.toFixed(1)} s`} | ${rss.join(' | ')} |`,
     );
   }
   lines.push(
@@ -167,7 +167,10 @@ export function renderSoakSection(input: { result: SoakResult; machine: MachineD
     `RSS growth after warm-up: ${names.map((name) => `${name} ${(verdict.rssGrowth[name]! * 100).toFixed(1)}%`).join(', ')}. ` +
       `p95 ${millis(verdict.latencyBaselineP95Ms)} after warm-up → ${millis(verdict.latencyLastP95Ms)} in the last window. ` +
       `Latency is the post's send → the first push of an alert change of that item (opened, or resolved by the fix); ` +
-      `${result.unmatchedDeliveries} pushes no recent post explains (e.g. the sweep moving a deadline) are left out.`,
+      `${result.unmatchedDeliveries} pushes no recent post explains (e.g. the sweep moving a deadline) are left out. ` +
+      'Queue lag: the check queue\'s waiting jobs (BullMQ) and the outbox\'s jobs owed but not yet sent; the oldest owed job ' +
+      'counts from when its key was first owed, and a key owed again before its job ran (a department-month rescored while ' +
+      'its items keep arriving) keeps that first time.',
   );
   return lines.join('\n');
 }

@@ -88,7 +88,7 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
     if (redisKiB !== undefined) rssKiB['redis-server'] = redisKiB;
     const counts = await stack.checkQueueCounts();
     const lag = await owedLag(stack.adminSql).catch(() => null);
-    samples.push({ at: Date.now(), rssKiB, waiting: counts?.waiting ?? null, oldestOwedS: lag ? lag.oldestSeconds : null });
+    samples.push({ at: Date.now(), rssKiB, waiting: counts?.waiting ?? null, unsentOwed: lag?.unsent ?? null, oldestOwedS: lag?.oldestSeconds ?? null });
   };
 
   const startedAt = Date.now();
@@ -129,7 +129,7 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
         const rss = Object.entries(last.rssKiB).map(([name, kib]) => `${name} ${Math.round(kib / 1024)} MB`).join(', ');
         log(
           `  soak ${Math.round((Date.now() - startedAt) / 60_000)}/${options.minutes} min: ${posts} posts, ${latencies.length} deliveries, ` +
-            `waiting ${last.waiting ?? '?'}, oldest owed ${last.oldestOwedS?.toFixed(1) ?? '?'} s; ${rss}`,
+            `waiting ${last.waiting ?? '?'}, owed unsent ${last.unsentOwed ?? '?'}, oldest owed ${last.oldestOwedS?.toFixed(1) ?? '?'} s; ${rss}`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(SAMPLE_EVERY_MS, Math.max(0, endAt - Date.now()))));

@@ -11,7 +11,9 @@ export interface RssSample {
   rssKiB: Record<string, number>;
   /** check queue: waiting jobs, null while Redis did not answer */
   waiting: number | null;
-  /** the outbox (owed_jobs): age of the oldest job owed and not yet done, s; null while unreadable */
+  /** the outbox (owed_jobs, lib/jobs/owed-jobs.ts owedLag): jobs owed and not yet sent to Redis */
+  unsentOwed?: number | null;
+  /** and the age of the oldest job owed and not yet done, s (null while unreadable) */
   oldestOwedS?: number | null;
 }
 
@@ -29,6 +31,7 @@ export interface SoakWindow {
   p50Ms: number | null;
   p95Ms: number | null;
   maxWaiting: number | null;
+  maxUnsentOwed: number | null;
   maxOldestOwedS: number | null;
   medianRssKiB: Record<string, number>;
 }
@@ -68,7 +71,9 @@ export function computeSoakVerdict(input: {
     const inWindow = samples.filter((sample) => sample.at >= from && sample.at < to);
     const ms = latencies.filter((sample) => sample.sentAt >= from && sample.sentAt < to).map((sample) => sample.ms);
     const waiting = inWindow.map((sample) => sample.waiting).filter((value): value is number => value !== null);
-    const owed = inWindow.map((sample) => sample.oldestOwedS).filter((value): value is number => value !== null && value !== undefined);
+    const present = (value: number | null | undefined): value is number => value !== null && value !== undefined;
+    const unsent = inWindow.map((sample) => sample.unsentOwed).filter(present);
+    const owed = inWindow.map((sample) => sample.oldestOwedS).filter(present);
     const medianRssKiB: Record<string, number> = {};
     for (const name of names) {
       const value = median(inWindow.map((sample) => sample.rssKiB[name]).filter((kib): kib is number => kib !== undefined));
@@ -82,6 +87,7 @@ export function computeSoakVerdict(input: {
       p50Ms: percentile(ms, 50),
       p95Ms: percentile(ms, 95),
       maxWaiting: waiting.length > 0 ? Math.max(...waiting) : null,
+      maxUnsentOwed: unsent.length > 0 ? Math.max(...unsent) : null,
       maxOldestOwedS: owed.length > 0 ? Math.max(...owed) : null,
       medianRssKiB,
     });
