@@ -4,11 +4,15 @@ import next from 'next';
 import { CLIENT_ADDRESS_HEADER } from './lib/auth/client-address';
 import { closeSql } from './lib/db/sql';
 import { getEnvOrExit, redisPrefix } from './lib/env';
+import { closeHttpServer } from './lib/http/close-http-server';
 import { closeRedis } from './lib/redis/connection';
 
 const env = getEnvOrExit();
 
 const { log } = await import('./lib/log');
+const { installFaultHandlers } = await import('./lib/process/install-fault-handlers');
+installFaultHandlers(log);
+const { closeSharedEmitter } = await import('./lib/realtime/shared-emitter');
 const { attachSocketServer } = await import('./lib/realtime/socket-server');
 const { isApiKeyIngest, serveApiKeyIngest } = await import('./lib/items/ingest-fast-path');
 
@@ -44,16 +48,29 @@ httpServer.listen(env.PORT, env.HOST, () => {
   log.info({ port: env.PORT, mode: dev ? 'development' : 'production' }, `listening on http://127.0.0.1:${env.PORT}`);
 });
 
+// SIGTERM: stop accepting, finish the requests in flight, close the sockets (their clients see the transport
+// close and reconnect, to another web process behind the proxy), then the pools; all within 10 s, the usual
+// grace period of a supervisor before it sends SIGKILL.
+const REQUEST_GRACE_MS = 7_000;
+const STOP_DEADLINE_MS = 9_500;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down');
-  const force = setTimeout(() => process.exit(1), 5_000);
+  const force = setTimeout(() => {
+    log.error('shutdown took too long: exiting');
+    process.exit(1);
+  }, STOP_DEADLINE_MS);
   force.unref();
+  const drained = closeHttpServer(httpServer, REQUEST_GRACE_MS);
+  // without the socket.io packet that would tell clients not to come back (io.close() ends transports only)
   await realtime.close().catch(() => {});
-  httpServer.close();
-  await Promise.allSettled([closeSql(), closeRedis(), app.close?.()]);
+  const { forced } = await drained;
+  if (forced) log.warn('requests still running at the deadline were cut');
+  await Promise.allSettled([closeSql(1), closeRedis(), app.close?.()]);
+  closeSharedEmitter();
+  log.info('stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -10,6 +10,7 @@ import { bullmqPrefix, defineJob } from '../lib/jobs/define-job';
 import { CHECK_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
 import type { RunningWorker, WorkerContext } from './context';
+import { deferWhileDatabaseDown } from './defer-while-database-down';
 
 // Jobs fetched at once: enough to fill a batch while the previous one commits.
 export const CHECK_CONCURRENCY = 64;
@@ -23,7 +24,7 @@ export async function startCheckWorker({ connection, emitter }: WorkerContext): 
     return changes.length;
   }, CHECK_BATCH);
   const job = defineJob({ ...checkItemJob, handle: (payload) => batches.add(payload.itemId) });
-  const worker = new Worker(CHECK_QUEUE, async (bullJob) => ({ changes: await job.process(bullJob) }), {
+  const worker = new Worker(CHECK_QUEUE, deferWhileDatabaseDown(async (bullJob) => ({ changes: await job.process(bullJob) })), {
     connection,
     prefix: bullmqPrefix(),
     concurrency: CHECK_CONCURRENCY,

@@ -1,11 +1,13 @@
 // npm run workers [-- <queue> ...]: starts every queue's worker, or only the named ones.
 import { closeSql, sql } from '../lib/db/sql';
 import { getEnvOrExit, redisPrefix } from '../lib/env';
-import { createRedis } from '../lib/redis/connection';
+import { createRedis, quitRedis } from '../lib/redis/connection';
 
 const env = getEnvOrExit();
 
 const { log } = await import('../lib/log');
+const { installFaultHandlers } = await import('../lib/process/install-fault-handlers');
+installFaultHandlers(log);
 const { startClockSync } = await import('../lib/clock');
 const { createEmitter } = await import('../lib/realtime/emit');
 const { startRelay } = await import('../lib/jobs/relay');
@@ -57,16 +59,27 @@ const running = await Promise.all(names.map((name) => starters[name](context)));
 await relay.ready;
 log.info({ queues: names }, 'workers started');
 
+// SIGTERM: each worker stops taking jobs and finishes the ones it holds (the check worker's batches among
+// them: every job in a batch waits for its batch), then the connections close; all within 10 s, the usual
+// grace period of a supervisor before SIGKILL. A job cut by the deadline or a SIGKILL is not lost: BullMQ
+// hands a stalled job to another worker and every job is safe to run twice.
+const STOP_DEADLINE_MS = 9_500;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'workers shutting down');
-  const force = setTimeout(() => process.exit(1), 10_000);
+  const force = setTimeout(() => {
+    log.error('workers shutdown took too long: exiting');
+    process.exit(1);
+  }, STOP_DEADLINE_MS);
   force.unref();
   await Promise.allSettled([...running.map((worker) => worker.close()), relay.close(), schedulers.close()]);
-  for (const client of [connection, emitterConnection, clockSubscriber, relayConnection]) client.disconnect();
-  await closeSql();
+  // quit, not disconnect: the last batch's pushes are still on their way to Redis
+  await Promise.all([connection, emitterConnection, clockSubscriber].map((client) => quitRedis(client)));
+  relayConnection.disconnect();
+  await closeSql(1);
+  log.info('workers stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

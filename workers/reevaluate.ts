@@ -6,15 +6,16 @@ import { bullmqPrefix } from '../lib/jobs/define-job';
 import { log } from '../lib/log';
 import { REEVALUATE_QUEUE, reevaluateRuleJob } from '../lib/rules/reevaluate-job';
 import type { RunningWorker, WorkerContext } from './context';
+import { deferWhileDatabaseDown } from './defer-while-database-down';
 
 export async function startReevaluateWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
   const worker = new Worker(
     REEVALUATE_QUEUE,
-    async (job) => {
+    deferWhileDatabaseDown(async (job) => {
       const changes = await reevaluateRuleJob.process(job);
       await publishAlertChanges(sql, emitter, changes);
       return { changes: changes.length };
-    },
+    }),
     // one rule at a time: two saves of one rule must not judge its subjects concurrently
     { connection, prefix: bullmqPrefix(), concurrency: 1 },
   );

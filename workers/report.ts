@@ -6,6 +6,7 @@ import { REPORT_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
 import { MONTHLY_REPORTS_SCHEDULE, monthlyReportsJob, regionReportJob } from '../lib/reports/report-job';
 import type { RunningWorker, WorkerContext } from './context';
+import { deferWhileDatabaseDown } from './defer-while-database-down';
 
 const jobs = new Map<string, { process: (job: import('bullmq').Job) => Promise<unknown[]> }>([
   [monthlyReportsJob.name, monthlyReportsJob],
@@ -21,12 +22,12 @@ export async function startReportWorker({ connection, schedulers }: WorkerContex
   });
   const worker = new Worker(
     REPORT_QUEUE,
-    async (job) => {
+    deferWhileDatabaseDown(async (job) => {
       const definition = jobs.get(job.name);
       if (!definition) throw new Error(`unknown job ${job.name}`);
       const built = await definition.process(job);
       return { reports: built.length };
-    },
+    }),
     { connection, prefix: bullmqPrefix(), concurrency: 1 },
   );
   worker.on('error', (error) => log.error({ err: error.message, queue: REPORT_QUEUE }, 'worker error'));

@@ -9,6 +9,7 @@ import { roomsForSubject } from '../lib/realtime/rooms';
 import { scoreDepartmentMonthJob, scoreMonthJob } from '../lib/scoring/score-job';
 import type { ScoreChange } from '../lib/scoring/recompute-scores';
 import type { RunningWorker, WorkerContext } from './context';
+import { deferWhileDatabaseDown } from './defer-while-database-down';
 
 const SCORE_CONCURRENCY = 4;
 const jobs = new Map<string, { process: (job: import('bullmq').Job) => Promise<ScoreChange[]> }>([
@@ -25,7 +26,7 @@ export async function startScoreWorker({ connection, emitter, schedulers }: Work
   });
   const worker = new Worker(
     SCORE_QUEUE,
-    async (job) => {
+    deferWhileDatabaseDown(async (job) => {
       const definition = jobs.get(job.name);
       if (!definition) throw new Error(`unknown job ${job.name}`);
       const changes = await definition.process(job);
@@ -33,7 +34,7 @@ export async function startScoreWorker({ connection, emitter, schedulers }: Work
         emitToRooms(emitter, roomsForSubject(change.regionPath, change.departmentId), 'score:updated', change);
       }
       return { changed: changes.length };
-    },
+    }),
     { connection, prefix: bullmqPrefix(), concurrency: SCORE_CONCURRENCY },
   );
   worker.on('error', (error) => log.error({ err: error.message, queue: SCORE_QUEUE }, 'worker error'));

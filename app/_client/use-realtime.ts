@@ -52,3 +52,16 @@ export function useRealtimeConnect(handler: (socket: RealtimeSocket) => void): v
     };
   }, [socket, latest]);
 }
+
+/** Calls `handler` with the socket every `intervalMs` while it is connected (a page's periodic catch-up). */
+export function useRealtimeInterval(handler: (socket: RealtimeSocket) => void, intervalMs: number): void {
+  const { socket } = useRealtime();
+  const latest = useLatest(handler);
+  useEffect(() => {
+    if (!socket) return;
+    const timer = setInterval(() => {
+      if (socket.connected) latest.current(socket);
+    }, intervalMs);
+    return () => clearInterval(timer);
+  }, [socket, latest, intervalMs]);
+}

@@ -9,7 +9,9 @@ import { readSessionToken, SESSION_COOKIE_NAME } from '../../lib/auth/session-co
 import { getSessionUser } from '../../lib/auth/sessions';
 import type { User } from '../../lib/auth/users';
 import { sql } from '../../lib/db/sql';
-import { forbidden, unauthenticated } from '../../lib/http/errors';
+import { isDatabaseUnavailable } from '../../lib/db/is-database-unavailable';
+import { apiError, forbidden, unauthenticated } from '../../lib/http/errors';
+import { log } from '../../lib/log';
 import { REQUEST_PATH_HEADER } from '../../lib/http/request-path';
 
 export { SESSION_COOKIE_NAME };
@@ -48,7 +50,16 @@ export async function requireUser(): Promise<CurrentUser> {
  */
 export async function requireApiUser(request: Request, roles?: readonly Role[]): Promise<CurrentUser | Response> {
   const token = readSessionToken(request.headers.get('cookie'));
-  const current = toCurrentUser(await getSessionUser(sql, token));
+  let session: Awaited<ReturnType<typeof getSessionUser>>;
+  try {
+    session = await getSessionUser(sql, token);
+  } catch (error) {
+    // the first query of nearly every route: an absent Postgres answers 503 with the contract's body, not 500
+    if (!isDatabaseUnavailable(error)) throw error;
+    log.error({ err: (error as Error).message }, 'session lookup failed: database unavailable');
+    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
+  }
+  const current = toCurrentUser(session);
   if (!current) return unauthenticated();
   if (roles && !roles.includes(current.user.role)) return forbidden('当前角色无权执行此操作');
   return current;

@@ -3,7 +3,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import { getEnv, redisPrefix } from '../env';
-import { redis } from '../redis/connection';
+import { redis, whenRedisReady } from '../redis/connection';
 
 export type LoginLimitCheck = { blocked: false } | { blocked: true; retryAfterSeconds: number };
 
@@ -31,9 +31,6 @@ export interface LoginRateLimiterOptions {
   windowSeconds?: number;
 }
 
-// a fresh process may still be connecting; a Redis that is down must not hold sign-in for long
-const READY_TIMEOUT_MS = 1_500;
-
 export function createLoginRateLimiter(options: LoginRateLimiterOptions = {}): LoginRateLimiter {
   const env = getEnv();
   const client = options.client ?? redis();
@@ -55,7 +52,7 @@ export function createLoginRateLimiter(options: LoginRateLimiterOptions = {}): L
 
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
-      await whenReady(client);
+      await whenRedisReady(client);
       return await work();
     } catch (error) {
       throw new LoginRateLimitUnavailableError(error);
@@ -100,28 +97,4 @@ function accountKey(username: string): string {
 function secondsLeftIfSpent(result: RateLimiterRes | null, points: number): number | null {
   if (!result || result.consumedPoints < points) return null;
   return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-}
-
-// The shared client does not queue commands while offline (enableOfflineQueue: false), so a command sent
-// during the first connect would fail: wait briefly for 'ready' instead.
-async function whenReady(client: Redis): Promise<void> {
-  if (client.status === 'ready') return;
-  if (client.status === 'end') throw new Error('redis connection closed');
-  await new Promise<void>((resolve, reject) => {
-    const settle = (error?: Error) => {
-      clearTimeout(timer);
-      client.off('ready', onReady);
-      client.off('end', onEnd);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onReady = () => settle();
-    const onEnd = () => settle(new Error('redis connection closed'));
-    const timer = setTimeout(
-      () => settle(new Error(`redis not ready after ${READY_TIMEOUT_MS} ms (status ${client.status})`)),
-      READY_TIMEOUT_MS,
-    );
-    client.once('ready', onReady);
-    client.once('end', onEnd);
-  });
 }

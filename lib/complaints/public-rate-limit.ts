@@ -4,7 +4,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { getEnv, redisPrefix } from '../env';
-import { redis } from '../redis/connection';
+import { redis, whenRedisReady } from '../redis/connection';
 
 export type PublicEndpoint = 'file' | 'track';
 export type PublicLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -42,7 +42,7 @@ export function createPublicRateLimiter(options: { client?: Redis; perFile?: num
   return {
     async consume(endpoint, address) {
       try {
-        await whenReady(client);
+        await whenRedisReady(client);
         await limiters[endpoint].consume(address);
         return { allowed: true };
       } catch (error) {
@@ -61,24 +61,4 @@ let shared: PublicRateLimiter | undefined;
 export function publicRateLimiter(): PublicRateLimiter {
   shared ??= createPublicRateLimiter();
   return shared;
-}
-
-// The shared client does not queue commands while offline: wait briefly for the first connect instead of
-// refusing the first visitor after a start.
-const READY_TIMEOUT_MS = 1_500;
-
-async function whenReady(client: Redis): Promise<void> {
-  if (client.status === 'ready') return;
-  if (client.status === 'end') throw new Error('redis connection closed');
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.off('ready', onReady);
-      reject(new Error(`redis not ready after ${READY_TIMEOUT_MS} ms`));
-    }, READY_TIMEOUT_MS);
-    const onReady = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    client.once('ready', onReady);
-  });
 }

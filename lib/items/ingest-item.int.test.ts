@@ -255,6 +255,8 @@ describe('concurrency', () => {
       items: before.items + 1,
       itemEvents: before.itemEvents + 1,
       obligations: before.obligations + 1,
+      // one check owed, not one per request
+      owedJobs: before.owedJobs + 1,
     });
   });
 });

@@ -37,5 +37,9 @@ export function defineJob<S extends z.ZodType, R>(definition: JobDefinition<S, R
 export const bullmqPrefix = () => redisPrefix().replace(/:$/, '');
 
 export function createQueue(name: string, connection: Redis): Queue {
-  return new Queue(name, { connection, prefix: bullmqPrefix() });
+  const queue = new Queue(name, { connection, prefix: bullmqPrefix() });
+  // errors surface on each call (an add, an upsert); without a listener a Redis outage prints a stack trace
+  // for every reconnect attempt
+  queue.on('error', () => {});
+  return queue;
 }

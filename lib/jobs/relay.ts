@@ -12,6 +12,7 @@ import type { Redis } from 'ioredis';
 import type { Sql } from '../db/sql';
 import { redisPrefix } from '../env';
 import { log } from '../log';
+import { whenRedisReady } from '../redis/connection';
 import { createQueue } from './define-job';
 import {
   claimStale,
@@ -65,7 +66,6 @@ export function startRelay(options: RelayOptions): Relay {
     let queue = queues.get(name);
     if (!queue) {
       queue = createQueue(name, redis);
-      queue.on('error', () => {});
       queues.set(name, queue);
     }
     return queue;
@@ -90,6 +90,8 @@ export function startRelay(options: RelayOptions): Relay {
 
   /** A fresh Redis (first start, or a restart that lost everything): whatever was sent before is not there. */
   async function checkEpoch(): Promise<void> {
+    // a process just started may still be connecting: worth a short wait rather than a failed first pass
+    await whenRedisReady(redis);
     const created = await redis.set(relayEpochKey(), String(Date.now()), 'NX');
     if (created !== 'OK') return;
     const resent = await markAllUnsent(sql);

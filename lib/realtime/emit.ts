@@ -10,7 +10,8 @@ export type RealtimeEmitter = Emitter<ServerToClientEvents>;
 /** Must match the adapter key of lib/realtime/socket-server.ts. */
 export const socketChannelKey = () => `${redisPrefix()}socket.io`;
 
-export function createEmitter(redis: Redis): RealtimeEmitter {
+/** The emitter only ever publishes: a connection, or a wrapper that decides what a failed publish means. */
+export function createEmitter(redis: Pick<Redis, 'publish'>): RealtimeEmitter {
   return new Emitter<ServerToClientEvents>(redis, { key: socketChannelKey() });
 }
 

@@ -91,6 +91,25 @@ export function attachSocketServer(httpServer: HttpServer, options: SocketServer
     });
   });
 
+  // While Redis was away this process heard no push from workers or other web processes, and its sockets,
+  // still connected, would never learn what they missed. Each time the adapter has subscribed again, end their
+  // transports: every client reconnects (here or to another process) and catches up with alerts:sync, as on
+  // any reconnect. ioredis emits 'ready' before it resubscribes; the PING queued after that answers once the
+  // subscriptions are back. (At start no socket is connected yet: nothing to end.)
+  sub.on('ready', () => {
+    setImmediate(() => {
+      sub.ping().then(
+        () => {
+          const sockets = [...io.of('/').sockets.values()];
+          if (sockets.length === 0) return;
+          log.warn({ sockets: sockets.length }, 'redis is back: sockets reconnect to catch up');
+          for (const socket of sockets) socket.conn.close();
+        },
+        () => {},
+      );
+    });
+  });
+
   const ready = sub.ping().then(() => undefined);
   // server.ts does not wait for it (a web process with a broken Redis still answers /api/health): a PING
   // still queued when the connection closes must not end that process as an unhandled rejection

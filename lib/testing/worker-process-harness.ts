@@ -59,6 +59,8 @@ export async function openWorkerProcessHarness(label: string): Promise<WorkerPro
 
   const createRedis = () => {
     const redis = connection.createRedis({ forBullmq: true });
+    // fault tests stop Redis under it: each reconnect attempt is expected, not an unhandled error event
+    redis.on('error', () => {});
     connections.push(redis);
     return redis;
   };

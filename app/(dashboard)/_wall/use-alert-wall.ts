@@ -21,7 +21,8 @@ import {
   type ObservedChange,
 } from '../../../lib/alerts/summary-counters';
 import { WALL_PAGE_SIZE as PAGE_SIZE, wallQueryToApiParams, wallQueryToFilter, type WallQuery } from '../../../lib/alerts/wall-query';
-import { useRealtimeConnect, useRealtimeEvent } from '../../_client/use-realtime';
+import { useRealtimeConnect, useRealtimeEvent, useRealtimeInterval } from '../../_client/use-realtime';
+import type { RealtimeSocket } from '../../_client/realtime-provider';
 import { fetchAlerts, fetchSummary, type Page } from './wall-api';
 
 // a resolved (or otherwise no longer matching) row stays this long, marked, before it leaves the list
@@ -31,6 +32,9 @@ const SUMMARY_DEBOUNCE_MS = 1_500;
 // alerts:sync asks from a little before the highest seq seen: changes may arrive out of seq order, and
 // merging by id makes the overlap harmless
 const SYNC_OVERLAP = 100;
+// a push can be lost between a commit and its emit (a worker killed in between, Redis away for a moment): a
+// connected wall also asks for what it missed this often, so such an alert shows within this time
+const CATCH_UP_INTERVAL_MS = 30_000;
 const MAX_CHANGE_LOG = 2_000;
 
 export type Highlight = 'new' | 'changed';
@@ -304,8 +308,12 @@ export function useAlertWall(options: {
   // ——— live ———
   useRealtimeEvent('alert:opened', (alert) => ingest(alert, 'opened'));
   useRealtimeEvent('alert:updated', (alert) => ingest(alert, 'updated'));
-  useRealtimeConnect((socket) => {
+  const catchUp = (socket: RealtimeSocket, reason: 'connect' | 'interval') => {
     const afterSeq = Math.max(0, watermarkRef.current - SYNC_OVERLAP);
+    const startOver = () => {
+      void loadFirstPage(queryRef.current);
+      void refreshSummary();
+    };
     socket
       .timeout(15_000)
       .emitWithAck('alerts:sync', { afterSeq })
@@ -313,19 +321,20 @@ export function useAlertWall(options: {
         // the session ended: the provider says so and leaves for /login
         if (error?.code === 'unauthenticated') return;
         if (error || alerts.length >= MAX_SYNC_ALERTS) {
-          // no answer to rely on, or too far behind to catch up change by change: start over
-          void loadFirstPage(queryRef.current);
-          void refreshSummary();
+          // no answer to rely on, or too far behind to catch up change by change: start over (a periodic
+          // catch-up that gets no answer just tries again next time)
+          if (reason === 'connect' || !error) startOver();
           return;
         }
         for (const alert of alerts) ingest(alert, 'sync');
       })
       .catch(() => {
-        // no answer in time: the counters and the list may be behind, so read them again
-        void loadFirstPage(queryRef.current);
-        void refreshSummary();
+        // no answer in time after a reconnect: the counters and the list may be behind, so read them again
+        if (reason === 'connect') startOver();
       });
-  });
+  };
+  useRealtimeConnect((socket) => catchUp(socket, 'connect'));
+  useRealtimeInterval((socket) => catchUp(socket, 'interval'), CATCH_UP_INTERVAL_MS);
 
   // rows that left the filter go after a grace period; highlights fade
   useEffect(() => {
