@@ -130,7 +130,8 @@ export async function runChaos(command: ChaosCommand): Promise<number> {
     }
     passed = phases.every((result) => result.missed.length === 0);
     const endedAt = Date.now();
-    log(`${passed ? 'all goals met' : 'GOALS MISSED'} (${phases.filter((result) => result.missed.length > 0).map((result) => result.fault.key).join(', ') || 'none'}) in ${((endedAt - startedAt) / 1000).toFixed(0)} s`);
+    const missedBy = phases.filter((result) => result.missed.length > 0).map((result) => result.fault.key);
+    log(`${passed ? 'all goals met' : `GOALS MISSED (${missedBy.join(', ')})`} in ${((endedAt - startedAt) / 1000).toFixed(0)} s`);
     if (command.jsonFile) {
       // for scripts/test.mjs: one pass or fail per fault in the `N passed, N failed` line
       const summary = phases.map((result) => ({ key: result.fault.key, title: result.fault.title, missed: result.missed, figures: result.figures }));
