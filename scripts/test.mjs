@@ -65,6 +65,24 @@ function playwright() {
   recordSuite('e2e', result, seconds);
 }
 
+/** The chaos suite's short form (private Redis and Postgres of its own): one pass or fail per fault. */
+function chaosShort() {
+  const output = path.join(reports, 'chaos.json');
+  const { ok, seconds } = run('chaos', 'npm', ['run', 'chaos', '--', 'short', '--json', output]);
+  let counts = { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  if (existsSync(output)) {
+    const report = JSON.parse(readFileSync(output, 'utf8'));
+    const missed = report.phases.filter((phase) => phase.missed.length > 0);
+    // no fault run is a failure, not a pass
+    counts = { passed: report.phases.length - missed.length, failed: Math.max(missed.length, report.phases.length === 0 ? 1 : 0) };
+    for (const phase of missed) failures.push(`chaos: ${phase.title}\n    ${phase.missed.join('; ')}`);
+    if (!ok && counts.failed === 0) counts.failed = 1;
+  } else if (!ok) {
+    failures.push('chaos: the short fault suite did not finish (see its output above)');
+  }
+  record('chaos', counts, seconds);
+}
+
 ensureDependencies(root);
 await ensureServices(env);
 ensureChromium();
@@ -73,6 +91,7 @@ check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 vitest('unit');
 vitest('integration');
+chaosShort();
 if (check('build', 'npm', ['run', 'build'], { NODE_ENV: 'production' })) playwright();
 else recordSuite('e2e', countMissingReport('e2e', 'not run: the build failed'), '0.0');
 

@@ -65,6 +65,8 @@ export interface PrivateRedis {
   /** redis://127.0.0.1:<port> */
   url: string;
   isRunning: () => boolean;
+  /** The redis-server's pid while it runs (for its RSS), else null. */
+  pid: () => number | null;
   /** SIGTERM; without persistence everything in it is gone. */
   stop: () => Promise<void>;
   /** SIGKILL, as a crash would. */
@@ -118,6 +120,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     port,
     url: `redis://${HOST}:${port}`,
     isRunning,
+    pid: () => (isRunning() ? (child?.pid ?? null) : null),
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
     start,
