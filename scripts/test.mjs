@@ -91,9 +91,10 @@ check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 vitest('unit');
 vitest('integration');
-chaosShort();
 if (check('build', 'npm', ['run', 'build'], { NODE_ENV: 'production' })) playwright();
 else recordSuite('e2e', countMissingReport('e2e', 'not run: the build failed'), '0.0');
+// after the build, which its web processes run
+chaosShort();
 
 rmSync(reports, { recursive: true, force: true });
 if (notRun.length > 0) console.log(`\nNot run:\n${notRun.map((line) => `  ${line}`).join('\n')}`);

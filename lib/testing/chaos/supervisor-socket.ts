@@ -1,7 +1,7 @@
 // The supervisor's browser, reduced to what the suite measures: signed in through POST /api/v1/session, one
 // socket.io connection (websocket, forceNew) to one web process, every alert:opened / alert:updated recorded
-// by id, and on every (re)connect `alerts:sync {afterSeq}` merged by id, as the wall does
-// (app/(dashboard)/_wall/use-alert-wall.ts: from a little below the highest seq seen). When its web process
+// by id, and on every (re)connect and every 30 s while connected `alerts:sync {afterSeq}` merged by id, as the
+// wall does (app/(dashboard)/_wall/use-alert-wall.ts: from a little below the highest seq seen). When its web process
 // goes away it reconnects to the other one, as a browser behind a load balancer would.
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Alert } from '../../alerts/alert';
@@ -39,6 +39,8 @@ export interface SupervisorSocket {
 const SYNC_OVERLAP = 100;
 const SYNC_TIMEOUT_MS = 15_000;
 const RETRY_MS = 500;
+// as the wall's periodic catch-up (CATCH_UP_INTERVAL_MS)
+const CATCH_UP_INTERVAL_MS = 30_000;
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -165,6 +167,9 @@ export async function startSupervisorSocket(options: {
   };
 
   await connectLoop(0);
+  const catchUp = setInterval(() => {
+    if (socket?.connected && !paused && !closed) void sync(socket);
+  }, CATCH_UP_INTERVAL_MS);
 
   return {
     seen,
@@ -183,6 +188,7 @@ export async function startSupervisorSocket(options: {
     },
     close: () => {
       closed = true;
+      clearInterval(catchUp);
       socket?.disconnect();
       socket = null;
     },
