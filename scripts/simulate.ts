@@ -3,13 +3,13 @@
 // published later — so alerts open and resolve while someone watches. Citizens file online complaints
 // through the public form's endpoint now and then, so the handler's queue fills live; the pace stays inside
 // the endpoint's per-address limit (PUBLIC_COMPLAINT_LIMIT_PER_IP). Stops on SIGTERM / Ctrl-C.
-import { createApiKey } from '../lib/auth/api-keys';
 import { runCli } from '../lib/cli/run-cli';
 import { now } from '../lib/clock';
 import { sql } from '../lib/db/sql';
 import { getEnv } from '../lib/env';
 import { planComplaint } from '../lib/simulator/plan-complaint';
-import { planPublication, type PlannedPublication, type SimDepartment, type SimEntry } from '../lib/simulator/plan-publication';
+import { planPublication, type PlannedPublication } from '../lib/simulator/plan-publication';
+import { pickPublication, preparePublishers, type Publisher } from '../lib/simulator/publishers';
 import { mulberry32 } from '../seeds/prng';
 
 const SIMULATOR_KEY_LABEL = '演示模拟器';
@@ -20,38 +20,6 @@ const MIN_COMPLAINT_PAUSE_MS = 45_000;
 const MAX_COMPLAINT_PAUSE_MS = 90_000;
 const FIRST_COMPLAINT_AFTER_MS = 5_000;
 
-interface Publisher {
-  department: SimDepartment;
-  key: string;
-  entries: SimEntry[];
-}
-
-async function preparePublishers(): Promise<Publisher[]> {
-  const rows = await sql<(SimEntry & { departmentId: number; departmentName: string; orgCode: string })[]>`
-    select c.code, c.name, c.required_elements as "requiredElements", c.channels,
-      d.id as "departmentId", d.name as "departmentName", d.org_code as "orgCode"
-    from catalog_entries c
-    join departments d on d.id = c.department_id
-    join regions r on r.code = c.region_code
-    where r.is_pilot and c.is_current and c.retired_at is null and c.mode = 'proactive'
-      and c.time_limit->>'kind' in ('working_days_after', 'calendar_days_after')
-    order by d.id, c.code`;
-  const byDepartment = new Map<number, Publisher>();
-  for (const row of rows) {
-    let publisher = byDepartment.get(row.departmentId);
-    if (!publisher) {
-      // earlier runs' keys are revoked, so one simulator leaves one live key per department
-      await sql`update api_keys set revoked_at = ${now()}
-                where department_id = ${row.departmentId} and label = ${SIMULATOR_KEY_LABEL} and revoked_at is null`;
-      const { key } = await createApiKey(sql, { departmentId: row.departmentId, label: SIMULATOR_KEY_LABEL, createdBy: 'simulator' });
-      publisher = { department: { id: row.departmentId, name: row.departmentName, orgCode: row.orgCode }, key, entries: [] };
-      byDepartment.set(row.departmentId, publisher);
-    }
-    publisher.entries.push({ code: row.code, name: row.name, requiredElements: row.requiredElements, channels: row.channels });
-  }
-  return [...byDepartment.values()];
-}
-
 const SCENARIO_LABELS: Record<PlannedPublication['scenario'], string> = {
   on_time: '按时公开',
   late: '超期公开',
@@ -61,7 +29,8 @@ const SCENARIO_LABELS: Record<PlannedPublication['scenario'], string> = {
 
 await runCli(async () => {
   const baseUrl = process.env.SIMULATOR_TARGET ?? `http://127.0.0.1:${getEnv().PORT}`;
-  const publishers = await preparePublishers();
+  // earlier runs' keys are revoked, so one simulator leaves one live key per department
+  const publishers = await preparePublishers(sql, { label: SIMULATOR_KEY_LABEL, createdBy: 'simulator', at: now() });
   if (publishers.length === 0) throw new Error('没有可模拟的试点部门，请先运行 npm run seed / no pilot departments: seed first');
   const random = mulberry32(Date.now() % 2 ** 31);
   const timers = new Set<NodeJS.Timeout>();
@@ -115,8 +84,7 @@ await runCli(async () => {
   process.on('SIGINT', stop);
 
   while (!stopping) {
-    const publisher = publishers[Math.floor(random() * publishers.length)]!;
-    const entry = publisher.entries[Math.floor(random() * publisher.entries.length)]!;
+    const { publisher, entry } = pickPublication(random, publishers);
     serial += 1;
     const plan = planPublication(random, {
       entry,

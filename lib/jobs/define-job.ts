@@ -1,11 +1,13 @@
 // Each job is defined once: its queue, payload schema and handler. `enqueue` is typed; `process` parses the
-// payload again and fails a bad one as unrecoverable instead of retrying it forever, and once the handler has
-// done the work, settles the owed_jobs row the job was sent for (lib/jobs/owed-jobs.ts).
+// payload again and fails a bad one as unrecoverable instead of retrying it forever, takes the owed_jobs row
+// the job was sent for before the handler reads anything, and settles it once the handler has done the work
+// (lib/jobs/owed-job-run.ts). Handlers read the state as it is when they run: the payload names what to do,
+// never the data to do it with, so one run answers for every generation of the row it took.
 import { Queue, UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { redisPrefix } from '../env';
-import { completeOwedJob } from './complete-owed-job';
+import { completeOwedJob, takeOwedJob } from './owed-job-run';
 
 export interface JobDefinition<S extends z.ZodType, R> {
   name: string;
@@ -26,8 +28,9 @@ export function defineJob<S extends z.ZodType, R>(definition: JobDefinition<S, R
     process: async (job) => {
       const parsed = definition.schema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${definition.name}: ${parsed.error.message}`);
+      const taken = await takeOwedJob(job.id);
       const result = await definition.handle(parsed.data, job);
-      await completeOwedJob(job.id);
+      await completeOwedJob(taken);
       return result;
     },
   };

@@ -62,7 +62,7 @@ export function parseOwedJobId(jobId: string | undefined): { id: number; generat
   return match ? { id: Number(match[1]), generation: Number(match[2]) } : null;
 }
 
-/** Done: the row goes, unless it was owed again meanwhile (a newer generation is then still owed). */
+/** Done: the row goes, unless it was owed again after the job took it (a newer generation is then still owed). */
 export async function completeOwedJobs(db: Db, done: readonly { id: number; generation: number }[]): Promise<void> {
   if (done.length === 0) return;
   await db`
@@ -81,14 +81,17 @@ export interface OwedRow {
 }
 
 /**
- * Owed, unsent and due now: marked sent and returned, in one statement (another relay skips the rows it
- * locks). The caller sends them and, should the send fail, marks them unsent again (markUnsent).
+ * Owed, unsent and due now, and no job of the row waiting in Redis: marked sent and returned, in one
+ * statement (another relay skips the rows it locks). The caller sends them and, should the send fail, marks
+ * them unsent again (markUnsent). A row owed again while its job waits is left alone: that job takes it.
  */
 export function claimUnsent(db: Db, limit: number): Promise<OwedRow[]> {
   return db<OwedRow[]>`
-    update owed_jobs o set sent_at = clock_timestamp(), sends = o.sends + 1
+    update owed_jobs o set sent_at = clock_timestamp(), sends = o.sends + 1, job_generation = o.generation,
+      job_taken = false, job_sent_at = clock_timestamp()
     from (
-      select id from owed_jobs where sent_at is null and run_after <= clock_timestamp()
+      select id from owed_jobs
+      where sent_at is null and run_after <= clock_timestamp() and (job_generation is null or job_taken)
       order by run_after limit ${limit}
       for update skip locked
     ) due
@@ -96,39 +99,71 @@ export function claimUnsent(db: Db, limit: number): Promise<OwedRow[]> {
     returning o.id, o.generation, o.queue, o.name, o.payload, o.options`;
 }
 
+/**
+ * Jobs starting: each takes its row as it is now, every generation owed so far, since the job reads the
+ * state after this. Returns the generation each took (absent: its row is gone or a newer job was sent); the
+ * job's completion settles that generation.
+ */
+export async function takeOwedJobs(db: Db, jobs: readonly { id: number; generation: number }[]): Promise<Map<number, number>> {
+  if (jobs.length === 0) return new Map();
+  const rows = await db<{ id: number; generation: number }[]>`
+    update owed_jobs o set job_taken = true, sent_at = coalesce(o.sent_at, clock_timestamp())
+    from unnest(${jobs.map((j) => j.id)}::bigint[], ${jobs.map((j) => j.generation)}::int[]) as v(id, job_generation)
+    where o.id = v.id and o.job_generation = v.job_generation
+    returning o.id, o.generation`;
+  return new Map(rows.map((row) => [row.id, row.generation]));
+}
+
 /** A send that failed: owed and unsent again, unless owed anew meanwhile (then it is unsent already). */
 export async function markUnsent(db: Db, rows: readonly { id: number; generation: number }[]): Promise<void> {
   if (rows.length === 0) return;
   await db`
-    update owed_jobs o set sent_at = null
+    update owed_jobs o set sent_at = null, job_generation = null, job_taken = false, job_sent_at = null
     from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.generation)}::int[]) as v(id, generation)
-    where o.id = v.id and o.generation = v.generation`;
+    where o.id = v.id and o.job_generation = v.generation`;
 }
 
-/** Sent more than `olderThanMs` ago and still owed: the relay asks Redis what became of them. */
-export function claimStale(db: Db, olderThanMs: number, limit: number): Promise<OwedRow[]> {
-  return db<OwedRow[]>`
-    select id, generation, queue, name, payload, options from owed_jobs
-    where sent_at < clock_timestamp() - make_interval(secs => ${olderThanMs / 1000})
-    order by sent_at
+export interface InFlightRow extends OwedRow {
+  /** The generation in the id of the job in Redis. */
+  jobGeneration: number;
+  /** Whether the row's current generation is covered by that job (false: owed again after the job started). */
+  covered: boolean;
+}
+
+/**
+ * Jobs sent (or last seen alive) more than `olderThanMs` ago whose rows are still owed: the relay asks Redis
+ * what became of them. A row owed again after its job started is not among them: it is simply unsent.
+ */
+export function claimStale(db: Db, olderThanMs: number, limit: number): Promise<InFlightRow[]> {
+  return db<InFlightRow[]>`
+    select id, generation, queue, name, payload, options, job_generation as "jobGeneration", sent_at is not null as covered
+    from owed_jobs
+    where job_generation is not null and job_sent_at < clock_timestamp() - make_interval(secs => ${olderThanMs / 1000})
+      and (sent_at is not null or not job_taken)
+    order by job_sent_at
     limit ${limit}
     for update skip locked`;
 }
 
-export async function markSent(db: Db, ids: readonly number[]): Promise<void> {
+/** Their jobs are still waiting or running in Redis: asked about again a while later. */
+export async function markAlive(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db`update owed_jobs set sent_at = clock_timestamp(), sends = sends + 1 where id = any(${[...ids]}::bigint[])`;
+  await db`update owed_jobs set job_sent_at = clock_timestamp() where id = any(${[...ids]}::bigint[])`;
 }
 
-/** Redis lost its job: owed again under a new job id (the old id may sit in Redis's failed set). */
+/** Redis lost their jobs: owed again under a new job id (the old id may sit in Redis's failed set). */
 export async function markLost(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db`update owed_jobs set generation = generation + 1, sent_at = null where id = any(${[...ids]}::bigint[])`;
+  await db`
+    update owed_jobs set generation = generation + 1, sent_at = null, job_generation = null, job_taken = false, job_sent_at = null
+    where id = any(${[...ids]}::bigint[])`;
 }
 
 /** Redis was emptied: nothing it was sent is there any more. */
 export async function markAllUnsent(db: Db): Promise<number> {
-  const result = await db`update owed_jobs set sent_at = null where sent_at is not null`;
+  const result = await db`
+    update owed_jobs set sent_at = null, job_generation = null, job_taken = false, job_sent_at = null
+    where job_generation is not null`;
   return result.count;
 }
 

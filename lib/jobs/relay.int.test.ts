@@ -1,5 +1,6 @@
 // The relay against real Postgres and Redis: owed work reaches a worker once, survives Redis forgetting it
-// (emptied, or one job lost), and work owed again while its job runs runs again. A queue of its own, so the
+// (emptied, or one job lost), work owed again while its job runs runs again, and work owed again while its
+// job waits is done by that job. A queue of its own, so the
 // owed rows other test files leave behind never reach a worker here.
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'bullmq';
@@ -138,5 +139,26 @@ describe('the relay', () => {
     await waitUntil(() => runsOf(7) >= 1, 'the job owed three times ran');
     await expect.poll(() => owedRow('f'), { timeout: 10_000 }).toBeUndefined();
     expect(runsOf(7)).toBe(1);
+  });
+
+  it('sends no second job for work owed again while its job still waits in Redis: that job takes it all', async () => {
+    await oweJobs(sql, [owedTouch('g', 8)]);
+    await expect.poll(async () => (await owedRow('g'))?.sentAt ?? null, { timeout: 10_000 }).not.toBeNull();
+    const [row] = await sql<{ id: number }[]>`select id from owed_jobs where key = ${`${QUEUE}-g`}`;
+    // no worker yet: the job waits, and the work is owed again twice
+    await oweJobs(sql, [owedTouch('g', 8)]);
+    await oweJobs(sql, [owedTouch('g', 8)]);
+    expect(await owedRow('g')).toMatchObject({ generation: 2, sentAt: null });
+    // the relay polls every 50 ms: ten passes see the row and leave it to the waiting job
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const queue = createQueue(QUEUE, connect(true));
+    expect(await queue.getJobState(`owed-${row!.id}-2`)).toBe('unknown');
+    expect(await queue.getWaitingCount()).toBe(1);
+    await queue.close();
+
+    startWorker();
+    await waitUntil(() => runsOf(8) === 1, 'the waiting job ran');
+    await expect.poll(() => owedRow('g'), { timeout: 10_000 }).toBeUndefined();
+    expect(runsOf(8)).toBe(1);
   });
 });

@@ -7,6 +7,8 @@
 // - Redis restarts empty: an epoch key under the prefix is gone, so every sent row is marked unsent again;
 // - a job vanishes or fails for good: rows sent long ago and still owed are looked up in Redis, and a job
 //   that is not waiting, delayed or running any more is owed again under a new job id.
+// A row has at most one job waiting in Redis: owed again before its job started, it waits for that job to
+// take it (owed-job-run.ts), so a busy queue cannot fill with jobs for the same work.
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Sql } from '../db/sql';
@@ -19,8 +21,8 @@ import {
   claimUnsent,
   completeOwedJobs,
   markAllUnsent,
+  markAlive,
   markLost,
-  markSent,
   markUnsent,
   owedJobId,
   owedLag,
@@ -132,17 +134,19 @@ export function startRelay(options: RelayOptions): Relay {
     await sql.begin(async (tx) => {
       const rows = await claimStale(tx, staleAfterMs, STALE_LIMIT);
       if (rows.length === 0) return;
-      const states = await Promise.all(rows.map((row) => queueFor(row.queue).getJobState(owedJobId(row.id, row.generation))));
+      const states = await Promise.all(rows.map((row) => queueFor(row.queue).getJobState(owedJobId(row.id, row.jobGeneration))));
       const lost: number[] = [];
       const done: { id: number; generation: number }[] = [];
-      const waiting: number[] = [];
+      const alive: number[] = [];
       rows.forEach((row, i) => {
         const state = states[i];
-        if (state === 'unknown' || state === 'failed') lost.push(row.id);
-        else if (state === 'completed') done.push(row);
-        else waiting.push(row.id);
+        // completed with the row still covered: the job's own delete was lost; completed without having
+        // taken the row it was owed again for: as good as lost
+        if (state === 'completed' && row.covered) done.push(row);
+        else if (state === 'unknown' || state === 'failed' || state === 'completed') lost.push(row.id);
+        else alive.push(row.id);
       });
-      await Promise.all([markLost(tx, lost), completeOwedJobs(tx, done), markSent(tx, waiting)]);
+      await Promise.all([markLost(tx, lost), completeOwedJobs(tx, done), markAlive(tx, alive)]);
       if (lost.length > 0) log.warn({ lost: lost.length }, 'relay: jobs Redis no longer holds are owed again');
     });
   }

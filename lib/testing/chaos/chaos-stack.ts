@@ -12,7 +12,7 @@ import { migrate } from '../../db/migrate';
 import { createSql, type Sql } from '../../db/sql';
 import { CHECK_QUEUE } from '../../jobs/queues';
 import { findFreePort, startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '../private-services';
-import { createChaosWorld, type ChaosWorld } from './chaos-world';
+import { createChaosWorld, type ChaosWorld, type ChaosWorldKind } from './chaos-world';
 import { createManagedProcess, type ManagedProcess } from './managed-process';
 
 export interface QueueCounts {
@@ -55,6 +55,8 @@ export async function startChaosStack(options: {
   log: (line: string) => void;
   /** A process that exits by itself is started again this much later (counted as an unplanned exit all the same). */
   restartAfterCrashMs: number;
+  /** The fault phases' small world, or the demo data set for the soak (chaos-world.ts). */
+  world: ChaosWorldKind;
 }): Promise<ChaosStack> {
   const { log } = options;
   const undo: (() => Promise<void>)[] = [];
@@ -73,7 +75,9 @@ export async function startChaosStack(options: {
     const appUrl = postgres.appUrl(database);
     await migrate({ adminUrl, appUrl });
     const appSql = createSql(appUrl, { max: 2 });
-    const world = await createChaosWorld(appSql).finally(() => appSql.end({ timeout: 5 }));
+    const seeding = Date.now();
+    const world = await createChaosWorld(appSql, options.world).finally(() => appSql.end({ timeout: 5 }));
+    log(`${options.world} world ready in ${((Date.now() - seeding) / 1000).toFixed(1)} s: ${world.publishers.length} departments publish`);
     const adminSql = createSql(adminUrl, { max: 4 });
     undo.push(() => adminSql.end({ timeout: 5 }));
 

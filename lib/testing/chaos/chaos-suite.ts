@@ -93,7 +93,7 @@ export async function runChaos(command: ChaosCommand): Promise<number> {
   try {
     const startedAt = Date.now();
     const restartAfterCrashMs = command.kind === 'short' ? SHORT.phase.timings.restartAfterMs : FULL.phase.timings.restartAfterMs;
-    stack = await startChaosStack({ log, restartAfterCrashMs });
+    stack = await startChaosStack({ log, restartAfterCrashMs, world: command.kind === 'soak' ? 'demo' : 'faults' });
     supervisor = await startSupervisorSocket({ baseUrls: stack.baseUrls, credentials: stack.world.supervisor, log });
     log(`supervisor socket on ${supervisor.connectedTo()}`);
 

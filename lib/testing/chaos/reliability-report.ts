@@ -139,8 +139,8 @@ export function renderSoakSection(input: { result: SoakResult; machine: MachineD
     '',
     `**${flat ? 'Flat' : 'Not flat'}**: memory ${verdict.memoryFlat ? 'flat' : '**growing**'}, latency ${verdict.latencyFlat ? 'flat' : '**climbing**'}. ` +
       `Run ${when(result.startedAt)}, ${Math.round((result.endedAt - result.startedAt) / 60_000)} min at ${options.rate} items/s ` +
-      `with the demo simulator's mix (60% on time, 15% late, 17% incomplete and fixed 30–90 s later, 8% formed and published later), ` +
-      `${result.posts} posts (${answers}).`,
+      `with the demo simulator's mix (60% on time, 15% late, 17% incomplete and fixed 30–90 s later, 8% formed and published later) ` +
+      `over ${result.spread.departments} departments and ${result.spread.entries} catalog entries of the demo data, ${result.posts} posts (${answers}).`,
     '',
     `Machine: ${machineLine(machine)}.`,
     '',

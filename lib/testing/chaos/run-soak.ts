@@ -1,9 +1,11 @@
 // The soak: no faults, a long steady stream with the demo simulator's mix (lib/simulator/plan-publication.ts:
-// on time, late, incomplete and fixed a minute later, formed and published later), while the RSS of every
+// on time, late, incomplete and fixed a minute later, formed and published later) over every pilot
+// department and entry of the demo data (lib/simulator/publishers.ts), while the RSS of every
 // process, the check queue's backlog and the ingest → socket latency are sampled.
 import { readFileSync } from 'node:fs';
 import { owedLag } from '../../jobs/owed-jobs';
 import { planPublication } from '../../simulator/plan-publication';
+import { pickPublication } from '../../simulator/publishers';
 import { mulberry32 } from '../../../seeds/prng';
 import type { ChaosStack } from './chaos-stack';
 import { createIngestClient } from './ingest-client';
@@ -28,6 +30,8 @@ export interface SoakResult {
   answers: Partial<Record<AnswerKind, number>>;
   /** Alert changes pushed for our items that no post of the last 5 minutes explains (sweep crossings, …). */
   unmatchedDeliveries: number;
+  /** How wide the stream was spread: departments published as, and their catalog entries. */
+  spread: { departments: number; entries: number };
 }
 
 const SAMPLE_EVERY_MS = 10_000;
@@ -94,26 +98,26 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
   const startedAt = Date.now();
   const endAt = startedAt + options.minutes * 60_000;
   let stopping = false;
-  const departments = stack.world.departments;
+  const { publishers } = stack.world;
   const stream = startPacedStream({
     rate: options.rate,
     call: async (n) => {
-      const department = departments[n % departments.length]!;
+      const { publisher, entry } = pickPublication(random, publishers);
       const plan = planPublication(random, {
-        entry: department.entry,
-        department: { id: department.id, name: department.name, orgCode: department.orgCode },
+        entry,
+        department: publisher.department,
         now: new Date(),
         externalId: `chaos-${runId}-soak-${n}`,
         serial: n + 1,
       });
-      await post(department.apiKey, plan.payload);
+      await post(publisher.key, plan.payload);
       const followUp = plan.followUp;
       if (!followUp || stopping) return;
       const timer = setTimeout(() => {
         followUps.delete(timer);
         if (stopping) return;
         const payload = followUp.publishOnSend ? { ...followUp.payload, publishedAt: new Date(Date.now() - 1_000).toISOString() } : followUp.payload;
-        void post(department.apiKey, payload);
+        void post(publisher.key, payload);
       }, followUp.afterMs);
       followUps.add(timer);
     },
@@ -151,5 +155,6 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
     posts,
     answers,
     unmatchedDeliveries,
+    spread: { departments: publishers.length, entries: publishers.reduce((sum, p) => sum + p.entries.length, 0) },
   };
 }
