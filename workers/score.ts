@@ -1,21 +1,25 @@
 // score queue: recompute the department-months an event touched, and nightly the running and last month
-// in full (02:30 Asia/Shanghai); push score:updated for every score that changed.
-import { Worker } from 'bullmq';
-import { bullmqPrefix } from '../lib/jobs/define-job';
+// in full (02:30 Asia/Shanghai); push score:updated for every score that changed. Department-month jobs are
+// recomputed in batches (lib/jobs/batcher.ts): every job waiting at once goes into one set-based pass per
+// month, so touches across many departments cost a few passes, not one each.
+import { Worker, type Job } from 'bullmq';
+import { now } from '../lib/clock';
+import { sql } from '../lib/db/sql';
+import { createBatcher } from '../lib/jobs/batcher';
+import { bullmqPrefix, defineJob } from '../lib/jobs/define-job';
 import { SCORE_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
 import { emitToRooms } from '../lib/realtime/emit';
 import { roomsForSubject } from '../lib/realtime/rooms';
-import { scoreDepartmentMonthJob, scoreMonthJob } from '../lib/scoring/score-job';
+import { recomputeDepartmentMonths } from '../lib/scoring/locked-recompute';
 import type { ScoreChange } from '../lib/scoring/recompute-scores';
+import { scoreDepartmentMonthJob, scoreMonthJob } from '../lib/scoring/score-job';
 import type { RunningWorker, WorkerContext } from './context';
 import { deferWhileDatabaseDown } from './defer-while-database-down';
 
-const SCORE_CONCURRENCY = 4;
-const jobs = new Map<string, { process: (job: import('bullmq').Job) => Promise<ScoreChange[]> }>([
-  [scoreDepartmentMonthJob.name, scoreDepartmentMonthJob],
-  [scoreMonthJob.name, scoreMonthJob],
-]);
+// Jobs fetched at once: a batch gathers what arrived while the previous one ran.
+const SCORE_CONCURRENCY = 64;
+const SCORE_BATCH = { maxSize: 64, maxInFlight: 1 };
 
 export async function startScoreWorker({ connection, emitter, schedulers }: WorkerContext): Promise<RunningWorker> {
   await schedulers.schedule({
@@ -24,16 +28,23 @@ export async function startScoreWorker({ connection, emitter, schedulers }: Work
     repeat: { pattern: '30 2 * * *', tz: 'Asia/Shanghai' },
     template: { name: scoreMonthJob.name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
   });
+  const push = (changes: readonly ScoreChange[]) => {
+    for (const change of changes) {
+      emitToRooms(emitter, roomsForSubject(change.regionPath, change.departmentId), 'score:updated', change);
+    }
+    return changes.length;
+  };
+  const batches = createBatcher(async (touches: { departmentId: number; period: string }[]) => push(await recomputeDepartmentMonths(sql, touches, now())), SCORE_BATCH);
+  const jobs = new Map<string, { process: (job: Job) => Promise<number> }>([
+    [scoreDepartmentMonthJob.name, defineJob({ ...scoreDepartmentMonthJob, handle: (payload) => batches.add(payload) })],
+    [scoreMonthJob.name, defineJob({ ...scoreMonthJob, handle: async (payload, job) => push(await scoreMonthJob.handle(payload, job)) })],
+  ]);
   const worker = new Worker(
     SCORE_QUEUE,
     deferWhileDatabaseDown(async (job) => {
       const definition = jobs.get(job.name);
       if (!definition) throw new Error(`unknown job ${job.name}`);
-      const changes = await definition.process(job);
-      for (const change of changes) {
-        emitToRooms(emitter, roomsForSubject(change.regionPath, change.departmentId), 'score:updated', change);
-      }
-      return { changed: changes.length };
+      return { changed: await definition.process(job) };
     }),
     { connection, prefix: bullmqPrefix(), concurrency: SCORE_CONCURRENCY },
   );

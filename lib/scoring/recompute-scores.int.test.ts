@@ -6,6 +6,7 @@ import { closeSql, sql } from '../db/sql';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
 import type { ScoreResult } from './compute-score';
 import { periodRange } from './period';
+import { recomputeDepartmentMonths } from './locked-recompute';
 import { recomputeScores } from './recompute-scores';
 import { insertComplaint, insertObligation, insertPosition } from './test-fixtures';
 
@@ -145,5 +146,30 @@ describe('recomputeScores', () => {
     const [december] = await sql<{ breakdown: ScoreResult }[]>`
       select breakdown from scores where subject_type = 'department' and department_id = ${world.department.id} and period = '2026-12'`;
     expect(december!.breakdown.deductions.redAlerts).toBe(0);
+  });
+});
+
+describe('recomputeDepartmentMonths', () => {
+  it('recomputes many department-months in one call, writing what each recompute alone wrote', async () => {
+    const ids = [world.department.id, world.otherDepartment.id];
+    const snapshot = () =>
+      sql<{ key: string; total: string | null; breakdown: unknown }[]>`
+        select department_id || ':' || coalesce(position_id, 0) || ':' || period as key, total, breakdown from scores
+        where department_id = any(${ids}::bigint[]) and period in ('2026-11', '2026-12') order by 1`;
+    for (const period of ['2026-11', '2026-12']) await recomputeScores(sql, { period, at: AS_OF, departmentIds: ids });
+    const alone = await snapshot();
+    expect(alone.map((row) => row.key)).toContain(`${world.department.id}:${positionId}:2026-11`);
+
+    await sql`delete from scores where department_id = any(${ids}::bigint[])`;
+    const touches = [
+      { departmentId: world.department.id, period: '2026-11' },
+      { departmentId: world.otherDepartment.id, period: '2026-12' },
+      { departmentId: world.otherDepartment.id, period: '2026-11' },
+      { departmentId: world.department.id, period: '2026-12' },
+      { departmentId: world.department.id, period: '2026-11' },
+    ];
+    const changes = await recomputeDepartmentMonths(sql, touches, AS_OF);
+    expect(await snapshot()).toEqual(alone);
+    expect(changes).toHaveLength(alone.length);
   });
 });

@@ -12,7 +12,7 @@ import { defineJob } from '../jobs/define-job';
 import { owed, oweJobs, type OwedJob } from '../jobs/owed-jobs';
 import { SCORE_QUEUE } from '../jobs/queues';
 import { addMonths, periodOf, periodOfDeadline, periodSchema, type Period } from './period';
-import { recomputeDepartmentMonth, recomputeMonth } from './locked-recompute';
+import { recomputeDepartmentMonths, recomputeMonth } from './locked-recompute';
 
 export interface ScoreTouch {
   departmentId: number;
@@ -23,7 +23,8 @@ export const scoreDepartmentMonthJob = defineJob({
   name: 'score-department-month',
   queue: SCORE_QUEUE,
   schema: z.object({ departmentId: z.number().int().positive(), period: periodSchema }),
-  handle: (payload) => recomputeDepartmentMonth(pool, { ...payload, at: now() }),
+  // the score worker batches these (workers/score.ts); a job run on its own is a batch of one
+  handle: (payload) => recomputeDepartmentMonths(pool, [payload], now()),
 });
 
 export const scoreMonthJob = defineJob({
