@@ -1,11 +1,11 @@
 // POST /api/v1/items – upsert an item from a department's CMS (API key) or a signed-in department user.
-// The handler is lib/items/ingest-request.ts (server.ts answers API-key requests with it before Next.js);
+// The handler is lib/http/ingest-request.ts (server.ts answers API-key requests with it before Next.js);
 // this route adds the session path.
 import { requireApiUser } from '../../../_server/current-user';
 import { sql } from '../../../../lib/db/sql';
 import { forbidden } from '../../../../lib/http/errors';
 import { findIngestDepartment } from '../../../../lib/items/find-ingest-department';
-import { handleIngestRequest, type IngestCaller } from '../../../../lib/items/ingest-request';
+import { handleIngestRequest, type IngestCaller } from '../../../../lib/http/ingest-request';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
-import { apiError, badRequestFromZod, forbidden } from '../../../../lib/http/errors';
+import { badRequestFromZod, forbidden } from '../../../../lib/http/errors';
 import { limitSchema, queryObject } from '../../../../lib/http/pagination';
 import { readJson } from '../../../../lib/http/read-json';
+import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
 import { listReports } from '../../../../lib/reports/queries';
 import { requestReport } from '../../../../lib/reports/request-report';
@@ -44,10 +45,6 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJson(request, bodySchema);
   if (!body.ok) return body.response;
   const result = await requestReport(sql, auth.scope, { regionCode: body.data.regionId, period: body.data.period, at: now() });
-  if (!result.ok) {
-    if (result.status === 400) return apiError(400, 'invalid_input', result.message, result.field ? { [result.field]: result.message } : undefined);
-    if (result.status === 403) return forbidden(result.message);
-    return apiError(404, 'not_found', result.message);
-  }
+  if (!result.ok) return refusalResponse(result);
   return Response.json({ id: result.id }, { status: 201 });
 }

@@ -8,6 +8,7 @@ import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../lib/http/errors';
 import { readJson } from '../../../../lib/http/read-json';
+import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
 import { log } from '../../../../lib/log';
 import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/create-rule';
@@ -17,8 +18,6 @@ import { invalidateRules, loadRules } from '../../../../lib/rules/queries';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
-
-const ERROR_CODES = { 400: 'invalid_input', 403: 'forbidden', 409: 'conflict', 422: 'unknown_reference' } as const;
 
 export async function GET(request: Request): Promise<Response> {
   const auth = await requireApiUser(request, ['supervisor', 'admin']);
@@ -55,7 +54,7 @@ export async function POST(request: Request): Promise<Response> {
       return Response.json(await previewRuleChange(sql, { rules, after: draft, calendar, at: now() }));
     }
     const result = await createRule(sql, { rule: body.data, scope: auth.scope, at: now() });
-    if (!result.ok) return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
+    if (!result.ok) return refusalResponse(result);
     invalidateRules();
     return Response.json(await findRuleView(sql, auth.scope, result.rule.id), { status: 201 });
   } catch (error) {

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { requireApiUser } from '../../../../_server/current-user';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { queryObject } from '../../../../../lib/http/pagination';
 import { readJson } from '../../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
 import { log } from '../../../../../lib/log';
 import { issueDepartmentKey, issueKeyBodySchema, listDepartmentKeys } from '../../../../../lib/users/manage-api-keys';
-import { refusal } from '../admin-result';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -37,7 +37,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   try {
     const result = await issueDepartmentKey(sql, { ...body.data, actor: auth.scope.username });
-    if (!result.ok) return refusal(result);
+    if (!result.ok) return refusalResponse(result);
     return Response.json(result.value, { status: 201, headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     log.error({ err: (error as Error).message }, 'api key issue failed');

@@ -5,13 +5,13 @@ import { requireApiUser } from '../../../../_server/current-user';
 import { roleSchema } from '../../../../../lib/auth/roles';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../../lib/http/pagination';
 import { readJson } from '../../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
 import { log } from '../../../../../lib/log';
 import { listUsers } from '../../../../../lib/users/list-users';
 import { createManagedUser, createUserBodySchema } from '../../../../../lib/users/manage-users';
-import { refusal } from '../admin-result';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -47,7 +47,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   try {
     const result = await createManagedUser(sql, { body: body.data, actor: auth.scope.username });
-    if (!result.ok) return refusal(result);
+    if (!result.ok) return refusalResponse(result);
     const { id, username, displayName, role, regionCode, departmentId, isActive } = result.value;
     return Response.json({ id, username, displayName, role, regionCode, departmentId, isActive }, { status: 201 });
   } catch (error) {

@@ -4,11 +4,12 @@ import { entryValuesOf } from '../../../../../lib/catalog/entry-input';
 import { saveCatalogEntryIn } from '../../../../../lib/catalog/save-catalog-entry';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { apiError, forbidden } from '../../../../../lib/http/errors';
 import { readJson } from '../../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
 import { log } from '../../../../../lib/log';
-import { entryBodySchema, refusedSave } from '../entry-body';
+import { entryBodySchema } from '../entry-body';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -24,7 +25,7 @@ export async function POST(request: Request): Promise<Response> {
     const [exists] = await sql`select 1 from catalog_entries where region_code = ${regionId} and code = ${input.code}`;
     if (exists) return apiError(409, 'conflict', `编码 ${input.code} 已存在`, { code: '该区域已有此编码' });
     const result = await sql.begin((tx) => saveCatalogEntryIn(tx, { scope: auth.scope, regionCode: regionId, values: entryValuesOf(input), at: now() }));
-    if (!result.ok) return refusedSave(result);
+    if (!result.ok) return refusalResponse(result);
     return Response.json(result, { status: 201 });
   } catch (error) {
     log.error({ err: (error as Error).message }, 'catalog create failed');

@@ -6,6 +6,7 @@ import { exportCatalog } from '../../../../../lib/catalog/import-catalog';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, badRequestFromZod } from '../../../../../lib/http/errors';
 import { queryObject } from '../../../../../lib/http/pagination';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { log } from '../../../../../lib/log';
 
 export const runtime = 'nodejs';
@@ -20,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!query.success) return badRequestFromZod(query.error);
   try {
     const result = await exportCatalog(sql, { scope: auth.scope, regionCode: query.data.regionId });
-    if (!result.ok) return apiError(result.status, result.status === 403 ? 'forbidden' : 'not_found', result.message);
+    if (!result.ok) return refusalResponse(result);
     return new Response(new Uint8Array(result.data), {
       headers: {
         'content-type': XLSX_CONTENT_TYPE,

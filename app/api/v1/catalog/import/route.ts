@@ -7,6 +7,7 @@ import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
 import { queryObject } from '../../../../../lib/http/pagination';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
 import { log } from '../../../../../lib/log';
 
@@ -32,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const result = await importCatalog(sql, { scope: auth.scope, regionCode: query.data.regionId, data, at: now() });
     if (result.ok) return Response.json(result);
-    if (result.status !== 400) return apiError(result.status, result.status === 403 ? 'forbidden' : 'not_found', result.message);
+    if (result.refusal !== 'invalid') return refusalResponse(result);
     // the contract's error body; `rows` lists every problem in order for the import page's table
     const fields = Object.fromEntries(result.problems.map((p) => [`第${p.row}行·${p.column}`, p.message]));
     return Response.json({ error: { code: 'invalid_input', message: result.message, fields, rows: result.problems } }, { status: 400 });

@@ -7,6 +7,7 @@ import { getCalendar } from '../../../../../lib/calendar/calendar-cache';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { log } from '../../../../../lib/log';
 import { findRuleView } from '../../../../../lib/rules/list-rules';
 import { previewRuleChange } from '../../../../../lib/rules/preview-rule-change';
@@ -17,8 +18,6 @@ import { updateRule } from '../../../../../lib/rules/update-rule';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const ERROR_CODES = { 400: 'invalid_input', 403: 'forbidden', 404: 'not_found' } as const;
-
 export async function PATCH(request: Request, context: RecordContext): Promise<Response> {
   const accepted = await requireRecordRequest(request, context, { roles: ['supervisor', 'admin'], missing: '规则不存在', body: rulePatchSchema, maxBodyBytes: 20_000 });
   if (accepted instanceof Response) return accepted;
@@ -27,9 +26,7 @@ export async function PATCH(request: Request, context: RecordContext): Promise<R
   try {
     if (isDryRun) return await preview(id, body, auth.scope);
     const result = await updateRule(sql, { ruleId: id, patch: body, scope: auth.scope, at: now() });
-    if (!result.ok) {
-      return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
-    }
+    if (!result.ok) return refusalResponse(result);
     invalidateRules();
     return Response.json(await findRuleView(sql, auth.scope, id));
   } catch (error) {

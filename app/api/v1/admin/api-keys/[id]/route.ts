@@ -2,9 +2,9 @@
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
 import { sql } from '../../../../../../lib/db/sql';
 import { apiError } from '../../../../../../lib/http/errors';
+import { refusalResponse } from '../../../../../../lib/http/refusal-response';
 import { log } from '../../../../../../lib/log';
 import { revokeKeyById } from '../../../../../../lib/users/manage-api-keys';
-import { refusal } from '../../admin-result';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export async function DELETE(request: Request, context: RecordContext): Promise<
   const { auth, id } = accepted;
   try {
     const result = await revokeKeyById(sql, { keyId: id, actor: auth.scope.username });
-    if (!result.ok) return refusal(result);
+    if (!result.ok) return refusalResponse(result);
     return Response.json({ id, revoked: true });
   } catch (error) {
     log.error({ err: (error as Error).message }, 'api key revoke failed');

@@ -1,7 +1,7 @@
 // POST /api/v1/alerts/:id/ack – a supervisor takes ownership of an alert
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
 import { acknowledgeAlert } from '../../../../../../lib/alerts/acknowledge-alert';
-import { alertActionResponse } from '../../../../../../lib/alerts/alert-action-response';
+import { alertActionResponse } from '../../alert-action-response';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
 import { sharedEmitter } from '../../../../../../lib/realtime/shared-emitter';

@@ -1,6 +1,6 @@
 // POST /api/v1/alerts/:id/assign {departmentId, positionId?} – a supervisor hands an alert to a department
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
-import { alertActionResponse } from '../../../../../../lib/alerts/alert-action-response';
+import { alertActionResponse } from '../../alert-action-response';
 import { assignAlert, assignAlertSchema } from '../../../../../../lib/alerts/assign-alert';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';

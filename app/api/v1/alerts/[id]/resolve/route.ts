@@ -1,6 +1,6 @@
 // POST /api/v1/alerts/:id/resolve {reason} – a supervisor resolves an alert as an accepted exception
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
-import { alertActionResponse } from '../../../../../../lib/alerts/alert-action-response';
+import { alertActionResponse } from '../../alert-action-response';
 import { resolveAlert, resolveAlertSchema } from '../../../../../../lib/alerts/resolve-alert';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';

@@ -4,9 +4,9 @@ import { requireRecordRequest, type RecordContext } from '../../../../../_server
 import { decideWithheldIn } from '../../../../../../lib/catalog/save-catalog-entry';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
+import { refusalResponse } from '../../../../../../lib/http/refusal-response';
 import { apiError } from '../../../../../../lib/http/errors';
 import { log } from '../../../../../../lib/log';
-import { refusedSave } from '../../entry-body';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -19,7 +19,7 @@ export async function POST(request: Request, context: RecordContext): Promise<Re
   const { auth, id, body } = accepted;
   try {
     const result = await sql.begin((tx) => decideWithheldIn(tx, { scope: auth.scope, id, approve: body.approve, at: now() }));
-    if (!result.ok) return refusedSave(result);
+    if (!result.ok) return refusalResponse(result);
     return Response.json(result);
   } catch (error) {
     log.error({ err: (error as Error).message }, 'catalog approval failed');

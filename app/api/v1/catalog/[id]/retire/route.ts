@@ -3,9 +3,9 @@ import { requireRecordRequest, type RecordContext } from '../../../../../_server
 import { retireCatalogEntryIn } from '../../../../../../lib/catalog/save-catalog-entry';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
+import { refusalResponse } from '../../../../../../lib/http/refusal-response';
 import { apiError } from '../../../../../../lib/http/errors';
 import { log } from '../../../../../../lib/log';
-import { refusedSave } from '../../entry-body';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,7 @@ export async function POST(request: Request, context: RecordContext): Promise<Re
   const { auth, id } = accepted;
   try {
     const result = await sql.begin((tx) => retireCatalogEntryIn(tx, { scope: auth.scope, id, at: now() }));
-    if (!result.ok) return refusedSave(result);
+    if (!result.ok) return refusalResponse(result);
     return Response.json(result);
   } catch (error) {
     log.error({ err: (error as Error).message }, 'catalog retire failed');

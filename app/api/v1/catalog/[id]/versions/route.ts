@@ -5,9 +5,9 @@ import { listEntryVersions } from '../../../../../../lib/catalog/entry-versions'
 import { saveCatalogEntryIn } from '../../../../../../lib/catalog/save-catalog-entry';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
+import { refusalResponse } from '../../../../../../lib/http/refusal-response';
 import { apiError, notFound } from '../../../../../../lib/http/errors';
 import { log } from '../../../../../../lib/log';
-import { refusedSave } from '../../entry-body';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ export async function POST(request: Request, context: RecordContext): Promise<Re
     const result = await sql.begin((tx) =>
       saveCatalogEntryIn(tx, { scope: auth.scope, regionCode: entry.region_code, values: entryValuesOf(body), at: now() }),
     );
-    if (!result.ok) return refusedSave(result);
+    if (!result.ok) return refusalResponse(result);
     return Response.json(result);
   } catch (error) {
     log.error({ err: (error as Error).message }, 'catalog revise failed');

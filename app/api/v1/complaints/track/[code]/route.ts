@@ -1,11 +1,11 @@
 // GET /api/v1/complaints/track/:code?phone4= – a citizen follows a complaint (no login, no personal data)
 import { clientAddress } from '../../../../../../lib/auth/client-address';
-import { limiterUnavailable, rateLimited, trackNotFound } from '../../../../../../lib/complaints/complaint-response';
 import { publicRateLimiter } from '../../../../../../lib/complaints/public-rate-limit';
 import { phone4Schema } from '../../../../../../lib/complaints/schemas';
 import { trackComplaint } from '../../../../../../lib/complaints/track-complaint';
 import { normalizeTrackingCode } from '../../../../../../lib/complaints/tracking-code';
 import { sql } from '../../../../../../lib/db/sql';
+import { limiterUnavailable, rateLimited, trackNotFound } from '../../public-answers';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

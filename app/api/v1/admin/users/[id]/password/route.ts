@@ -2,11 +2,11 @@
 import { requireRecordRequest, type RecordContext } from '../../../../../../_server/record-request';
 import { sql } from '../../../../../../../lib/db/sql';
 import { apiError } from '../../../../../../../lib/http/errors';
+import { refusalResponse } from '../../../../../../../lib/http/refusal-response';
 import { log } from '../../../../../../../lib/log';
 import { endSessionSockets } from '../../../../../../../lib/realtime/end-sessions';
 import { sharedEmitter } from '../../../../../../../lib/realtime/shared-emitter';
 import { resetPasswordBodySchema, resetUserPassword } from '../../../../../../../lib/users/manage-users';
-import { refusal } from '../../../admin-result';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -17,7 +17,7 @@ export async function POST(request: Request, context: RecordContext): Promise<Re
   const { auth, id, body } = accepted;
   try {
     const result = await resetUserPassword(sql, { userId: id, password: body.password, actor: auth.scope.username });
-    if (!result.ok) return refusal(result);
+    if (!result.ok) return refusalResponse(result);
     endSessionSockets(sharedEmitter(), { userId: result.value.id }, 'password_reset');
     return Response.json({ id: result.value.id, username: result.value.username });
   } catch (error) {
