@@ -19,6 +19,7 @@ import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
 import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { log } from '../../../../lib/log';
 import { refuse } from '../../../../lib/refusal';
 import { sharedEmitter } from '../../../../lib/realtime/shared-emitter';
@@ -29,7 +30,7 @@ export const dynamic = 'force-dynamic';
 
 const HANDLER_BODY_MAX_BYTES = 64_000;
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('POST /api/v1/complaints failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   // a signed-in handler registers any channel; everyone else is the public, with the public's limits
   const session = await getSessionUser(sql, readSessionToken(request.headers.get('cookie')));
@@ -57,14 +58,14 @@ export async function POST(request: Request): Promise<Response> {
   if (!result.ok) return refusalResponse(result);
   await publishComplaintChange(sql, sharedEmitter(), result.id, ['received'], result.changes);
   return Response.json(handler ? { trackingCode: result.trackingCode, id: result.id } : { trackingCode: result.trackingCode }, { status: 201 });
-}
+});
 
 const listQuerySchema = complaintListQuerySchema.extend({
   cursor: cursorSchema(z.number().int().min(0)),
   limit: limitSchema,
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/complaints failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, ['handler', 'supervisor', 'admin', 'dept']);
   if (auth instanceof Response) return auth;
   const query = listQuerySchema.safeParse(queryObject(request));
@@ -74,4 +75,4 @@ export async function GET(request: Request): Promise<Response> {
   const { rows } = await listComplaints(sql, auth.scope, filter, { offset, limit: limit + 1 });
   const page = toPage(rows, limit, () => offset + limit);
   return Response.json(page);
-}
+});

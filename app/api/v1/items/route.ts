@@ -6,6 +6,7 @@ import { sql } from '../../../../lib/db/sql';
 import { forbidden } from '../../../../lib/http/errors';
 import { findIngestDepartment } from '../../../../lib/items/find-ingest-department';
 import { handleIngestRequest, type IngestCaller } from '../../../../lib/http/ingest-request';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -18,6 +19,4 @@ async function identifySession(request: Request): Promise<IngestCaller | Respons
   return { department, actor: auth.user.username };
 }
 
-export function POST(request: Request): Promise<Response> {
-  return handleIngestRequest(request, identifySession);
-}
+export const POST = orUnavailable('item ingest failed', (request: Request) => handleIngestRequest(request, identifySession));

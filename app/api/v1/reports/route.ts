@@ -8,6 +8,7 @@ import { limitSchema, queryObject } from '../../../../lib/http/pagination';
 import { readJson } from '../../../../lib/http/read-json';
 import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { listReports } from '../../../../lib/reports/queries';
 import { requestReport } from '../../../../lib/reports/request-report';
 import { periodSchema } from '../../../../lib/scoring/period';
@@ -22,7 +23,7 @@ const listSchema = z.object({
   limit: limitSchema,
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/reports failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, REPORT_ROLES);
   if (auth instanceof Response) return auth;
   const query = listSchema.safeParse(queryObject(request));
@@ -31,14 +32,14 @@ export async function GET(request: Request): Promise<Response> {
   const { rows, total } = await listReports(sql, auth.scope, { offset, limit: query.data.limit });
   const next = offset + rows.length < total ? String(offset + rows.length) : null;
   return Response.json({ data: rows, next });
-}
+});
 
 const bodySchema = z.object({
   regionId: z.string({ error: '请选择区域' }).regex(/^\d{6}$/, 'regionId 必须是 6 位行政区划代码'),
   period: periodSchema,
 });
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('POST /api/v1/reports failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   const auth = await requireApiUser(request, REPORT_ROLES);
   if (auth instanceof Response) return auth;
@@ -47,4 +48,4 @@ export async function POST(request: Request): Promise<Response> {
   const result = await requestReport(sql, auth.scope, { regionCode: body.data.regionId, period: body.data.period, at: now() });
   if (!result.ok) return refusalResponse(result);
   return Response.json({ id: result.id }, { status: 201 });
-}
+});

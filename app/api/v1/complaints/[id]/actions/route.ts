@@ -8,12 +8,13 @@ import { getComplaintDetail } from '../../../../../../lib/complaints/queries';
 import { actionSchema } from '../../../../../../lib/complaints/schemas';
 import { sql } from '../../../../../../lib/db/sql';
 import { refusalResponse } from '../../../../../../lib/http/refusal-response';
+import { orUnavailable } from '../../../../../../lib/http/unavailable';
 import { sharedEmitter } from '../../../../../../lib/realtime/shared-emitter';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, context: RecordContext): Promise<Response> {
+export const POST = orUnavailable('POST /api/v1/complaints/:id/actions failed', async (request: Request, context: RecordContext): Promise<Response> => {
   const accepted = await requireRecordRequest(request, context, {
     roles: ['handler', 'dept'],
     idSchema: complaintIdSchema,
@@ -28,4 +29,4 @@ export async function POST(request: Request, context: RecordContext): Promise<Re
   await publishComplaintChange(sql, sharedEmitter(), result.id, result.events, result.changes);
   const detail = await getComplaintDetail(sql, auth.scope, result.id);
   return Response.json(detail);
-}
+});

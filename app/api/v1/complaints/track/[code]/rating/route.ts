@@ -13,13 +13,14 @@ import { forbidden } from '../../../../../../../lib/http/errors';
 import { readJson } from '../../../../../../../lib/http/read-json';
 import { refusalResponse } from '../../../../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../../../../lib/http/unavailable';
 import { sharedEmitter } from '../../../../../../../lib/realtime/shared-emitter';
 import { limiterUnavailable, rateLimited, trackNotFound } from '../../../public-answers';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> {
+export const POST = orUnavailable('POST /api/v1/complaints/track/:code/rating failed', async (request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   try {
     const limit = await publicRateLimiter().consume('track', clientAddress(request.headers));
@@ -35,4 +36,4 @@ export async function POST(request: Request, context: { params: Promise<{ code: 
   if (!result.ok) return result.refusal === 'not_found' ? trackNotFound() : refusalResponse(result);
   await publishComplaintChange(sql, sharedEmitter(), result.id, result.events, result.changes);
   return Response.json(await trackComplaint(sql, code, body.data.phone4));
-}
+});
