@@ -14,7 +14,7 @@ const { installFaultHandlers } = await import('./lib/process/install-fault-handl
 installFaultHandlers(log);
 const { closeSharedEmitter } = await import('./lib/realtime/shared-emitter');
 const { attachSocketServer } = await import('./lib/realtime/socket-server');
-const { isApiKeyIngest, serveApiKeyIngest } = await import('./lib/items/ingest-fast-path');
+const { isApiKeyIngest, serveApiKeyIngest } = await import('./lib/http/ingest-fast-path');
 
 const dev = env.NODE_ENV !== 'production';
 const httpServer = createServer();

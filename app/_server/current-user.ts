@@ -10,9 +10,9 @@ import { getSessionUser } from '../../lib/auth/sessions';
 import type { User } from '../../lib/auth/users';
 import { sql } from '../../lib/db/sql';
 import { isDatabaseUnavailable } from '../../lib/db/is-database-unavailable';
-import { apiError, forbidden, unauthenticated } from '../../lib/http/errors';
-import { log } from '../../lib/log';
+import { forbidden, unauthenticated } from '../../lib/http/errors';
 import { REQUEST_PATH_HEADER } from '../../lib/http/request-path';
+import { unavailableAfter } from '../../lib/http/unavailable';
 
 export { SESSION_COOKIE_NAME };
 
@@ -56,8 +56,7 @@ export async function requireApiUser(request: Request, roles?: readonly Role[]):
   } catch (error) {
     // the first query of nearly every route: an absent Postgres answers 503 with the contract's body, not 500
     if (!isDatabaseUnavailable(error)) throw error;
-    log.error({ err: (error as Error).message }, 'session lookup failed: database unavailable');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
+    return unavailableAfter(error, 'session lookup failed');
   }
   const current = toCurrentUser(session);
   if (!current) return unauthenticated();

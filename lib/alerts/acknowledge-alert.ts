@@ -1,20 +1,21 @@
 // 确认: someone owns the alert now. Acknowledging twice is harmless; a resolved alert cannot be.
 import type { Scope } from '../auth/scope';
 import type { Sql } from '../db/sql';
+import { refuse, type Refusal } from '../refusal';
 import { findAlertsByIds, type AlertWithPath } from './alert';
 import { lockAlertSeq } from './record-finding';
 import { findAlertInScope } from './queries';
 
 export type AlertActionResult =
   | { ok: true; alert: AlertWithPath; changed: boolean }
-  | { ok: false; status: 403 | 404 | 409 | 422; message: string; fields?: Record<string, string> };
+  | Refusal<'not_found' | 'out_of_scope' | 'conflict' | 'unknown_reference'>;
 
 export async function acknowledgeAlert(sql: Sql, scope: Scope, id: number, at: Date): Promise<AlertActionResult> {
   return sql.begin(async (tx) => {
     const found = await findAlertInScope(tx, scope, id);
-    if (found === 'missing') return { ok: false, status: 404, message: '预警不存在' } as const;
-    if (found === 'outside') return { ok: false, status: 403, message: '该预警不在您的管辖范围内' } as const;
-    if (found.alert.state === 'resolved') return { ok: false, status: 409, message: '预警已解除，无需确认' } as const;
+    if (found === 'missing') return refuse('not_found', '预警不存在');
+    if (found === 'outside') return refuse('out_of_scope', '该预警不在您的管辖范围内');
+    if (found.alert.state === 'resolved') return refuse('conflict', '预警已解除，无需确认');
     if (found.alert.state === 'acknowledged') return { ok: true, alert: found, changed: false } as const;
     await lockAlertSeq(tx);
     const [row] = await tx<{ seq: number }[]>`
@@ -22,7 +23,7 @@ export async function acknowledgeAlert(sql: Sql, scope: Scope, id: number, at: D
         seq = nextval('alert_seq'), updated_at = ${at}
       where id = ${id} and state = 'open'
       returning seq`;
-    if (!row) return { ok: false, status: 409, message: '预警状态已变化，请刷新后重试' } as const;
+    if (!row) return refuse('conflict', '预警状态已变化，请刷新后重试');
     await tx`
       insert into alert_events (alert_id, seq, kind, at, actor)
       values (${id}, ${row.seq}, 'acknowledged', ${at}, ${scope.username})`;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db, Sql } from '../db/sql';
+import { refuse } from '../refusal';
 import type { AlertActionResult } from './acknowledge-alert';
 import { findAlertsByIds } from './alert';
 import { lockAlertSeq } from './record-finding';
@@ -65,9 +66,9 @@ export async function assignAlert(
   const positionId = input.positionId ?? null;
   return sql.begin(async (tx): Promise<AlertActionResult> => {
     const found = await findAlertInScope(tx, scope, id);
-    if (found === 'missing') return { ok: false, status: 404, message: '预警不存在' }
-    if (found === 'outside') return { ok: false, status: 403, message: '该预警不在您的管辖范围内' }
-    if (found.alert.state === 'resolved') return { ok: false, status: 409, message: '预警已解除，无法指派' }
+    if (found === 'missing') return refuse('not_found', '预警不存在')
+    if (found === 'outside') return refuse('out_of_scope', '该预警不在您的管辖范围内')
+    if (found.alert.state === 'resolved') return refuse('conflict', '预警已解除，无法指派')
 
     const [target] = await tx<AssigneeRow[]>`
       select d.name as department_name, d.region_code,
@@ -77,16 +78,16 @@ export async function assignAlert(
       left join positions p on p.id = ${positionId}
       where d.id = ${input.departmentId}`;
     if (!target) {
-      return { ok: false, status: 422, message: '指派部门不存在', fields: { departmentId: '指派部门不存在' } }
+      return refuse('unknown_reference', '指派部门不存在', { departmentId: '指派部门不存在' })
     }
-    if (!target.in_scope) return { ok: false, status: 403, message: '指派部门不在您的管辖范围内' }
+    if (!target.in_scope) return refuse('out_of_scope', '指派部门不在您的管辖范围内')
     if (target.region_code !== found.alert.regionId) {
       const message = '只能指派给预警所在区域的部门';
-      return { ok: false, status: 422, message, fields: { departmentId: message } }
+      return refuse('unknown_reference', message, { departmentId: message })
     }
     if (positionId !== null && target.position_department_id !== input.departmentId) {
       const message = target.position_name === null ? '岗位不存在' : '该岗位不属于所选部门';
-      return { ok: false, status: 422, message, fields: { positionId: message } }
+      return refuse('unknown_reference', message, { positionId: message })
     }
 
     // every alert change is serialized by this lock, so the state read below cannot change under us
@@ -94,7 +95,7 @@ export async function assignAlert(
     const [current] = await tx<{ state: string; assigned_department_id: number | null; assigned_position_id: number | null }[]>`
       select state, assigned_department_id, assigned_position_id from alerts where id = ${id} for update`;
     if (!current || current.state === 'resolved') {
-      return { ok: false, status: 409, message: '预警状态已变化，请刷新后重试' }
+      return refuse('conflict', '预警状态已变化，请刷新后重试')
     }
     if (current.assigned_department_id === input.departmentId && current.assigned_position_id === positionId) {
       const [unchanged] = await findAlertsByIds(tx, [id]);

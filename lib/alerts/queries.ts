@@ -46,7 +46,7 @@ export async function listAlerts(db: Db, scope: Scope, filter: AlertFilter): Pro
   return rows.map(alertFromRow);
 }
 
-/** 'outside' lets a route answer 403 for an alert beyond the user's scope and 404 for none at all. */
+/** 'outside' lets a route refuse an alert beyond the user's scope apart from one that does not exist. */
 export async function findAlertInScope(
   db: Db,
   scope: Scope,

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Scope } from '../auth/scope';
 import type { Sql } from '../db/sql';
+import { refuse } from '../refusal';
 import type { AlertActionResult } from './acknowledge-alert';
 import { findAlertsByIds } from './alert';
 import { lockAlertSeq } from './record-finding';
@@ -25,16 +26,16 @@ export async function resolveAlert(
 ): Promise<AlertActionResult> {
   return sql.begin(async (tx) => {
     const found = await findAlertInScope(tx, scope, id);
-    if (found === 'missing') return { ok: false, status: 404, message: '预警不存在' } as const;
-    if (found === 'outside') return { ok: false, status: 403, message: '该预警不在您的管辖范围内' } as const;
-    if (found.alert.state === 'resolved') return { ok: false, status: 409, message: '预警已解除' } as const;
+    if (found === 'missing') return refuse('not_found', '预警不存在');
+    if (found === 'outside') return refuse('out_of_scope', '该预警不在您的管辖范围内');
+    if (found.alert.state === 'resolved') return refuse('conflict', '预警已解除');
     await lockAlertSeq(tx);
     const [row] = await tx<{ seq: number; level: string }[]>`
       update alerts set state = 'resolved', resolution = 'manual', resolve_reason = ${reason}, resolved_at = ${at},
         resolved_by = ${scope.username}, seq = nextval('alert_seq'), updated_at = ${at}
       where id = ${id} and state <> 'resolved'
       returning seq, level`;
-    if (!row) return { ok: false, status: 409, message: '预警状态已变化，请刷新后重试' } as const;
+    if (!row) return refuse('conflict', '预警状态已变化，请刷新后重试');
     await tx`
       insert into alert_events (alert_id, seq, kind, at, actor, from_level, note)
       values (${id}, ${row.seq}, 'resolved', ${at}, ${scope.username}, ${row.level}, ${reason})`;

@@ -120,7 +120,7 @@ export async function createApiKey(
 
 /**
  * Revokes the department's live keys with this display prefix (as listed, e.g. 'dwk_AbCd1234'); returns
- * the keys revoked, none when the prefix matches no live key. A revoked key gets 401 at once.
+ * the keys revoked, none when the prefix matches no live key. A revoked key is refused at once.
  */
 export async function revokeApiKey(
   db: Db,
@@ -154,7 +154,7 @@ export async function listApiKeys(db: Db, departmentId: number): Promise<ApiKeyI
 
 /**
  * The department behind a key, or null when the key is malformed, unknown or revoked. Bad input never
- * throws; a database failure does (the caller answers 503, not 401).
+ * throws; a database failure does (the caller answers unavailable, not an unknown key).
  */
 export async function findDepartmentByApiKey(db: Db, key: string | null | undefined): Promise<KeyedDepartment | null> {
   if (!isWellFormedApiKey(key)) return null;

@@ -14,7 +14,7 @@ export interface LoginRateLimiter {
 }
 
 /**
- * Redis could not be asked. Sign-in then fails closed (503): answering without the limiter would give
+ * Redis could not be asked. Sign-in then fails closed (unavailable): answering without the limiter would give
  * an attacker unlimited guesses for as long as Redis is down, or while they keep it down; sessions
  * already issued live in Postgres and keep working.
  */

@@ -69,7 +69,7 @@ export async function createSession(
 /**
  * The signed-in user behind a cookie value, or null when the value is missing, malformed or tampered
  * with, or the session is unknown, expired or revoked, or the user is inactive. Bad input never throws;
- * a database failure does (the caller answers 503, not 401).
+ * a database failure does (the caller answers unavailable, not signed out).
  */
 export async function getSessionUser(db: Db, token: string | null | undefined): Promise<SessionUser | null> {
   if (!isWellFormedSessionToken(token)) return null;

@@ -144,7 +144,7 @@ export async function findUserCredentials(
   return row ? { user: userFromRow(row), passwordHash: row.password_hash } : null;
 }
 
-/** Deactivating a user also ends their sessions at once (their cookies get 401 on the next request). */
+/** Deactivating a user also ends their sessions at once (their cookies are signed out on the next request). */
 export async function setUserActive(db: Db, userId: number, isActive: boolean): Promise<void> {
   const at = now();
   await db`update users set is_active = ${isActive}, updated_at = ${at} where id = ${userId}`;

@@ -3,6 +3,7 @@
 // only where it changes something — so importing the same file twice changes nothing.
 import { isRegionInScope, type Scope } from '../auth/scope';
 import type { Db, Sql } from '../db/sql';
+import { refuse, type Refusal } from '../refusal';
 import { entryToRow, readSheetRows, type SheetProblem } from './catalog-sheet';
 import { readCatalogWorkbook, writeCatalogWorkbook } from './catalog-workbook';
 import { entryValuesOf } from './entry-input';
@@ -10,7 +11,11 @@ import { saveCatalogEntryIn, valuesOfRow } from './save-catalog-entry';
 
 export type ImportResult =
   | { ok: true; created: number; revised: number; pending: number; unchanged: number }
-  | { ok: false; status: 400 | 403 | 404; message: string; problems: SheetProblem[] };
+  | Refusal<'not_found' | 'out_of_scope'>
+  /** every problem of the file, in order (nothing was written) */
+  | (Refusal<'invalid'> & { problems: SheetProblem[] });
+
+const refuseFile = (message: string, problems: SheetProblem[]): ImportResult => ({ ...refuse('invalid', message), problems });
 
 class RowRefused extends Error {
   constructor(readonly problem: SheetProblem) {
@@ -18,26 +23,26 @@ class RowRefused extends Error {
   }
 }
 
-async function regionFor(db: Db, scope: Scope, regionCode: string): Promise<{ ok: true } | { ok: false; status: 403 | 404; message: string }> {
+async function regionFor(db: Db, scope: Scope, regionCode: string): Promise<{ ok: true } | Refusal<'not_found' | 'out_of_scope'>> {
   const [region] = await db<{ path: string }[]>`select path from regions where code = ${regionCode}`;
-  if (!region) return { ok: false, status: 404, message: `区域 ${regionCode} 不存在` };
-  if (!isRegionInScope(scope, region.path)) return { ok: false, status: 403, message: '该区域不在您的管辖范围内' };
+  if (!region) return refuse('not_found', `区域 ${regionCode} 不存在`);
+  if (!isRegionInScope(scope, region.path)) return refuse('out_of_scope', '该区域不在您的管辖范围内');
   return { ok: true };
 }
 
 export async function importCatalog(sql: Sql, input: { scope: Scope; regionCode: string; data: Uint8Array; at: Date }): Promise<ImportResult> {
   const { scope, regionCode, at } = input;
   const region = await regionFor(sql, scope, regionCode);
-  if (!region.ok) return { ...region, problems: [] };
+  if (!region.ok) return region;
   const workbook = await readCatalogWorkbook(input.data);
-  if (!workbook.ok) return { ok: false, status: 400, message: '文件无法导入', problems: workbook.problems };
+  if (!workbook.ok) return refuseFile('文件无法导入', workbook.problems);
   const departments = await sql<{ id: number; name: string }[]>`select id, name from departments where region_code = ${regionCode}`;
   const { inputs, problems } = readSheetRows(workbook.rows, departments);
   if (problems.length > 0) {
     const rows = new Set(problems.map((p) => p.row)).size;
-    return { ok: false, status: 400, message: `有 ${rows} 行数据有误，未导入任何内容，请修改后重新导入`, problems };
+    return refuseFile(`有 ${rows} 行数据有误，未导入任何内容，请修改后重新导入`, problems);
   }
-  if (inputs.length === 0) return { ok: false, status: 400, message: '文件中没有数据行', problems: [] };
+  if (inputs.length === 0) return refuseFile('文件中没有数据行', []);
   try {
     return await sql.begin(async (tx) => {
       const counts = { created: 0, revised: 0, pending: 0, unchanged: 0 };
@@ -57,7 +62,7 @@ export async function importCatalog(sql: Sql, input: { scope: Scope; regionCode:
     });
   } catch (error) {
     if (error instanceof RowRefused) {
-      return { ok: false, status: 400, message: '有 1 行数据无法导入，未导入任何内容', problems: [error.problem] };
+      return refuseFile('有 1 行数据无法导入，未导入任何内容', [error.problem]);
     }
     throw error;
   }
@@ -67,7 +72,7 @@ export async function importCatalog(sql: Sql, input: { scope: Scope; regionCode:
 export async function exportCatalog(
   db: Db,
   input: { scope: Scope; regionCode: string },
-): Promise<{ ok: true; data: Buffer } | { ok: false; status: 403 | 404; message: string }> {
+): Promise<{ ok: true; data: Buffer } | Refusal<'not_found' | 'out_of_scope'>> {
   const region = await regionFor(db, input.scope, input.regionCode);
   if (!region.ok) return region;
   const rows = await db<(Parameters<typeof valuesOfRow>[0] & { department_name: string })[]>`

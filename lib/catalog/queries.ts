@@ -128,7 +128,7 @@ export async function listCatalogDepartments(
     order by d.region_code, d.id`;
 }
 
-/** One entry by id (any version); 'outside' lets a caller answer 403 for an entry beyond the scope. */
+/** One entry by id (any version); 'outside' lets a caller refuse an entry beyond the scope as such. */
 export async function findCatalogEntry(db: Db, scope: Scope, id: number): Promise<CatalogEntryDetail | 'outside' | 'missing'> {
   const [row] = await db<(EntryRow & Omit<CatalogEntryDetail, keyof CatalogEntrySummary | 'position' | 'createdAt'> & {
     positionId: number | null;

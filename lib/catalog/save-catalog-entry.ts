@@ -4,12 +4,13 @@
 import { isRegionInScope, type Scope } from '../auth/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Db, TransactionSql } from '../db/sql';
+import { refuse, type Refusal } from '../refusal';
 import { isSameEntry, type EntryValues } from './entry-input';
 import { timeLimitSchema } from './time-limit';
 
 export type SaveResult =
   | { ok: true; id: number; version: number; status: 'created' | 'revised' | 'pending' | 'unchanged' | 'retired' | 'approved' | 'rejected' }
-  | { ok: false; status: 403 | 404 | 409 | 422; message: string; fields?: Record<string, string> };
+  | Refusal<'out_of_scope' | 'not_allowed' | 'not_found' | 'conflict' | 'unknown_reference'>;
 
 interface StoredRow {
   id: number;
@@ -109,16 +110,16 @@ export async function saveCatalogEntryIn(
 ): Promise<SaveResult> {
   const { scope, regionCode, values, at } = input;
   const [region] = await tx<{ path: string }[]>`select path from regions where code = ${regionCode}`;
-  if (!region) return { ok: false, status: 422, message: `区域 ${regionCode} 不存在` };
-  if (!canManage(scope, region.path)) return { ok: false, status: 403, message: '该区域的目录不在您的管理范围内' };
+  if (!region) return refuse('unknown_reference', `区域 ${regionCode} 不存在`);
+  if (!canManage(scope, region.path)) return refuse('out_of_scope', '该区域的目录不在您的管理范围内');
   const problem = await referenceProblem(tx, regionCode, values);
-  if (problem) return { ok: false, status: 422, message: Object.values(problem)[0]!, fields: problem };
+  if (problem) return refuse('unknown_reference', Object.values(problem)[0]!, problem);
 
   const versions = await lockVersions(tx, regionCode, values.code);
   const current = versions.find((row) => row.is_current);
   const latest = versions[versions.length - 1];
   if (versions.some((row) => row.approval === 'pending')) {
-    return { ok: false, status: 409, message: `事项 ${values.code} 有一项变更正在等待审批，请审批后再修改` };
+    return refuse('conflict', `事项 ${values.code} 有一项变更正在等待审批，请审批后再修改`);
   }
   const needsApproval = values.mode === 'withheld' && (!current || current.mode !== 'withheld' || current.withheld_reason !== values.withheldReason);
   if (current && current.retired_at === null && isSameEntry(valuesOfRow(current), values)) {
@@ -155,9 +156,9 @@ export async function retireCatalogEntryIn(tx: TransactionSql, input: { scope: S
   const [row] = await tx<StoredRow[]>`
     select c.*, r.path as region_path from catalog_entries c join regions r on r.code = c.region_code
     where c.id = ${input.id} for update of c`;
-  if (!row) return { ok: false, status: 404, message: '事项不存在' };
-  if (!canManage(input.scope, row.region_path)) return { ok: false, status: 403, message: '该事项不在您的管理范围内' };
-  if (!row.is_current) return { ok: false, status: 409, message: '只能停用事项的当前版本' };
+  if (!row) return refuse('not_found', '事项不存在');
+  if (!canManage(input.scope, row.region_path)) return refuse('out_of_scope', '该事项不在您的管理范围内');
+  if (!row.is_current) return refuse('conflict', '只能停用事项的当前版本');
   if (row.retired_at) return { ok: true, id: row.id, version: row.version, status: 'unchanged' };
   await tx`update catalog_entries set retired_at = ${input.at} where id = ${row.id}`;
   await recordAudit(tx, { actor: input.scope.username, entity: 'catalog_entry', entityId: row.id, action: 'retire', before: { retiredAt: null }, after: { retiredAt: input.at.toISOString() } });
@@ -176,12 +177,12 @@ export async function decideWithheldIn(
   const [row] = await tx<StoredRow[]>`
     select c.*, r.path as region_path from catalog_entries c join regions r on r.code = c.region_code
     where c.id = ${id} for update of c`;
-  if (!row) return { ok: false, status: 404, message: '事项不存在' };
-  if (row.approval !== 'pending') return { ok: false, status: 409, message: '该变更不在待审批状态' };
+  if (!row) return refuse('not_found', '事项不存在');
+  if (row.approval !== 'pending') return refuse('conflict', '该变更不在待审批状态');
   const [own] = await tx<{ level: string }[]>`select level from regions where code = ${scope.regionCode}`;
   const isCityLevel = scope.role === 'admin' || (scope.role === 'supervisor' && (own?.level === 'city' || own?.level === 'province'));
-  if (!isCityLevel || !isRegionInScope(scope, row.region_path)) return { ok: false, status: 403, message: '不予公开事项须由设区市及以上政务公开办审批' };
-  if (row.changed_by === scope.username) return { ok: false, status: 403, message: '提交人不能审批自己的变更' };
+  if (!isCityLevel || !isRegionInScope(scope, row.region_path)) return refuse('not_allowed', '不予公开事项须由设区市及以上政务公开办审批');
+  if (row.changed_by === scope.username) return refuse('not_allowed', '提交人不能审批自己的变更');
   if (approve) {
     await tx`update catalog_entries set is_current = false where region_code = ${row.region_code} and code = ${row.code} and is_current`;
     await tx`update catalog_entries set approval = 'approved', is_current = true, approved_by = ${scope.username}, approved_at = ${at} where id = ${id}`;

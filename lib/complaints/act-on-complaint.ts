@@ -7,6 +7,7 @@ import { scopeFilter, type Scope } from '../auth/scope';
 import type { Calendar } from '../calendar/calendar';
 import { getCalendar } from '../calendar/calendar-cache';
 import type { Db, Sql } from '../db/sql';
+import { refuse, type Refusal } from '../refusal';
 import { getRules } from '../rules/queries';
 import type { Rule } from '../rules/rule';
 import { SATISFACTION_LABELS, type ComplaintEventKind, type ComplaintState } from './complaint';
@@ -20,7 +21,7 @@ import { findComplaintForSla, syncComplaintSla } from './sync-complaint-sla';
 
 export type ActResult =
   | { ok: true; id: number; state: ComplaintState; events: ComplaintEventKind[]; changes: AlertChange[] }
-  | { ok: false; status: 403 | 404 | 409 | 422; message: string; fields?: Record<string, string> };
+  | Refusal<'not_found' | 'out_of_scope' | 'not_allowed' | 'conflict' | 'unknown_reference'>;
 
 interface LockedComplaint {
   id: number;
@@ -36,12 +37,8 @@ interface LockedComplaint {
   in_scope: boolean;
 }
 
-const fail = (status: 403 | 404 | 409 | 422, message: string, field?: string): ActResult => ({
-  ok: false,
-  status,
-  message,
-  ...(field ? { fields: { [field]: message } } : {}),
-});
+const fail = (kind: Extract<ActResult, { ok: false }>['refusal'], message: string, field?: string): ActResult =>
+  refuse(kind, message, field ? { [field]: message } : undefined);
 
 async function lockComplaint(tx: Db, where: postgres.Fragment, scope: Scope | null): Promise<LockedComplaint | undefined> {
   const visible = scope
@@ -68,12 +65,12 @@ export async function actOnComplaint(sql: Sql, scope: Scope, id: number, input: 
   const [rules, cal] = await Promise.all([getRules(sql), getCalendar(sql)]);
   return sql.begin(async (tx) => {
     const complaint = await lockComplaint(tx, tx`c.id = ${id}`, scope);
-    if (!complaint) return fail(404, '投诉件不存在');
+    if (!complaint) return fail('not_found', '投诉件不存在');
     if (!complaint.in_scope || (scope.role === 'dept' && complaint.assigned_at === null)) {
-      return fail(403, '该投诉件不在您的管辖范围内');
+      return fail('out_of_scope', '该投诉件不在您的管辖范围内');
     }
     const actor = actorOf(scope, complaint);
-    if (!actor) return fail(403, '当前角色无权办理投诉件');
+    if (!actor) return fail('not_allowed', '当前角色无权办理投诉件');
     return apply(tx, { complaint, actor, actorName: scope.username, scope, input, at, rules, cal });
   });
 }
@@ -93,7 +90,7 @@ export interface ActContext {
 /** One step inside a caller's transaction, the actor already established (the demo seed replays history). */
 export async function actInTransaction(tx: Db, ctx: ActContext): Promise<ActResult> {
   const complaint = await lockComplaint(tx, tx`c.id = ${ctx.complaintId}`, null);
-  if (!complaint) return fail(404, '投诉件不存在');
+  if (!complaint) return fail('not_found', '投诉件不存在');
   return apply(tx, { ...ctx, complaint });
 }
 
@@ -105,7 +102,7 @@ export async function rateAsCitizen(sql: Sql, trackingCode: string, input: Publi
   const [rules, cal] = await Promise.all([getRules(sql), getCalendar(sql)]);
   return sql.begin(async (tx) => {
     const complaint = await lockComplaint(tx, tx`c.tracking_code = ${trackingCode}`, null);
-    if (!complaint || phoneLast4(complaint.phone) !== input.phone4) return fail(404, '未找到该投诉件，请核对查询码和手机号后4位');
+    if (!complaint || phoneLast4(complaint.phone) !== input.phone4) return fail('not_found', '未找到该投诉件，请核对查询码和手机号后4位');
     const action: ActionInput = { action: 'rate', satisfaction: input.satisfaction, comment: input.comment };
     return apply(tx, { complaint, actor: 'citizen', actorName: CITIZEN_ACTOR, scope: null, input: action, at, rules, cal });
   });
@@ -125,7 +122,7 @@ interface ApplyContext {
 async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
   const { complaint, input, at, actorName } = ctx;
   const step = transition(complaint.state, input.action, ctx.actor, input.action === 'rate' ? input.satisfaction : undefined);
-  if (!step.ok) return fail(step.reason === 'actor' ? 403 : 409, step.message);
+  if (!step.ok) return fail(step.reason === 'actor' ? 'not_allowed' : 'conflict', step.message);
   const params = slaParamsFor(ctx.rules, { regionPath: complaint.region_path, domain: complaint.domain, catalogEntryId: complaint.catalog_entry_id });
   const from = complaint.state;
   const to = step.to;
@@ -146,12 +143,12 @@ async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
         from departments d join regions r on r.code = d.region_code
         left join positions p on p.id = ${input.positionId ?? null}
         where d.id = ${input.departmentId}`;
-      if (!target) return fail(422, '承办部门不存在', 'departmentId');
-      if (!target.in_scope) return fail(403, '承办部门不在您的管辖范围内', 'departmentId');
-      if (target.region_code !== complaint.region_code) return fail(422, '只能派单给投诉件所在区域的部门', 'departmentId');
+      if (!target) return fail('unknown_reference', '承办部门不存在', 'departmentId');
+      if (!target.in_scope) return fail('out_of_scope', '承办部门不在您的管辖范围内', 'departmentId');
+      if (target.region_code !== complaint.region_code) return fail('unknown_reference', '只能派单给投诉件所在区域的部门', 'departmentId');
       const positionId = input.positionId ?? null;
       if (positionId !== null && target.position_department_id !== input.departmentId) {
-        return fail(422, target.position_name === null ? '岗位不存在' : '该岗位不属于所选部门', 'positionId');
+        return fail('unknown_reference', target.position_name === null ? '岗位不存在' : '该岗位不属于所选部门', 'positionId');
       }
       await tx`
         update complaints set department_id = ${input.departmentId}, position_id = ${positionId}, assigned_at = ${at},
@@ -183,7 +180,7 @@ async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
       break;
     case 'extend': {
       const extension = checkExtension(ctx.cal, complaint.reply_due_at, input.dueDate);
-      if (!extension.ok) return fail(422, extension.message, 'dueDate');
+      if (!extension.ok) return fail('unknown_reference', extension.message, 'dueDate');
       // reply_due_at becomes the new due date: 按时办结 is measured against it
       await tx`update complaints set reply_due_at = ${extension.replyDueAt}, extended_at = ${at} where id = ${complaint.id}`;
       await event('extended', input.note, {

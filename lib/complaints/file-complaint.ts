@@ -5,6 +5,7 @@ import type { Scope } from '../auth/scope';
 import { scopeFilter } from '../auth/scope';
 import { getCalendar } from '../calendar/calendar-cache';
 import type { Db, Sql } from '../db/sql';
+import { refuse, type Refusal } from '../refusal';
 import type { AlertChange } from '../alerts/record-finding';
 import { getRules } from '../rules/queries';
 import type { Rule } from '../rules/rule';
@@ -20,7 +21,7 @@ export const CITIZEN_ACTOR = '群众';
 
 export type FileResult =
   | { ok: true; id: number; trackingCode: string; changes: AlertChange[] }
-  | { ok: false; status: 400 | 403 | 422; message: string; fields?: Record<string, string> };
+  | Refusal<'invalid' | 'not_allowed' | 'out_of_scope' | 'unknown_reference'>;
 
 interface Target {
   departmentId: number;
@@ -32,12 +33,8 @@ interface Target {
   inScope: boolean;
 }
 
-const refuse = (status: 400 | 403 | 422, field: string, message: string): FileResult => ({
-  ok: false,
-  status,
-  message,
-  fields: { [field]: message },
-});
+const refuseField = (kind: Extract<FileResult, { ok: false }>['refusal'], field: string, message: string): FileResult =>
+  refuse(kind, message, { [field]: message });
 
 async function resolveTarget(db: Db, scope: Scope | null, input: IntakeInput): Promise<Target | FileResult> {
   const inScope = (path: string) =>
@@ -49,8 +46,8 @@ async function resolveTarget(db: Db, scope: Scope | null, input: IntakeInput): P
   if (input.itemId !== undefined) {
     const [item] = await db<{ id: number; department_id: number; catalog_entry_id: number }[]>`
       select id, department_id, catalog_entry_id from items where id = ${input.itemId}`;
-    if (!item) return refuse(422, 'itemId', '公开信息不存在');
-    if (departmentId !== null && item.department_id !== departmentId) return refuse(422, 'itemId', '该公开信息不属于所选部门');
+    if (!item) return refuseField('unknown_reference', 'itemId', '公开信息不存在');
+    if (departmentId !== null && item.department_id !== departmentId) return refuseField('unknown_reference', 'itemId', '该公开信息不属于所选部门');
     itemId = item.id;
     departmentId = item.department_id;
     [entry] = await db<{ id: number; domain: string; department_id: number }[]>`
@@ -62,18 +59,18 @@ async function resolveTarget(db: Db, scope: Scope | null, input: IntakeInput): P
       const [department] = await db<{ region_code: string }[]>`select region_code from departments where id = ${departmentId}`;
       regionCode = department?.region_code ?? null;
     }
-    if (regionCode === null) return refuse(400, 'regionId', '按目录编码投诉时请选择区域或部门');
+    if (regionCode === null) return refuseField('invalid', 'regionId', '按目录编码投诉时请选择区域或部门');
     [entry] = await db<{ id: number; domain: string; department_id: number }[]>`
       select id, domain, department_id from catalog_entries
       where region_code = ${regionCode} and code = ${input.catalogCode} and is_current`;
-    if (!entry) return refuse(422, 'catalogCode', '目录编码不存在');
+    if (!entry) return refuseField('unknown_reference', 'catalogCode', '目录编码不存在');
     departmentId ??= entry.department_id;
   }
-  if (departmentId === null) return refuse(400, 'departmentId', '请选择投诉涉及的部门');
+  if (departmentId === null) return refuseField('invalid', 'departmentId', '请选择投诉涉及的部门');
   const [department] = await db<{ region_code: string; path: string; in_scope: boolean }[]>`
     select d.region_code, r.path, ${inScope('r.path')} as in_scope
     from departments d join regions r on r.code = d.region_code where d.id = ${departmentId}`;
-  if (!department) return refuse(422, 'departmentId', '投诉涉及的部门不存在');
+  if (!department) return refuseField('unknown_reference', 'departmentId', '投诉涉及的部门不存在');
   return {
     departmentId,
     regionCode: department.region_code,
@@ -91,7 +88,7 @@ async function resolveTarget(db: Db, scope: Scope | null, input: IntakeInput): P
  */
 export async function fileComplaint(sql: Sql, handler: Scope | null, input: IntakeInput, at: Date): Promise<FileResult> {
   if (handler === null && input.channel !== 'online') {
-    return refuse(403, 'channel', '公众只能通过网上渠道投诉');
+    return refuseField('not_allowed', 'channel', '公众只能通过网上渠道投诉');
   }
   const [rules, cal] = await Promise.all([getRules(sql), getCalendar(sql)]);
   return sql.begin((tx) => fileInTransaction(tx, { handler, input, at, rules, cal }));
@@ -111,7 +108,7 @@ export interface FileContext {
 export async function fileInTransaction(tx: Db, { handler, input, at, rules, cal, trackingCode = newTrackingCode() }: FileContext): Promise<FileResult> {
   const target = await resolveTarget(tx, handler, input);
   if ('ok' in target) return target;
-  if (!target.inScope) return refuse(403, 'departmentId', '该部门不在您的管辖范围内');
+  if (!target.inScope) return refuseField('out_of_scope', 'departmentId', '该部门不在您的管辖范围内');
   const due = intakeDueTimes(cal, at, slaParamsFor(rules, target));
   const actor = handler?.username ?? CITIZEN_ACTOR;
   const [row] = await tx<{ id: number }[]>`

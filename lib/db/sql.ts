@@ -9,7 +9,7 @@ export type Db = postgres.Sql | postgres.TransactionSql;
 
 // While Postgres is away, postgres.js keeps queries waiting for a connection and rejects them one per failed
 // connect attempt, each attempt coming after a wait that grows with every failure of the pool (up to 20 s).
-// Under load the waiting queries then pile up, and requests hang for seconds instead of answering 503 (the
+// Under load the waiting queries then pile up, and requests hang for seconds instead of answering unavailable (the
 // chaos suite measured it), and after the outage a query still sits out that wait although the server is
 // back. A refused connect costs well under a millisecond, and attempts are made only for waiting queries:
 // keep the wait at 50 ms at most, so every waiting query learns at once, and a returning Postgres is used at

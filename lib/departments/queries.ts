@@ -41,7 +41,7 @@ export interface DepartmentListFilter {
 
 const departmentScope = (db: Db, scope: Scope) => scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'd.id' });
 
-/** 'outside' lets a caller answer 403 for a department beyond the scope, 404 for none. */
+/** 'outside' lets a caller refuse a department beyond the scope apart from a missing one. */
 export async function findDepartment(db: Db, scope: Scope, id: number): Promise<DepartmentDetail | 'outside' | 'missing'> {
   const [row] = await db<(Omit<DepartmentDetail, 'positions'> & { inScope: boolean })[]>`
     select d.id, d.code, d.org_code as "orgCode", d.name, d.short_name as "shortName", d.region_code as "regionId",

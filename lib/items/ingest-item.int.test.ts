@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/sql';
+import type { RefusalKind } from '../refusal';
 import { ingestItem, type IngestResult } from './ingest-item';
 import { countIngestRows, createIngestWorld, type IngestWorld } from './test-fixtures';
 
@@ -35,7 +36,7 @@ function ingest(body: unknown, receivedAt = at('2026-11-02T11:00:00+08:00'), dep
 
 async function ok(result: Promise<IngestResult>) {
   const value = await result;
-  if (!value.ok) throw new Error(`refused: ${value.status} ${value.message}`);
+  if (!value.ok) throw new Error(`refused: ${value.refusal} ${value.message}`);
   return value;
 }
 
@@ -49,7 +50,7 @@ describe('a new item', () => {
   it('is created with its formed event and the obligation of DESIGN’s worked example', async () => {
     const body = payload();
     const result = await ok(ingest(body));
-    expect(result).toMatchObject({ status: 201, version: 1, changed: true });
+    expect(result).toMatchObject({ created: true, version: 1, changed: true });
 
     const [item] = await sql`select * from items where id = ${result.id}`;
     expect(item).toMatchObject({
@@ -131,7 +132,7 @@ describe('resending and updating', () => {
     // keys in another order, blanks and nulls where absent, the same instant in another offset
     const resent = { ...Object.fromEntries(Object.entries(body).reverse()), formedAt: '2026-11-02T02:00:00Z', summary: ' ', url: null };
     const again = await ok(ingest(resent, at('2026-11-03T09:00:00+08:00')));
-    expect(again).toEqual({ ok: true, status: 200, id: first.id, version: 1, changed: false });
+    expect(again).toEqual({ ok: true, created: false, id: first.id, version: 1, changed: false });
     expect(await countIngestRows(sql)).toEqual(before);
     expect(await sql`select updated_at, payload_hash from items where id = ${first.id}`).toEqual([row]);
   });
@@ -141,7 +142,7 @@ describe('resending and updating', () => {
     const first = await ok(ingest(body));
     const changed = { ...body, title: '更正后的标题', docNo: '测环〔2026〕8号', channels: ['website'] };
     const result = await ok(ingest(changed, at('2026-11-04T15:00:00+08:00')));
-    expect(result).toEqual({ ok: true, status: 200, id: first.id, version: 2, changed: true });
+    expect(result).toEqual({ ok: true, created: false, id: first.id, version: 2, changed: true });
 
     const events = await eventsOf(first.id);
     expect(events.map((e) => e.kind)).toEqual(['formed', 'updated']);
@@ -173,7 +174,7 @@ describe('resending and updating', () => {
     const first = await ok(ingest(body));
     const published = { ...body, publishedAt: '2026-12-02T10:00:00+08:00', url: 'https://example.gov.cn/t1.html' };
     const result = await ok(ingest(published, at('2026-12-02T10:02:00+08:00')));
-    expect(result).toMatchObject({ status: 200, version: 2, changed: true });
+    expect(result).toMatchObject({ created: false, version: 2, changed: true });
 
     const events = await eventsOf(first.id);
     expect(events.map((e) => e.kind)).toEqual(['formed', 'updated', 'published']);
@@ -203,30 +204,30 @@ describe('resending and updating', () => {
     await ok(ingest(body));
     const before = await countIngestRows(sql);
     const unpublish = await ingest({ ...body, publishedAt: null, title: '改' });
-    expect(unpublish).toMatchObject({ ok: false, status: 409, code: 'conflict', fields: { publishedAt: expect.any(String) } });
+    expect(unpublish).toMatchObject({ ok: false, refusal: 'conflict', fields: { publishedAt: expect.any(String) } });
     const moved = await ingest({ ...body, catalogCode: world.entries.unmeasurable.code });
-    expect(moved).toMatchObject({ ok: false, status: 409, code: 'conflict', fields: { catalogCode: expect.any(String) } });
+    expect(moved).toMatchObject({ ok: false, refusal: 'conflict', fields: { catalogCode: expect.any(String) } });
     expect(await countIngestRows(sql)).toEqual(before);
   });
 });
 
 describe('refusals write nothing', () => {
-  const cases: [string, () => Record<string, unknown>, Date | undefined, number, string, string | null][] = [
-    ['publishedAt before formedAt', () => payload({ publishedAt: '2026-11-01T10:00:00+08:00' }), undefined, 400, 'invalid_input', 'publishedAt'],
-    ['publishedAt more than 5 minutes after receipt', () => payload({ publishedAt: '2026-11-02T11:05:01+08:00' }), undefined, 400, 'invalid_input', 'publishedAt'],
-    ['formedAt in the future', () => payload({ formedAt: '2026-11-03T10:00:00+08:00' }), undefined, 400, 'invalid_input', 'formedAt'],
-    ['a date that does not exist', () => payload({ formedAt: '2026-02-30' }), undefined, 400, 'invalid_input', 'formedAt'],
-    ['a missing field', () => ({ ...payload(), title: undefined }), undefined, 400, 'invalid_input', 'title'],
-    ['an unknown catalog code', () => payload({ catalogCode: 'NO-SUCH-CODE' }), undefined, 422, 'unknown_reference', 'catalogCode'],
-    ['a code of another county’s catalog', () => payload({ catalogCode: world.farEntryCode }), undefined, 422, 'unknown_reference', 'catalogCode'],
-    ['an entry of another department', () => payload({ catalogCode: world.otherEntry.code }), undefined, 403, 'forbidden', null],
-    ['a before-event entry without eventAt', () => payload({ catalogCode: world.entries.beforeEvent.code }), undefined, 400, 'invalid_input', 'eventAt'],
+  const cases: [string, () => Record<string, unknown>, Date | undefined, RefusalKind, string | null][] = [
+    ['publishedAt before formedAt', () => payload({ publishedAt: '2026-11-01T10:00:00+08:00' }), undefined, 'invalid', 'publishedAt'],
+    ['publishedAt more than 5 minutes after receipt', () => payload({ publishedAt: '2026-11-02T11:05:01+08:00' }), undefined, 'invalid', 'publishedAt'],
+    ['formedAt in the future', () => payload({ formedAt: '2026-11-03T10:00:00+08:00' }), undefined, 'invalid', 'formedAt'],
+    ['a date that does not exist', () => payload({ formedAt: '2026-02-30' }), undefined, 'invalid', 'formedAt'],
+    ['a missing field', () => ({ ...payload(), title: undefined }), undefined, 'invalid', 'title'],
+    ['an unknown catalog code', () => payload({ catalogCode: 'NO-SUCH-CODE' }), undefined, 'unknown_reference', 'catalogCode'],
+    ['a code of another county’s catalog', () => payload({ catalogCode: world.farEntryCode }), undefined, 'unknown_reference', 'catalogCode'],
+    ['an entry of another department', () => payload({ catalogCode: world.otherEntry.code }), undefined, 'not_allowed', null],
+    ['a before-event entry without eventAt', () => payload({ catalogCode: world.entries.beforeEvent.code }), undefined, 'invalid', 'eventAt'],
   ];
 
-  it.each(cases)('%s', async (_name, body, receivedAt, status, code, field) => {
+  it.each(cases)('%s', async (_name, body, receivedAt, refusal, field) => {
     const before = await countIngestRows(sql);
     const result = await ingest(body(), receivedAt);
-    expect(result).toMatchObject({ ok: false, status, code });
+    expect(result).toMatchObject({ ok: false, refusal });
     if (result.ok) return;
     expect(result.message).toMatch(/[\u4e00-\u9fff]/);
     if (field) expect(result.fields?.[field]).toMatch(/[\u4e00-\u9fff]/);
@@ -235,12 +236,12 @@ describe('refusals write nothing', () => {
 
   it('names the owner of another department’s entry', async () => {
     const result = await ingest(payload({ catalogCode: world.otherEntry.code }));
-    expect(result).toMatchObject({ ok: false, status: 403 });
+    expect(result).toMatchObject({ ok: false, refusal: 'not_allowed' });
     if (!result.ok) expect(result.message).toContain(world.otherDepartment.name);
   });
 
   it('accepts publication up to 5 minutes after receipt (clock skew)', async () => {
-    expect(await ingest(payload({ publishedAt: '2026-11-02T11:05:00+08:00' }))).toMatchObject({ ok: true, status: 201 });
+    expect(await ingest(payload({ publishedAt: '2026-11-02T11:05:00+08:00' }))).toMatchObject({ ok: true, created: true });
   });
 });
 
@@ -249,7 +250,7 @@ describe('concurrency', () => {
     const body = payload();
     const before = await countIngestRows(sql);
     const results = await Promise.all(Array.from({ length: 6 }, () => ok(ingest(body))));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(results.map((r) => r.created).sort()).toEqual([false, false, false, false, false, true]);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await countIngestRows(sql)).toEqual({
       items: before.items + 1,

@@ -13,8 +13,8 @@ import { getCalendar } from '../calendar/calendar-cache';
 import type { Calendar } from '../calendar/calendar';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db, Sql } from '../db/sql';
-import type { ErrorCode } from '../http/errors';
 import { oweJobs } from '../jobs/owed-jobs';
+import { refuse, type Refusal } from '../refusal';
 import { fulfilItemObligation, fulfilPeriodObligation } from '../obligations/fulfil-obligation';
 import { itemAnchorProblem } from '../obligations/obligation-plan';
 import {
@@ -54,17 +54,11 @@ export interface IngestInput {
 }
 
 export type IngestResult =
-  | { ok: true; status: 201 | 200; id: number; version: number; changed: boolean }
-  | { ok: false; status: 400 | 403 | 409 | 422; code: ErrorCode; message: string; fields?: Record<string, string> };
+  /** `created`: a new item (the contract's 201), else a resend or an update of a stored one (200) */
+  | { ok: true; created: boolean; id: number; version: number; changed: boolean }
+  | Refusal<'invalid' | 'not_allowed' | 'conflict' | 'unknown_reference'>;
 
-type Refusal = Extract<IngestResult, { ok: false }>;
-
-const refuse = (
-  status: Refusal['status'],
-  code: ErrorCode,
-  message: string,
-  fields?: Record<string, string>,
-): Refusal => ({ ok: false, status, code, message, ...(fields ? { fields } : {}) });
+type IngestRefusal = Extract<IngestResult, { ok: false }>;
 
 const INVALID_INPUT_MESSAGE = '输入有误，请检查标注的字段';
 
@@ -87,7 +81,7 @@ export async function ingestItem(db: Sql, input: IngestInput): Promise<IngestRes
   const parsed = ingestPayloadSchema.safeParse(input.payload);
   if (!parsed.success) {
     const unknownKeys = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys' && issue.path.length === 0);
-    return refuse(400, 'invalid_input', unknownKeys ? unknownKeys.message : INVALID_INPUT_MESSAGE, ingestFieldErrors(parsed.error));
+    return refuse('invalid', unknownKeys ? unknownKeys.message : INVALID_INPUT_MESSAGE, ingestFieldErrors(parsed.error));
   }
   const payload = parsed.data;
   const timeProblem = checkTimes(payload, input.receivedAt);
@@ -121,7 +115,7 @@ async function writeItem(tx: Db, context: Context): Promise<IngestResult> {
   if (existing && existing.payload_hash === context.hash) return unchanged(existing);
   if (!('id' in entry)) return entry;
   const anchorProblem = itemAnchorProblem(entry.timeLimit, payload);
-  if (anchorProblem) return refuse(400, 'invalid_input', anchorProblem, { eventAt: anchorProblem });
+  if (anchorProblem) return refuse('invalid', anchorProblem, { eventAt: anchorProblem });
 
   if (!existing) {
     const created = await insertItem(tx, context, entry);
@@ -134,7 +128,7 @@ async function writeItem(tx: Db, context: Context): Promise<IngestResult> {
   return updateItem(tx, context, entry, existing);
 }
 
-function checkTimes(payload: IngestPayload, receivedAt: Date): Refusal | null {
+function checkTimes(payload: IngestPayload, receivedAt: Date): IngestRefusal | null {
   const latest = receivedAt.getTime() + MAX_CLOCK_SKEW_MS;
   const fields: Record<string, string> = {};
   if (payload.formedAt.getTime() > latest) fields.formedAt = '信息形成时间晚于接收时间，信息尚未形成不能报送';
@@ -146,10 +140,10 @@ function checkTimes(payload: IngestPayload, receivedAt: Date): Refusal | null {
     }
   }
   const messages = Object.values(fields);
-  return messages.length > 0 ? refuse(400, 'invalid_input', messages.join('；'), fields) : null;
+  return messages.length > 0 ? refuse('invalid', messages.join('；'), fields) : null;
 }
 
-const unchanged = (row: LockedItemRow): IngestResult => ({ ok: true, status: 200, id: row.id, version: row.version, changed: false });
+const unchanged = (row: LockedItemRow): IngestResult => ({ ok: true, created: false, id: row.id, version: row.version, changed: false });
 
 async function lockItem(tx: Db, { department, payload }: Context): Promise<LockedItemRow | null> {
   const [row] = await tx<LockedItemRow[]>`
@@ -162,7 +156,7 @@ async function lockItem(tx: Db, { department, payload }: Context): Promise<Locke
 }
 
 /** The current entry with this code in the department's region, owned by the department. */
-async function resolveEntry(tx: Db, { department, payload }: Context): Promise<ObligationEntry | Refusal> {
+async function resolveEntry(tx: Db, { department, payload }: Context): Promise<ObligationEntry | IngestRefusal> {
   const [row] = await tx<
     {
       id: number;
@@ -186,13 +180,12 @@ async function resolveEntry(tx: Db, { department, payload }: Context): Promise<O
     const message = row
       ? `目录事项 ${payload.catalogCode}（${row.name}）已停用，不能再发布`
       : `本区域公开事项目录中没有编码为 ${payload.catalogCode} 的事项`;
-    return refuse(422, 'unknown_reference', message, { catalogCode: message });
+    return refuse('unknown_reference', message, { catalogCode: message });
   }
   if (row.department_id !== department.id) {
     // 公开主体: only the entry's responsible department may publish under it (DESIGN §1 Item)
     return refuse(
-      403,
-      'forbidden',
+      'not_allowed',
       `目录事项 ${row.code}（${row.name}）的公开主体是${row.department_name}，${department.name}不能在该事项下发布信息`,
     );
   }
@@ -309,7 +302,7 @@ async function insertItem(tx: Db, context: Context, entry: ObligationEntry): Pro
   if (payload.publishedAt && !opened?.fulfilled) {
     await fulfilOnPublication(tx, context, entry, { id: itemId, publishedAt: payload.publishedAt, isFirstPublication: true });
   }
-  return { ok: true, status: 201, id: itemId, version: 1, changed: true };
+  return { ok: true, created: true, id: itemId, version: 1, changed: true };
 }
 
 function snapshotOfRow(row: LockedItemRow): ItemSnapshot {
@@ -335,11 +328,11 @@ async function updateItem(tx: Db, context: Context, entry: ObligationEntry, row:
   // an item's catalog entry is what its obligation and checks hang on: moving it is a new item
   if (row.entry_code !== entry.code) {
     const message = `该信息已归入目录事项 ${row.entry_code}，不能改为 ${entry.code}；如确属另一事项，请使用新的 externalId 报送`;
-    return refuse(409, 'conflict', message, { catalogCode: message });
+    return refuse('conflict', message, { catalogCode: message });
   }
   if (row.published_at && !payload.publishedAt) {
     const message = `该信息已于 ${formatFullTime(row.published_at)} 发布，更新时不能去掉发布时间（撤回不通过此接口）`;
-    return refuse(409, 'conflict', message, { publishedAt: message });
+    return refuse('conflict', message, { publishedAt: message });
   }
 
   const diff = diffItems(snapshotOfRow(row), payload);
@@ -384,5 +377,5 @@ async function updateItem(tx: Db, context: Context, entry: ObligationEntry, row:
   if (payload.publishedAt) {
     await fulfilOnPublication(tx, context, entry, { id: row.id, publishedAt: payload.publishedAt, isFirstPublication });
   }
-  return { ok: true, status: 200, id: row.id, version, changed: true };
+  return { ok: true, created: false, id: row.id, version, changed: true };
 }

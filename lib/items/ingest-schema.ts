@@ -1,5 +1,5 @@
 // The payload of POST /api/v1/items (DESIGN §3): what a department's CMS reports about one item.
-// Only shape and size are refused here (400). Whether the item is complete — a required element
+// Only shape and size are refused here (invalid). Whether the item is complete — a required element
 // missing, a malformed 索引号 or url, a 内容概述 over 100 字 — is the completeness rule's business:
 // such an item is accepted and raises an alert the office can see, instead of a refusal the CMS may
 // swallow.
@@ -13,9 +13,9 @@ export const MAX_CATALOG_CODE_LENGTH = 64;
 export const MAX_INDEX_NO_LENGTH = 100;
 export const MAX_DOC_NO_LENGTH = 200;
 export const MAX_PUBLISHER_LENGTH = 200;
-// far above the 100 字 a 内容概述 may have: a longer one is a completeness finding, not a 400
+// far above the 100 字 a 内容概述 may have: a longer one is a completeness finding, not a refusal
 export const MAX_SUMMARY_LENGTH = 5_000;
-// the request body is capped at 1 MB anyway (413); this keeps one field from taking all of it
+// the request body is capped at 1 MB anyway (lib/http/read-json.ts); this keeps one field from taking all of it
 export const MAX_BODY_LENGTH = 300_000;
 export const MAX_URL_LENGTH = 2_048;
 export const MAX_FIELDS = 100;

@@ -53,7 +53,7 @@ type ItemDetailRow = Omit<ItemRow, 'position_id' | 'payload_hash'> & {
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 const itemScope = (db: Db, scope: Scope) => scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'i.department_id' });
 
-/** 'outside' lets a caller answer 403 for an item beyond the scope (without its title), 404 for none. */
+/** 'outside' lets a caller refuse an item beyond the scope (without its title) apart from a missing one. */
 export async function findItemDetail(db: Db, scope: Scope, id: number, at: Date): Promise<ItemDetail | 'outside' | 'missing'> {
   const [row] = await db<ItemDetailRow[]>`
     select i.id, i.external_id, i.version, i.title, i.index_no, i.doc_no, i.publisher, i.summary, i.body, i.url,

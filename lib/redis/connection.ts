@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { getEnv } from '../env';
 
 // ioredis's default backs off to 5 s between attempts: a Redis that returns would then be noticed up to 5 s
-// late (health stays 503, workers idle). One attempt a second at most is cheap against a local Redis.
+// late (health stays degraded, workers idle). One attempt a second at most is cheap against a local Redis.
 const MAX_RECONNECT_DELAY_MS = 1_000;
 // A fail-fast command that Redis does not answer (hung, not refused) must not hold a request for long.
 const COMMAND_TIMEOUT_MS = 1_000;

@@ -39,7 +39,7 @@ export async function listRegionsInScope(
     limit ${page.limit}`;
 }
 
-/** 'outside' lets a route answer 403 for a region that exists beyond the user's scope, 404 for none. */
+/** 'outside' lets a route refuse a region that exists beyond the user's scope apart from a missing one. */
 export async function locateRegion(db: Db, scope: Scope, code: string): Promise<'inside' | 'outside' | 'missing'> {
   const [region] = await db<{ inScope: boolean }[]>`
     select ${scopeFilter(db, scope, regionsOnly)} as "inScope" from regions r where r.code = ${code}`;

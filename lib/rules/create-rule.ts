@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import { domainSchema } from '../catalog/domains';
 import type { Sql } from '../db/sql';
 import { oweJobs } from '../jobs/owed-jobs';
+import { refuse, type Refusal } from '../refusal';
 import { owedRuleReevaluation } from './reevaluate-job';
 import { alertLevelSchema, parseRuleParams, ruleKindSchema, type Rule } from './rule';
 
@@ -49,7 +50,7 @@ export function draftRule(input: NewRule): Rule {
 
 export type CreateRuleResult =
   | { ok: true; rule: Rule }
-  | { ok: false; status: 400 | 403 | 409 | 422; message: string; fields?: Record<string, string> };
+  | Refusal<'invalid' | 'out_of_scope' | 'conflict' | 'unknown_reference'>;
 
 export async function createRule(sql: Sql, input: { rule: NewRule; scope: Scope; at: Date }): Promise<CreateRuleResult> {
   const { scope, at } = input;
@@ -58,17 +59,17 @@ export async function createRule(sql: Sql, input: { rule: NewRule; scope: Scope;
     draft = draftRule(input.rule);
   } catch (error) {
     if (!(error instanceof z.ZodError)) throw error;
-    return { ok: false, status: 400, message: '规则参数有误，请检查标注的字段', fields: Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message])) };
+    return refuse('invalid', '规则参数有误，请检查标注的字段', Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message])));
   }
   return sql.begin(async (tx): Promise<CreateRuleResult> => {
     const [region] = await tx<{ path: string }[]>`select path from regions where code = ${draft.scopeRegionCode}`;
-    if (!region) return { ok: false, status: 422, message: `区域 ${draft.scopeRegionCode} 不存在`, fields: { scopeRegionCode: '区域不存在' } };
+    if (!region) return refuse('unknown_reference', `区域 ${draft.scopeRegionCode} 不存在`, { scopeRegionCode: '区域不存在' });
     const mayManage = scope.role === 'admin' || (scope.role === 'supervisor' && isRegionInScope(scope, region.path));
-    if (!mayManage) return { ok: false, status: 403, message: '只能为本区域及下级区域设定规则' };
+    if (!mayManage) return refuse('out_of_scope', '只能为本区域及下级区域设定规则');
     const [taken] = await tx`
       select 1 from rules where kind = ${draft.kind} and scope_region_code = ${draft.scopeRegionCode}
         and coalesce(scope_domain, '') = ${draft.scopeDomain ?? ''} and scope_entry_id is null`;
-    if (taken) return { ok: false, status: 409, message: '该区域和领域已有同类规则，请直接修改它' };
+    if (taken) return refuse('conflict', '该区域和领域已有同类规则，请直接修改它');
     const [row] = await tx<{ id: number }[]>`
       insert into rules (kind, name, scope_region_code, scope_domain, params, level, enabled, version, created_at, updated_at)
       values (${draft.kind}, ${draft.name}, ${draft.scopeRegionCode}, ${draft.scopeDomain}, ${tx.json(draft.params as never)},

@@ -5,6 +5,7 @@ import type { Scope } from '../auth/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Sql } from '../db/sql';
 import { oweJobs } from '../jobs/owed-jobs';
+import { refuse, type Refusal } from '../refusal';
 import { canManageRule } from './list-rules';
 import { ruleFromRow } from './queries';
 import { owedRuleReevaluation } from './reevaluate-job';
@@ -13,7 +14,7 @@ import { applyRulePatch, isSameRule, type RulePatch } from './rule-patch';
 
 export type UpdateRuleResult =
   | { ok: true; rule: Rule; changed: boolean }
-  | { ok: false; status: 400 | 403 | 404; message: string; fields?: Record<string, string> };
+  | Refusal<'invalid' | 'out_of_scope' | 'not_found'>;
 
 const snapshot = (rule: Rule) => ({ params: rule.params, level: rule.level, enabled: rule.enabled, version: rule.version });
 
@@ -29,8 +30,8 @@ export async function updateRule(
       from rules u left join regions r on r.code = u.scope_region_code
       where u.id = ${ruleId}
       for update of u`;
-    if (!row) return { ok: false, status: 404, message: `规则 ${ruleId} 不存在` };
-    if (!canManageRule(scope, row.region_path)) return { ok: false, status: 403, message: '该规则不在您的管理范围内' };
+    if (!row) return refuse('not_found', `规则 ${ruleId} 不存在`);
+    if (!canManageRule(scope, row.region_path)) return refuse('out_of_scope', '该规则不在您的管理范围内');
     const before = ruleFromRow(row);
     let after: Rule;
     try {
@@ -38,7 +39,7 @@ export async function updateRule(
     } catch (error) {
       if (!(error instanceof z.ZodError)) throw error;
       const fields = Object.fromEntries(error.issues.map((issue) => [issue.path.join('.'), issue.message]));
-      return { ok: false, status: 400, message: '规则参数有误，请检查标注的字段', fields };
+      return refuse('invalid', '规则参数有误，请检查标注的字段', fields);
     }
     if (isSameRule(before, after)) return { ok: true, rule: before, changed: false };
     const saved = { ...after, version: before.version + 1 } as Rule;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { createApiKey, revokeApiKey } from '../auth/api-keys';
 import type { Db, Sql } from '../db/sql';
+import { refuse, type Refusal } from '../refusal';
 
 export const issueKeyBodySchema = z.strictObject({
   departmentId: z.number({ error: '请选择部门' }).int('请选择部门').positive('请选择部门'),
@@ -22,7 +23,7 @@ export interface ApiKeyListRow {
   revokedAt: string | null;
 }
 
-export type KeyResult<T> = { ok: true; value: T } | { ok: false; status: 404 | 409 | 422; message: string };
+export type KeyResult<T> = { ok: true; value: T } | Refusal<'not_found' | 'conflict' | 'unknown_reference'>;
 
 export async function issueDepartmentKey(
   sql: Sql,
@@ -30,7 +31,7 @@ export async function issueDepartmentKey(
 ): Promise<KeyResult<{ key: string; id: number; keyPrefix: string }>> {
   return sql.begin(async (tx): Promise<KeyResult<{ key: string; id: number; keyPrefix: string }>> => {
     const [department] = await tx`select 1 from departments where id = ${input.departmentId}`;
-    if (!department) return { ok: false, status: 422, message: `部门 ${input.departmentId} 不存在` };
+    if (!department) return refuse('unknown_reference', `部门 ${input.departmentId} 不存在`);
     const { key, apiKey } = await createApiKey(tx, { departmentId: input.departmentId, label: input.label, createdBy: input.actor });
     return { ok: true, value: { key, id: apiKey.id, keyPrefix: apiKey.keyPrefix } };
   });
@@ -40,8 +41,8 @@ export async function revokeKeyById(sql: Sql, input: { keyId: number; actor: str
   return sql.begin(async (tx): Promise<KeyResult<{ id: number }>> => {
     const [key] = await tx<{ department_id: number; key_prefix: string; revoked_at: Date | null }[]>`
       select department_id, key_prefix, revoked_at from api_keys where id = ${input.keyId} for update`;
-    if (!key) return { ok: false, status: 404, message: '密钥不存在' };
-    if (key.revoked_at) return { ok: false, status: 409, message: '该密钥已吊销' };
+    if (!key) return refuse('not_found', '密钥不存在');
+    if (key.revoked_at) return refuse('conflict', '该密钥已吊销');
     await revokeApiKey(tx, { departmentId: key.department_id, keyPrefix: key.key_prefix, revokedBy: input.actor });
     return { ok: true, value: { id: input.keyId } };
   });

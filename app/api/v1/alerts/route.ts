@@ -6,6 +6,7 @@ import { listAlerts, openedCursorKey, OPENED_CURSOR_PATTERN } from '../../../../
 import { sql } from '../../../../lib/db/sql';
 import { apiError, badRequestFromZod } from '../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -29,7 +30,7 @@ const querySchema = z
   })
   .superRefine(checkOpenedRange);
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/alerts failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
@@ -49,4 +50,4 @@ export async function GET(request: Request): Promise<Response> {
         : { beforeSeq: seqCursor };
   const rows = await listAlerts(sql, auth.scope, { ...toAlertListFilter(fields), ...paging, limit: limit + 1 });
   return Response.json(toPage(rows.map((row) => row.alert), limit, (alert) => (byOpening ? openedCursorKey(alert) : alert.seq)));
-}
+});

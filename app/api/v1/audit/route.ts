@@ -4,9 +4,9 @@ import { requireApiUser } from '../../../_server/current-user';
 import { auditEntitySchema, listAudit } from '../../../../lib/audit/list-audit';
 import { startOfShanghaiDay, isYmd } from '../../../../lib/calendar/ymd';
 import { sql } from '../../../../lib/db/sql';
-import { apiError, badRequestFromZod } from '../../../../lib/http/errors';
+import { badRequestFromZod } from '../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
-import { log } from '../../../../lib/log';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -36,18 +36,13 @@ const querySchema = z.object({
   limit: limitSchema,
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('audit list failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, ['admin']);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
   const { cursor, limit, ...filter } = query.data;
-  try {
-    const rows = await listAudit(sql, filter, { afterId: cursor, limit: limit + 1 });
-    const page = toPage(rows, limit, (row) => row.id);
-    return Response.json({ data: page.data, next: page.next });
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'audit list failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const rows = await listAudit(sql, filter, { afterId: cursor, limit: limit + 1 });
+  const page = toPage(rows, limit, (row) => row.id);
+  return Response.json({ data: page.data, next: page.next });
+});

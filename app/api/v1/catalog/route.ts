@@ -5,9 +5,9 @@ import { domainSchema } from '../../../../lib/catalog/domains';
 import { catalogKeyOf, catalogKeySchema, listCatalogEntries, type CatalogEntrySummary } from '../../../../lib/catalog/queries';
 import { sql } from '../../../../lib/db/sql';
 import { findDepartment } from '../../../../lib/departments/queries';
-import { apiError, badRequestFromZod, forbidden, notFound } from '../../../../lib/http/errors';
+import { badRequestFromZod, forbidden, notFound } from '../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject } from '../../../../lib/http/pagination';
-import { log } from '../../../../lib/log';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -51,28 +51,23 @@ function toApiEntry(entry: CatalogEntrySummary) {
   };
 }
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('catalog list failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
   const { domain, q, departmentId, cursor, limit } = query.data;
-  try {
-    if (departmentId !== undefined) {
-      const department = await findDepartment(sql, auth.scope, departmentId);
-      if (department === 'missing') return notFound(`部门 ${departmentId} 不存在`);
-      if (department === 'outside') return forbidden('该部门不在您的管辖范围内');
-    }
-    const rows = await listCatalogEntries(sql, auth.scope, { domain, q, departmentId }, { after: cursor, limit: limit + 1 });
-    const hasMore = rows.length > limit;
-    const data = hasMore ? rows.slice(0, limit) : rows;
-    const last = data[data.length - 1];
-    return Response.json({
-      data: data.map(toApiEntry),
-      next: hasMore && last ? encodeKey(catalogKeyOf(last)) : null,
-    });
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'catalog list failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
+  if (departmentId !== undefined) {
+    const department = await findDepartment(sql, auth.scope, departmentId);
+    if (department === 'missing') return notFound(`部门 ${departmentId} 不存在`);
+    if (department === 'outside') return forbidden('该部门不在您的管辖范围内');
   }
-}
+  const rows = await listCatalogEntries(sql, auth.scope, { domain, q, departmentId }, { after: cursor, limit: limit + 1 });
+  const hasMore = rows.length > limit;
+  const data = hasMore ? rows.slice(0, limit) : rows;
+  const last = data[data.length - 1];
+  return Response.json({
+    data: data.map(toApiEntry),
+    next: hasMore && last ? encodeKey(catalogKeyOf(last)) : null,
+  });
+});

@@ -7,7 +7,6 @@ import { readSessionToken } from '../../../../lib/auth/session-cookie';
 import { getSessionUser } from '../../../../lib/auth/sessions';
 import { clientAddress } from '../../../../lib/auth/client-address';
 import { now } from '../../../../lib/clock';
-import { complaintErrorResponse, limiterUnavailable, rateLimited } from '../../../../lib/complaints/complaint-response';
 import { fileComplaint } from '../../../../lib/complaints/file-complaint';
 import { publicRateLimiter } from '../../../../lib/complaints/public-rate-limit';
 import { publishComplaintChange } from '../../../../lib/complaints/publish-complaint-change';
@@ -16,18 +15,22 @@ import { intakeSchema, PUBLIC_BODY_MAX_BYTES } from '../../../../lib/complaints/
 import { newTrackingCode } from '../../../../lib/complaints/tracking-code';
 import { sql } from '../../../../lib/db/sql';
 import { badRequestFromZod, forbidden } from '../../../../lib/http/errors';
+import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
 import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { log } from '../../../../lib/log';
+import { refuse } from '../../../../lib/refusal';
 import { sharedEmitter } from '../../../../lib/realtime/shared-emitter';
+import { limiterUnavailable, rateLimited } from './public-answers';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const HANDLER_BODY_MAX_BYTES = 64_000;
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('POST /api/v1/complaints failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   // a signed-in handler registers any channel; everyone else is the public, with the public's limits
   const session = await getSessionUser(sql, readSessionToken(request.headers.get('cookie')));
@@ -49,20 +52,20 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ trackingCode: newTrackingCode() }, { status: 201 });
   }
   if (!handler && body.data.attachments) {
-    return complaintErrorResponse({ status: 400, message: '网上投诉不支持附件', fields: { attachments: '网上投诉不支持附件' } });
+    return refusalResponse(refuse('invalid', '网上投诉不支持附件', { attachments: '网上投诉不支持附件' }));
   }
   const result = await fileComplaint(sql, handler, body.data, now());
-  if (!result.ok) return complaintErrorResponse(result);
+  if (!result.ok) return refusalResponse(result);
   await publishComplaintChange(sql, sharedEmitter(), result.id, ['received'], result.changes);
   return Response.json(handler ? { trackingCode: result.trackingCode, id: result.id } : { trackingCode: result.trackingCode }, { status: 201 });
-}
+});
 
 const listQuerySchema = complaintListQuerySchema.extend({
   cursor: cursorSchema(z.number().int().min(0)),
   limit: limitSchema,
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/complaints failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, ['handler', 'supervisor', 'admin', 'dept']);
   if (auth instanceof Response) return auth;
   const query = listQuerySchema.safeParse(queryObject(request));
@@ -72,4 +75,4 @@ export async function GET(request: Request): Promise<Response> {
   const { rows } = await listComplaints(sql, auth.scope, filter, { offset, limit: limit + 1 });
   const page = toPage(rows, limit, () => offset + limit);
   return Response.json(page);
-}
+});

@@ -4,6 +4,7 @@ import { requireApiUser } from '../../../_server/current-user';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden } from '../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { listDepartmentsInScope, locateRegion } from '../../../../lib/regions/queries';
 
 export const runtime = 'nodejs';
@@ -15,7 +16,7 @@ const querySchema = z.object({
   limit: limitSchema,
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/departments failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
@@ -28,4 +29,4 @@ export async function GET(request: Request): Promise<Response> {
   }
   const rows = await listDepartmentsInScope(sql, auth.scope, { regionCode: regionId, afterId: cursor, limit: limit + 1 });
   return Response.json(toPage(rows, limit, (department) => department.id));
-}
+});

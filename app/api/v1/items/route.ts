@@ -1,11 +1,12 @@
 // POST /api/v1/items – upsert an item from a department's CMS (API key) or a signed-in department user.
-// The handler is lib/items/ingest-request.ts (server.ts answers API-key requests with it before Next.js);
+// The handler is lib/http/ingest-request.ts (server.ts answers API-key requests with it before Next.js);
 // this route adds the session path.
 import { requireApiUser } from '../../../_server/current-user';
 import { sql } from '../../../../lib/db/sql';
 import { forbidden } from '../../../../lib/http/errors';
 import { findIngestDepartment } from '../../../../lib/items/find-ingest-department';
-import { handleIngestRequest, type IngestCaller } from '../../../../lib/items/ingest-request';
+import { handleIngestRequest, type IngestCaller } from '../../../../lib/http/ingest-request';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -18,6 +19,4 @@ async function identifySession(request: Request): Promise<IngestCaller | Respons
   return { department, actor: auth.user.username };
 }
 
-export function POST(request: Request): Promise<Response> {
-  return handleIngestRequest(request, identifySession);
-}
+export const POST = orUnavailable('item ingest failed', (request: Request) => handleIngestRequest(request, identifySession));

@@ -4,6 +4,7 @@ import { requireApiUser } from '../../../_server/current-user';
 import { sql } from '../../../../lib/db/sql';
 import { badRequestFromZod } from '../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { listRegionsInScope } from '../../../../lib/regions/queries';
 
 export const runtime = 'nodejs';
@@ -11,11 +12,11 @@ export const dynamic = 'force-dynamic';
 
 const querySchema = z.object({ cursor: cursorSchema(z.string().regex(/^\d{6}$/)), limit: limitSchema });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/regions failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
   const rows = await listRegionsInScope(sql, auth.scope, { afterCode: query.data.cursor, limit: query.data.limit + 1 });
   return Response.json(toPage(rows, query.data.limit, (region) => region.code));
-}
+});

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
-import { apiError, badRequestFromZod, forbidden } from '../../../../lib/http/errors';
+import { badRequestFromZod, forbidden } from '../../../../lib/http/errors';
 import { limitSchema, queryObject } from '../../../../lib/http/pagination';
 import { readJson } from '../../../../lib/http/read-json';
+import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { listReports } from '../../../../lib/reports/queries';
 import { requestReport } from '../../../../lib/reports/request-report';
 import { periodSchema } from '../../../../lib/scoring/period';
@@ -21,7 +23,7 @@ const listSchema = z.object({
   limit: limitSchema,
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/reports failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, REPORT_ROLES);
   if (auth instanceof Response) return auth;
   const query = listSchema.safeParse(queryObject(request));
@@ -30,24 +32,20 @@ export async function GET(request: Request): Promise<Response> {
   const { rows, total } = await listReports(sql, auth.scope, { offset, limit: query.data.limit });
   const next = offset + rows.length < total ? String(offset + rows.length) : null;
   return Response.json({ data: rows, next });
-}
+});
 
 const bodySchema = z.object({
   regionId: z.string({ error: '请选择区域' }).regex(/^\d{6}$/, 'regionId 必须是 6 位行政区划代码'),
   period: periodSchema,
 });
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('POST /api/v1/reports failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   const auth = await requireApiUser(request, REPORT_ROLES);
   if (auth instanceof Response) return auth;
   const body = await readJson(request, bodySchema);
   if (!body.ok) return body.response;
   const result = await requestReport(sql, auth.scope, { regionCode: body.data.regionId, period: body.data.period, at: now() });
-  if (!result.ok) {
-    if (result.status === 400) return apiError(400, 'invalid_input', result.message, result.field ? { [result.field]: result.message } : undefined);
-    if (result.status === 403) return forbidden(result.message);
-    return apiError(404, 'not_found', result.message);
-  }
+  if (!result.ok) return refusalResponse(result);
   return Response.json({ id: result.id }, { status: 201 });
-}
+});

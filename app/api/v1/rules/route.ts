@@ -8,8 +8,9 @@ import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../lib/http/errors';
 import { readJson } from '../../../../lib/http/read-json';
+import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
-import { log } from '../../../../lib/log';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/create-rule';
 import { canManageRule, findRuleView, listRulesForScope } from '../../../../lib/rules/list-rules';
 import { previewRuleChange } from '../../../../lib/rules/preview-rule-change';
@@ -18,48 +19,36 @@ import { invalidateRules, loadRules } from '../../../../lib/rules/queries';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const ERROR_CODES = { 400: 'invalid_input', 403: 'forbidden', 409: 'conflict', 422: 'unknown_reference' } as const;
-
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('rules list failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, ['supervisor', 'admin']);
   if (auth instanceof Response) return auth;
-  try {
-    // a region's rules are a few dozen at most: one page
-    return Response.json({ data: await listRulesForScope(sql, auth.scope), next: null });
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'rules list failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  // a region's rules are a few dozen at most: one page
+  return Response.json({ data: await listRulesForScope(sql, auth.scope), next: null });
+});
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('rule create failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   const auth = await requireApiUser(request, ['supervisor', 'admin']);
   if (auth instanceof Response) return auth;
   const body = await readJson(request, newRuleSchema, 20_000);
   if (!body.ok) return body.response;
   const isDryRun = ['1', 'true'].includes(new URL(request.url).searchParams.get('dryRun') ?? '');
-  try {
-    if (isDryRun) {
-      let draft;
-      try {
-        draft = draftRule(body.data);
-      } catch (error) {
-        if (!(error instanceof z.ZodError)) throw error;
-        return apiError(400, 'invalid_input', '规则参数有误，请检查标注的字段', Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message])));
-      }
-      const [region] = await sql<{ path: string }[]>`select path from regions where code = ${draft.scopeRegionCode}`;
-      if (!region) return apiError(422, 'unknown_reference', `区域 ${draft.scopeRegionCode} 不存在`);
-      if (!canManageRule(auth.scope, region.path)) return forbidden('只能为本区域及下级区域设定规则');
-      const [rules, calendar] = await Promise.all([loadRules(sql), getCalendar(sql)]);
-      return Response.json(await previewRuleChange(sql, { rules, after: draft, calendar, at: now() }));
+  if (isDryRun) {
+    let draft;
+    try {
+      draft = draftRule(body.data);
+    } catch (error) {
+      if (!(error instanceof z.ZodError)) throw error;
+      return apiError(400, 'invalid_input', '规则参数有误，请检查标注的字段', Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message])));
     }
-    const result = await createRule(sql, { rule: body.data, scope: auth.scope, at: now() });
-    if (!result.ok) return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
-    invalidateRules();
-    return Response.json(await findRuleView(sql, auth.scope, result.rule.id), { status: 201 });
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'rule create failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
+    const [region] = await sql<{ path: string }[]>`select path from regions where code = ${draft.scopeRegionCode}`;
+    if (!region) return apiError(422, 'unknown_reference', `区域 ${draft.scopeRegionCode} 不存在`);
+    if (!canManageRule(auth.scope, region.path)) return forbidden('只能为本区域及下级区域设定规则');
+    const [rules, calendar] = await Promise.all([loadRules(sql), getCalendar(sql)]);
+    return Response.json(await previewRuleChange(sql, { rules, after: draft, calendar, at: now() }));
   }
-}
+  const result = await createRule(sql, { rule: body.data, scope: auth.scope, at: now() });
+  if (!result.ok) return refusalResponse(result);
+  invalidateRules();
+  return Response.json(await findRuleView(sql, auth.scope, result.rule.id), { status: 201 });
+});

@@ -6,19 +6,20 @@ import { sql } from '../../../../lib/db/sql';
 import { forbidden } from '../../../../lib/http/errors';
 import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { weightsSchema } from '../../../../lib/scoring/weights';
 import { getCurrentWeights, saveWeights } from '../../../../lib/scoring/weights-queries';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/score-weights failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, ['admin', 'leader', 'supervisor']);
   if (auth instanceof Response) return auth;
   return Response.json(await getCurrentWeights(sql));
-}
+});
 
-export async function PUT(request: Request): Promise<Response> {
+export const PUT = orUnavailable('PUT /api/v1/score-weights failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   const auth = await requireApiUser(request, ['admin']);
   if (auth instanceof Response) return auth;
@@ -26,4 +27,4 @@ export async function PUT(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const saved = await saveWeights(sql, { weights: body.data.weights, actor: auth.scope.username, at: now() });
   return Response.json(saved);
-}
+});

@@ -5,6 +5,7 @@ import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden } from '../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
+import { orUnavailable } from '../../../../lib/http/unavailable';
 import { locateRegion } from '../../../../lib/regions/queries';
 import { listScores } from '../../../../lib/scoring/list-scores';
 import { periodOf, periodSchema } from '../../../../lib/scoring/period';
@@ -22,7 +23,7 @@ const querySchema = z.object({
   limit: limitSchema,
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/scores failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, SCORE_READERS);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
@@ -37,4 +38,4 @@ export async function GET(request: Request): Promise<Response> {
   const rows = await listScores(sql, auth.scope, { period, subject, regionCode: regionId, after: cursor ? (cursor.split('.').map(Number) as [number, number]) : undefined, limit: limit + 1 });
   const page = toPage(rows, limit, (r) => r.key.join('.'));
   return Response.json({ data: page.data.map((r) => r.row), next: page.next });
-}
+});

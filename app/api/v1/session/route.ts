@@ -15,6 +15,7 @@ import { sql } from '../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../lib/http/errors';
 import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
+import { orUnavailable, unavailable } from '../../../../lib/http/unavailable';
 import { log } from '../../../../lib/log';
 import { endSessionSockets } from '../../../../lib/realtime/end-sessions';
 import { sharedEmitter } from '../../../../lib/realtime/shared-emitter';
@@ -36,73 +37,63 @@ const signInSchema = z.object(
 
 const crossSite = () => forbidden('拒绝跨站请求');
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('sign-in failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return crossSite();
   const body = await readJson(request, signInSchema, 16_000);
   if (!body.ok) return body.response;
 
-  try {
-    const result = await login(sql, {
-      username: body.data.username,
-      password: body.data.password,
-      ip: clientAddress(request.headers),
-      userAgent: request.headers.get('user-agent'),
-    });
-    if (result.ok) {
-      const { user } = result;
-      const maxAgeSeconds = Math.floor((result.expiresAt.getTime() - now().getTime()) / 1000);
-      return Response.json(
-        {
-          user: {
-            username: user.username,
-            displayName: user.displayName,
-            role: user.role,
-            regionCode: user.regionCode,
-            departmentId: user.departmentId,
-          },
-          landing: landingPathFor(user.role),
+  const result = await login(sql, {
+    username: body.data.username,
+    password: body.data.password,
+    ip: clientAddress(request.headers),
+    userAgent: request.headers.get('user-agent'),
+  });
+  if (result.ok) {
+    const { user } = result;
+    const maxAgeSeconds = Math.floor((result.expiresAt.getTime() - now().getTime()) / 1000);
+    return Response.json(
+      {
+        user: {
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          regionCode: user.regionCode,
+          departmentId: user.departmentId,
         },
-        { headers: { 'set-cookie': serializeSessionCookie(result.token, maxAgeSeconds), 'cache-control': 'no-store' } },
-      );
-    }
-    switch (result.reason) {
-      case 'invalid':
-        // one message for an unknown user, a wrong password and a disabled account
-        return apiError(401, 'unauthenticated', '用户名或密码错误');
-      case 'rate_limited':
-        return apiError(
-          429,
-          'rate_limited',
-          `登录失败次数过多，请 ${formatWait(result.retryAfterSeconds)}后再试`,
-          undefined,
-          { 'retry-after': String(result.retryAfterSeconds) },
-        );
-      case 'unavailable':
-        return apiError(503, 'unavailable', '登录服务暂时不可用，请稍后再试');
-    }
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'sign-in failed');
-    return apiError(503, 'unavailable', '登录服务暂时不可用，请稍后再试');
+        landing: landingPathFor(user.role),
+      },
+      { headers: { 'set-cookie': serializeSessionCookie(result.token, maxAgeSeconds), 'cache-control': 'no-store' } },
+    );
   }
-}
+  switch (result.reason) {
+    case 'invalid':
+      // one message for an unknown user, a wrong password and a disabled account
+      return apiError(401, 'unauthenticated', '用户名或密码错误');
+    case 'rate_limited':
+      return apiError(
+        429,
+        'rate_limited',
+        `登录失败次数过多，请 ${formatWait(result.retryAfterSeconds)}后再试`,
+        undefined,
+        { 'retry-after': String(result.retryAfterSeconds) },
+      );
+    case 'unavailable':
+      return unavailable('登录服务暂时不可用，请稍后再试');
+  }
+}, { message: '登录服务暂时不可用，请稍后再试' });
 
-export async function DELETE(request: Request): Promise<Response> {
+export const DELETE = orUnavailable('sign-out failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return crossSite();
   const cleared = { 'set-cookie': serializeClearedSessionCookie(), 'cache-control': 'no-store' };
-  try {
-    const token = readSessionToken(request.headers.get('cookie'));
-    const session = await getSessionUser(sql, token);
-    if (!token || !session) return apiError(401, 'unauthenticated', '尚未登录或登录已过期', undefined, cleared);
-    await revokeSession(sql, token);
-    // the tabs of this session, on every web process, learn it now rather than at their next re-check
-    endSessionSockets(sharedEmitter(), { tokenHash: hashSessionToken(token) }, 'signed_out');
-    log.info({ username: session.user.username }, 'signed out');
-    return new Response(null, { status: 204, headers: cleared });
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'sign-out failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const token = readSessionToken(request.headers.get('cookie'));
+  const session = await getSessionUser(sql, token);
+  if (!token || !session) return apiError(401, 'unauthenticated', '尚未登录或登录已过期', undefined, cleared);
+  await revokeSession(sql, token);
+  // the tabs of this session, on every web process, learn it now rather than at their next re-check
+  endSessionSockets(sharedEmitter(), { tokenHash: hashSessionToken(token) }, 'signed_out');
+  log.info({ username: session.user.username }, 'signed out');
+  return new Response(null, { status: 204, headers: cleared });
+});
 
 // 45 → '45 秒', 900 → '15 分钟', 3700 → '62 分钟'
 function formatWait(seconds: number): string {

@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { requireApiUser } from '../../../../_server/current-user';
 import { roleSchema } from '../../../../../lib/auth/roles';
 import { sql } from '../../../../../lib/db/sql';
-import { apiError, badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
+import { badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../../lib/http/pagination';
 import { readJson } from '../../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
-import { log } from '../../../../../lib/log';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 import { listUsers } from '../../../../../lib/users/list-users';
 import { createManagedUser, createUserBodySchema } from '../../../../../lib/users/manage-users';
-import { refusal } from '../admin-result';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -23,35 +23,25 @@ const querySchema = z.object({
   limit: limitSchema,
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('user list failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request, ['admin']);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
   const { q, role, cursor = 0, limit } = query.data;
-  try {
-    const rows = await listUsers(sql, { q: q || undefined, role }, { offset: cursor, limit: limit + 1 });
-    const page = toPage(rows, limit, () => cursor + limit);
-    return Response.json(page);
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'user list failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const rows = await listUsers(sql, { q: q || undefined, role }, { offset: cursor, limit: limit + 1 });
+  const page = toPage(rows, limit, () => cursor + limit);
+  return Response.json(page);
+});
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('user create failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   const auth = await requireApiUser(request, ['admin']);
   if (auth instanceof Response) return auth;
   const body = await readJson(request, createUserBodySchema, 10_000);
   if (!body.ok) return body.response;
-  try {
-    const result = await createManagedUser(sql, { body: body.data, actor: auth.scope.username });
-    if (!result.ok) return refusal(result);
-    const { id, username, displayName, role, regionCode, departmentId, isActive } = result.value;
-    return Response.json({ id, username, displayName, role, regionCode, departmentId, isActive }, { status: 201 });
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'user create failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const result = await createManagedUser(sql, { body: body.data, actor: auth.scope.username });
+  if (!result.ok) return refusalResponse(result);
+  const { id, username, displayName, role, regionCode, departmentId, isActive } = result.value;
+  return Response.json({ id, username, displayName, role, regionCode, departmentId, isActive }, { status: 201 });
+});

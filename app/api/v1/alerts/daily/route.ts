@@ -7,6 +7,7 @@ import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { badRequestFromZod } from '../../../../../lib/http/errors';
 import { queryObject } from '../../../../../lib/http/pagination';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -20,11 +21,11 @@ const querySchema = z.object({
     .default(30),
 });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/alerts/daily failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
   const { days, asOfSeq } = await getDailyAlertCounts(sql, auth.scope, { days: query.data.days, at: now() });
   return Response.json({ data: days, asOfSeq, next: null });
-}
+});

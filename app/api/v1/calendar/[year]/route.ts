@@ -11,6 +11,7 @@ import { sql } from '../../../../../lib/db/sql';
 import { apiError, fieldsFromZod, forbidden } from '../../../../../lib/http/errors';
 import { readJson } from '../../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 import { log } from '../../../../../lib/log';
 import { sharedEmitter } from '../../../../../lib/realtime/shared-emitter';
 
@@ -25,20 +26,15 @@ async function yearOf(context: Context): Promise<number | Response> {
   return year.data;
 }
 
-export async function GET(request: Request, context: Context): Promise<Response> {
+export const GET = orUnavailable('calendar year failed', async (request: Request, context: Context): Promise<Response> => {
   const auth = await requireApiUser(request);
   if (auth instanceof Response) return auth;
   const year = await yearOf(context);
   if (year instanceof Response) return year;
-  try {
-    return Response.json(await getCalendarYear(sql, year));
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'calendar year failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  return Response.json(await getCalendarYear(sql, year));
+});
 
-export async function PUT(request: Request, context: Context): Promise<Response> {
+export const PUT = orUnavailable('calendar load failed', async (request: Request, context: Context): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   const auth = await requireApiUser(request, ['admin']);
   if (auth instanceof Response) return auth;
@@ -46,16 +42,11 @@ export async function PUT(request: Request, context: Context): Promise<Response>
   if (year instanceof Response) return year;
   const body = await readJson(request, arrangementBodySchema, 100_000);
   if (!body.ok) return body.response;
-  try {
-    const result = await loadCalendarYear(sql, { year, arrangement: body.data, actor: auth.scope.username, at: now() });
-    if (!result.ok) return apiError(400, 'invalid_input', `日历数据有误：${Object.values(result.fields)[0]}`, result.fields);
-    invalidateCalendarCache();
-    await publishAlertChanges(sql, sharedEmitter(), result.changes).catch((error: Error) =>
-      log.warn({ err: error.message }, 'calendar alert push failed'),
-    );
-    return Response.json({ ...(await getCalendarYear(sql, year)), recomputed: result.recomputed, moved: result.moved });
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'calendar load failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const result = await loadCalendarYear(sql, { year, arrangement: body.data, actor: auth.scope.username, at: now() });
+  if (!result.ok) return apiError(400, 'invalid_input', `日历数据有误：${Object.values(result.fields)[0]}`, result.fields);
+  invalidateCalendarCache();
+  await publishAlertChanges(sql, sharedEmitter(), result.changes).catch((error: Error) =>
+    log.warn({ err: error.message }, 'calendar alert push failed'),
+  );
+  return Response.json({ ...(await getCalendarYear(sql, year)), recomputed: result.recomputed, moved: result.moved });
+});

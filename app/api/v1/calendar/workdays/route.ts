@@ -4,14 +4,15 @@ import { addWorkingDays } from '../../../../../lib/calendar/working-days';
 import { parseWorkdaysQuery } from '../../../../../lib/calendar/workdays-query';
 import { sql } from '../../../../../lib/db/sql';
 import { badRequestFromZod } from '../../../../../lib/http/errors';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/calendar/workdays failed', async (request: Request): Promise<Response> => {
   const query = parseWorkdaysQuery(new URL(request.url));
   if (!query.success) return badRequestFromZod(query.error);
   const calendar = await getCalendar(sql);
   const { due, provisional } = addWorkingDays(calendar, query.data.from, query.data.n);
   return Response.json({ due, provisional });
-}
+});

@@ -7,8 +7,9 @@ import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
 import { queryObject } from '../../../../../lib/http/pagination';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
-import { log } from '../../../../../lib/log';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export const dynamic = 'force-dynamic';
 const MAX_FILE_BYTES = 5_000_000;
 const querySchema = z.object({ regionId: z.string({ error: '请指定 regionId' }).regex(/^\d{6}$/, 'regionId 必须是 6 位行政区划代码') });
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('catalog import failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   const auth = await requireApiUser(request, ['supervisor', 'admin']);
   if (auth instanceof Response) return auth;
@@ -29,15 +30,10 @@ export async function POST(request: Request): Promise<Response> {
   }
   const data = new Uint8Array(await request.arrayBuffer());
   if (data.byteLength > MAX_FILE_BYTES) return apiError(413, 'payload_too_large', `文件超过 ${MAX_FILE_BYTES / 1_000_000} MB 上限`);
-  try {
-    const result = await importCatalog(sql, { scope: auth.scope, regionCode: query.data.regionId, data, at: now() });
-    if (result.ok) return Response.json(result);
-    if (result.status !== 400) return apiError(result.status, result.status === 403 ? 'forbidden' : 'not_found', result.message);
-    // the contract's error body; `rows` lists every problem in order for the import page's table
-    const fields = Object.fromEntries(result.problems.map((p) => [`第${p.row}行·${p.column}`, p.message]));
-    return Response.json({ error: { code: 'invalid_input', message: result.message, fields, rows: result.problems } }, { status: 400 });
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'catalog import failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const result = await importCatalog(sql, { scope: auth.scope, regionCode: query.data.regionId, data, at: now() });
+  if (result.ok) return Response.json(result);
+  if (result.refusal !== 'invalid') return refusalResponse(result);
+  // the contract's error body; `rows` lists every problem in order for the import page's table
+  const fields = Object.fromEntries(result.problems.map((p) => [`第${p.row}行·${p.column}`, p.message]));
+  return Response.json({ error: { code: 'invalid_input', message: result.message, fields, rows: result.problems } }, { status: 400 });
+});

@@ -4,11 +4,12 @@ import { complaintIdSchema } from '../../../../../lib/complaints/complaint-id';
 import { getComplaintDetail } from '../../../../../lib/complaints/queries';
 import { sql } from '../../../../../lib/db/sql';
 import { forbidden, notFound } from '../../../../../lib/http/errors';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, context: RecordContext): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/complaints/:id failed', async (request: Request, context: RecordContext): Promise<Response> => {
   const accepted = await requireRecordRequest(request, context, { roles: ['handler', 'supervisor', 'admin', 'dept'], idSchema: complaintIdSchema, missing: '投诉件不存在' });
   if (accepted instanceof Response) return accepted;
   const { auth, id } = accepted;
@@ -16,4 +17,4 @@ export async function GET(request: Request, context: RecordContext): Promise<Res
   if (detail === 'missing') return notFound('投诉件不存在');
   if (detail === 'outside') return forbidden('该投诉件不在您的管辖范围内');
   return Response.json(detail);
-}
+});

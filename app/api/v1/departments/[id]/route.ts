@@ -3,25 +3,20 @@ import { requireRecordRequest, type RecordContext } from '../../../../_server/re
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { findDepartment } from '../../../../../lib/departments/queries';
-import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';
-import { log } from '../../../../../lib/log';
+import { forbidden, notFound } from '../../../../../lib/http/errors';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 import { countObligations } from '../../../../../lib/obligations/queries';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, context: RecordContext): Promise<Response> {
+export const GET = orUnavailable('department failed', async (request: Request, context: RecordContext): Promise<Response> => {
   const accepted = await requireRecordRequest(request, context, { missing: '部门不存在' });
   if (accepted instanceof Response) return accepted;
   const { auth, id } = accepted;
-  try {
-    const department = await findDepartment(sql, auth.scope, id);
-    if (department === 'missing') return notFound('部门不存在');
-    if (department === 'outside') return forbidden('该部门不在您的管辖范围内');
-    const obligations = await countObligations(sql, auth.scope, { departmentId: id }, now());
-    return Response.json({ ...department, obligations });
-  } catch (error) {
-    log.error({ err: (error as Error).message, departmentId: id }, 'department failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const department = await findDepartment(sql, auth.scope, id);
+  if (department === 'missing') return notFound('部门不存在');
+  if (department === 'outside') return forbidden('该部门不在您的管辖范围内');
+  const obligations = await countObligations(sql, auth.scope, { departmentId: id }, now());
+  return Response.json({ ...department, obligations });
+});

@@ -7,7 +7,8 @@ import { getCalendar } from '../../../../../lib/calendar/calendar-cache';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';
-import { log } from '../../../../../lib/log';
+import { refusalResponse } from '../../../../../lib/http/refusal-response';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 import { findRuleView } from '../../../../../lib/rules/list-rules';
 import { previewRuleChange } from '../../../../../lib/rules/preview-rule-change';
 import { invalidateRules, loadRules } from '../../../../../lib/rules/queries';
@@ -17,26 +18,17 @@ import { updateRule } from '../../../../../lib/rules/update-rule';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const ERROR_CODES = { 400: 'invalid_input', 403: 'forbidden', 404: 'not_found' } as const;
-
-export async function PATCH(request: Request, context: RecordContext): Promise<Response> {
+export const PATCH = orUnavailable('rule change failed', async (request: Request, context: RecordContext): Promise<Response> => {
   const accepted = await requireRecordRequest(request, context, { roles: ['supervisor', 'admin'], missing: '规则不存在', body: rulePatchSchema, maxBodyBytes: 20_000 });
   if (accepted instanceof Response) return accepted;
   const { auth, id, body } = accepted;
   const isDryRun = ['1', 'true'].includes(new URL(request.url).searchParams.get('dryRun') ?? '');
-  try {
-    if (isDryRun) return await preview(id, body, auth.scope);
-    const result = await updateRule(sql, { ruleId: id, patch: body, scope: auth.scope, at: now() });
-    if (!result.ok) {
-      return apiError(result.status, ERROR_CODES[result.status], result.message, result.fields);
-    }
-    invalidateRules();
-    return Response.json(await findRuleView(sql, auth.scope, id));
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'rule change failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  if (isDryRun) return await preview(id, body, auth.scope);
+  const result = await updateRule(sql, { ruleId: id, patch: body, scope: auth.scope, at: now() });
+  if (!result.ok) return refusalResponse(result);
+  invalidateRules();
+  return Response.json(await findRuleView(sql, auth.scope, id));
+});
 
 async function preview(ruleId: number, patch: z.infer<typeof rulePatchSchema>, scope: Scope): Promise<Response> {
   const [rules, view, calendar] = await Promise.all([loadRules(sql), findRuleView(sql, scope, ruleId), getCalendar(sql)]);

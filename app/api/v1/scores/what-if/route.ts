@@ -6,6 +6,7 @@ import { sql } from '../../../../../lib/db/sql';
 import { forbidden } from '../../../../../lib/http/errors';
 import { readJson } from '../../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../../lib/http/unavailable';
 import { periodSchema } from '../../../../../lib/scoring/period';
 import { weightsSchema } from '../../../../../lib/scoring/weights';
 import { previewWeights } from '../../../../../lib/scoring/what-if';
@@ -15,11 +16,11 @@ export const dynamic = 'force-dynamic';
 
 const bodySchema = z.object({ period: periodSchema, weights: weightsSchema });
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = orUnavailable('POST /api/v1/scores/what-if failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   const auth = await requireApiUser(request, ['admin']);
   if (auth instanceof Response) return auth;
   const body = await readJson(request, bodySchema);
   if (!body.ok) return body.response;
   return Response.json({ data: await previewWeights(sql, auth.scope, { ...body.data, at: now() }) });
-}
+});

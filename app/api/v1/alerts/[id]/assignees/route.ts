@@ -3,12 +3,13 @@ import { requireRecordRequest, type RecordContext } from '../../../../../_server
 import { listAssignees } from '../../../../../../lib/alerts/assign-alert';
 import { sql } from '../../../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../../../lib/http/errors';
+import { orUnavailable } from '../../../../../../lib/http/unavailable';
 import { alertRecord } from '../../alert-record';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, context: RecordContext): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/alerts/:id/assignees failed', async (request: Request, context: RecordContext): Promise<Response> => {
   const accepted = await requireRecordRequest(request, context, alertRecord);
   if (accepted instanceof Response) return accepted;
   const { auth, id } = accepted;
@@ -16,4 +17,4 @@ export async function GET(request: Request, context: RecordContext): Promise<Res
   if (assignees === 'missing') return apiError(404, 'not_found', '预警不存在');
   if (assignees === 'outside') return forbidden('该预警不在您的管辖范围内');
   return Response.json({ data: assignees, next: null });
-}
+});

@@ -4,25 +4,19 @@ import { requireRecordRequest, type RecordContext } from '../../../../../_server
 import { decideWithheldIn } from '../../../../../../lib/catalog/save-catalog-entry';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
-import { apiError } from '../../../../../../lib/http/errors';
-import { log } from '../../../../../../lib/log';
-import { refusedSave } from '../../entry-body';
+import { refusalResponse } from '../../../../../../lib/http/refusal-response';
+import { orUnavailable } from '../../../../../../lib/http/unavailable';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const bodySchema = z.strictObject({ approve: z.boolean({ error: 'approve 必须是 true 或 false' }) });
 
-export async function POST(request: Request, context: RecordContext): Promise<Response> {
+export const POST = orUnavailable('catalog approval failed', async (request: Request, context: RecordContext): Promise<Response> => {
   const accepted = await requireRecordRequest(request, context, { roles: ['supervisor', 'admin'], missing: '事项不存在', body: bodySchema, maxBodyBytes: 1_000 });
   if (accepted instanceof Response) return accepted;
   const { auth, id, body } = accepted;
-  try {
-    const result = await sql.begin((tx) => decideWithheldIn(tx, { scope: auth.scope, id, approve: body.approve, at: now() }));
-    if (!result.ok) return refusedSave(result);
-    return Response.json(result);
-  } catch (error) {
-    log.error({ err: (error as Error).message }, 'catalog approval failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const result = await sql.begin((tx) => decideWithheldIn(tx, { scope: auth.scope, id, approve: body.approve, at: now() }));
+  if (!result.ok) return refusalResponse(result);
+  return Response.json(result);
+});

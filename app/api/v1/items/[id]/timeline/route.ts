@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
 import { now } from '../../../../../../lib/clock';
 import { sql } from '../../../../../../lib/db/sql';
-import { apiError, badRequestFromZod, forbidden, notFound } from '../../../../../../lib/http/errors';
+import { badRequestFromZod, forbidden, notFound } from '../../../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject } from '../../../../../../lib/http/pagination';
+import { orUnavailable } from '../../../../../../lib/http/unavailable';
 import { getItemTimeline, timelineKeySchema } from '../../../../../../lib/items/timeline';
-import { log } from '../../../../../../lib/log';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,23 +16,18 @@ const querySchema = z.object({ cursor: cursorSchema(timelineKeySchema), limit: l
 // the same opaque form as encodeCursor, for a tuple key
 const encodeKey = (key: readonly number[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export async function GET(request: Request, context: RecordContext): Promise<Response> {
+export const GET = orUnavailable('timeline failed', async (request: Request, context: RecordContext): Promise<Response> => {
   const accepted = await requireRecordRequest(request, context, { missing: '公开信息不存在' });
   if (accepted instanceof Response) return accepted;
   const { auth, id } = accepted;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
-  try {
-    const result = await getItemTimeline(sql, auth.scope, id, {
-      ...(query.data.cursor ? { after: query.data.cursor } : {}),
-      limit: query.data.limit,
-      at: now(),
-    });
-    if (result.kind === 'missing') return notFound('公开信息不存在');
-    if (result.kind === 'outside') return forbidden('该信息不在您的管辖范围内');
-    return Response.json({ data: result.data, next: result.next ? encodeKey(result.next) : null });
-  } catch (error) {
-    log.error({ err: (error as Error).message, itemId: id }, 'timeline failed');
-    return apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
-  }
-}
+  const result = await getItemTimeline(sql, auth.scope, id, {
+    ...(query.data.cursor ? { after: query.data.cursor } : {}),
+    limit: query.data.limit,
+    at: now(),
+  });
+  if (result.kind === 'missing') return notFound('公开信息不存在');
+  if (result.kind === 'outside') return forbidden('该信息不在您的管辖范围内');
+  return Response.json({ data: result.data, next: result.next ? encodeKey(result.next) : null });
+});

@@ -2,6 +2,7 @@
 import { requireApiUser } from '../../../../../_server/current-user';
 import { sql } from '../../../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../../../lib/http/errors';
+import { orUnavailable } from '../../../../../../lib/http/unavailable';
 import { findReport, findReportFile } from '../../../../../../lib/reports/queries';
 import { renderReportHtml, reportTitle } from '../../../../../../lib/reports/report-html';
 
@@ -13,7 +14,7 @@ const CONTENT_TYPES = {
   pdf: 'application/pdf',
 } as const;
 
-export async function GET(request: Request, context: { params: Promise<{ id: string; file: string }> }): Promise<Response> {
+export const GET = orUnavailable('GET /api/v1/reports/:id/:file failed', async (request: Request, context: { params: Promise<{ id: string; file: string }> }): Promise<Response> => {
   const auth = await requireApiUser(request, ['leader', 'supervisor', 'admin']);
   if (auth instanceof Response) return auth;
   const { id: rawId, file } = await context.params;
@@ -38,4 +39,4 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       'cache-control': 'private, no-store',
     },
   });
-}
+});

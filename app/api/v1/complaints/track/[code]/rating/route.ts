@@ -3,7 +3,6 @@
 import { clientAddress } from '../../../../../../../lib/auth/client-address';
 import { now } from '../../../../../../../lib/clock';
 import { rateAsCitizen } from '../../../../../../../lib/complaints/act-on-complaint';
-import { complaintErrorResponse, limiterUnavailable, rateLimited, trackNotFound } from '../../../../../../../lib/complaints/complaint-response';
 import { publicRateLimiter } from '../../../../../../../lib/complaints/public-rate-limit';
 import { publishComplaintChange } from '../../../../../../../lib/complaints/publish-complaint-change';
 import { publicRatingSchema } from '../../../../../../../lib/complaints/schemas';
@@ -12,13 +11,16 @@ import { normalizeTrackingCode } from '../../../../../../../lib/complaints/track
 import { sql } from '../../../../../../../lib/db/sql';
 import { forbidden } from '../../../../../../../lib/http/errors';
 import { readJson } from '../../../../../../../lib/http/read-json';
+import { refusalResponse } from '../../../../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../../../../lib/http/same-origin';
+import { orUnavailable } from '../../../../../../../lib/http/unavailable';
 import { sharedEmitter } from '../../../../../../../lib/realtime/shared-emitter';
+import { limiterUnavailable, rateLimited, trackNotFound } from '../../../public-answers';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> {
+export const POST = orUnavailable('POST /api/v1/complaints/track/:code/rating failed', async (request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   try {
     const limit = await publicRateLimiter().consume('track', clientAddress(request.headers));
@@ -31,7 +33,7 @@ export async function POST(request: Request, context: { params: Promise<{ code: 
   const code = normalizeTrackingCode((await context.params).code);
   if (!code || body.data.website) return trackNotFound();
   const result = await rateAsCitizen(sql, code, body.data, now());
-  if (!result.ok) return result.status === 404 ? trackNotFound() : complaintErrorResponse(result);
+  if (!result.ok) return result.refusal === 'not_found' ? trackNotFound() : refusalResponse(result);
   await publishComplaintChange(sql, sharedEmitter(), result.id, result.events, result.changes);
   return Response.json(await trackComplaint(sql, code, body.data.phone4));
-}
+});

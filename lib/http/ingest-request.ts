@@ -9,15 +9,15 @@ import { findDepartmentByApiKey } from '../auth/api-keys';
 import { readSessionToken } from '../auth/session-cookie';
 import { now } from '../clock';
 import { sql } from '../db/sql';
-import { apiError, forbidden } from '../http/errors';
-import { readJson, type JsonBodySource } from '../http/read-json';
-import { isCrossSiteRequest, type OriginSource } from '../http/same-origin';
+import { ingestItem, type IngestDepartment } from '../items/ingest-item';
 import { log } from '../log';
-import { ingestItem, type IngestDepartment } from './ingest-item';
+import { apiError, forbidden } from './errors';
+import { readJson, type JsonBodySource } from './read-json';
+import { refusalResponse } from './refusal-response';
+import { isCrossSiteRequest, type OriginSource } from './same-origin';
+import { unavailableAfter } from './unavailable';
 
 const BEARER_PATTERN = /^Bearer[ \t]+(\S+)[ \t]*$/i;
-
-const unavailable = () => apiError(503, 'unavailable', '服务暂时不可用，请稍后再试');
 
 export type IngestCaller = { department: IngestDepartment; actor: string };
 
@@ -64,8 +64,7 @@ export async function answerIngest<R extends IngestRequest>(request: R, identify
   try {
     caller = await identify(request, identifySession);
   } catch (error) {
-    log.error({ err: (error as Error).message }, 'ingest authentication failed');
-    return refused(unavailable());
+    return refused(unavailableAfter(error, 'ingest authentication failed'));
   }
   if (caller instanceof Response) return refused(caller);
 
@@ -78,17 +77,16 @@ export async function answerIngest<R extends IngestRequest>(request: R, identify
   try {
     result = await ingestItem(sql, { department: caller.department, payload: body.data, receivedAt, actor: caller.actor });
   } catch (error) {
-    log.error({ err: (error as Error).message, departmentId: caller.department.id }, 'ingest failed');
-    return refused(unavailable());
+    return refused(unavailableAfter(error, 'ingest failed', { departmentId: caller.department.id }));
   }
   if (!result.ok) {
-    log.info({ departmentId: caller.department.id, status: result.status, code: result.code }, 'ingest refused');
-    return refused(apiError(result.status, result.code, result.message, result.fields));
+    log.info({ departmentId: caller.department.id, refusal: result.refusal }, 'ingest refused');
+    return refused(refusalResponse(result));
   }
 
   log.info(
     { itemId: result.id, version: result.version, changed: result.changed, departmentId: caller.department.id, actor: caller.actor },
     'item ingested',
   );
-  return { ok: true, status: result.status, body: { id: result.id, version: result.version, changed: result.changed } };
+  return { ok: true, status: result.created ? 201 : 200, body: { id: result.id, version: result.version, changed: result.changed } };
 }

@@ -3,11 +3,11 @@
 // headers, without Next's routing and response compression, which cost more CPU than the ingest itself on
 // this 2-core machine. Everything else, the session-cookie path included, goes to Next.js.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiError } from '../http/errors';
-import { DEFAULT_MAX_BODY_BYTES } from '../http/read-json';
-import { SECURITY_HEADERS } from '../http/security-headers';
 import { log } from '../log';
+import { apiError } from './errors';
 import { answerIngest, type IngestRequest } from './ingest-request';
+import { DEFAULT_MAX_BODY_BYTES } from './read-json';
+import { SECURITY_HEADERS } from './security-headers';
 
 export const INGEST_PATH = '/api/v1/items';
 

@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setClockOffset } from '../clock';
 import { sql } from '../db/sql';
-import { SECURITY_HEADERS } from '../http/security-headers';
+import { countIngestRows, createIngestWorld, owedCheckOf, type IngestWorld } from '../items/test-fixtures';
 import { isApiKeyIngest, serveApiKeyIngest } from './ingest-fast-path';
-import { countIngestRows, createIngestWorld, owedCheckOf, type IngestWorld } from './test-fixtures';
+import { SECURITY_HEADERS } from './security-headers';
 
 const RECEIVED_AT = new Date('2026-11-02T11:00:00+08:00');
 let world: IngestWorld;
