@@ -3,8 +3,9 @@
 // planDeadline is the one place that decides; syncDeadlineAlert applies it to one obligation,
 // syncDeadlineAlerts to many in a fixed number of statements.
 import type { Db } from '../db/sql';
-import { shanghaiDayOf } from '../calendar/ymd';
-import { deadlineMessage, levelAt, nextThresholdAfter } from '../rules/deadline-level';
+import { dueDayOf } from '../deadlines/due-day';
+import { levelAt, nextThresholdAfter } from '../deadlines/levels';
+import { deadlineMessage } from '../rules/deadline-level';
 import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
 import { selectRule } from '../rules/select-rule';
@@ -132,6 +133,3 @@ export async function syncDeadlineAlerts(
   await moveObligations(tx, moves, at);
   return recordFindings(tx, { raise, clear }, at);
 }
-
-// due_at is 24:00 of the due day, i.e. 00:00 of the next: the due day is the Shanghai day just before it
-const dueDayOf = (dueAt: Date) => shanghaiDayOf(new Date(dueAt.getTime() - 1));

@@ -5,12 +5,17 @@ import { isYmd, yearOf, type Ymd } from './ymd';
 
 export async function loadCalendar(sql: Db): Promise<Calendar> {
   // one statement, so days and loaded years come from the same snapshot
-  const rows = await sql<{ kind: 'holiday' | 'workday' | 'year'; value: string }[]>`
-    select kind, day::text as value from calendar_days
+  const rows = await sql<{ kind: 'holiday' | 'workday' | 'year'; value: string; name: string | null }[]>`
+    select kind, day::text as value, name from calendar_days
     union all
-    select 'year', year::text from calendar_years`;
+    select 'year', year::text, null from calendar_years`;
   const of = (kind: string) => rows.filter((row) => row.kind === kind).map((row) => row.value);
-  return makeCalendar({ holidays: of('holiday'), workdays: of('workday'), years: of('year').map(Number) });
+  return makeCalendar({
+    holidays: of('holiday'),
+    workdays: of('workday'),
+    years: of('year').map(Number),
+    names: rows.filter((row) => row.kind === 'holiday' && row.name !== null).map((row) => [row.value, row.name!] as const),
+  });
 }
 
 export interface CalendarYearReplacement {

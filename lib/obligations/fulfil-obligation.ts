@@ -14,7 +14,7 @@
 //   first also means a department that missed a period catches up in order, and that period's lateness
 //   is kept. The item is named in fulfilled_by_item_id (migration 0002), for the timeline.
 import type { Db } from '../db/sql';
-import { isLate, levelAt } from '../rules/deadline-level';
+import { isLate, levelAt } from '../deadlines/levels';
 import { maxLevel, type Level } from '../rules/level';
 
 export interface FulfilledObligation {
@@ -43,7 +43,7 @@ export function fulfilment(
   publishedAt: Date,
 ): { level: Level; isLate: boolean } {
   // the level it had reached by publication, even if the sweep had not got round to recording it
-  const level = maxLevel(levelBefore, levelAt({ ...thresholds, fulfilledAt: null }, publishedAt));
+  const level = maxLevel(levelBefore, levelAt(thresholds, publishedAt));
   return { level, isLate: isLate({ ...thresholds, fulfilledAt: publishedAt }) ?? false };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2026 as cal } from '../calendar/calendar-2026.fixture';
 import type { TimeLimit } from '../catalog/time-limit';
-import { nextThresholdAfter } from '../rules/deadline-level';
+import { nextThresholdAfter } from '../deadlines/levels';
 import type { Rule } from '../rules/rule';
 import { deadlineParamsFor, isItemTriggered, itemAnchorProblem, planObligation } from './obligation-plan';
 

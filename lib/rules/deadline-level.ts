@@ -1,42 +1,7 @@
-// Where an obligation stands at an instant (DESIGN §1 Deadlines): yellow (临期) from warnAt until
-// due, orange (超期) once due passes unfulfilled, red (严重超期) from severeAt. Each threshold is
-// inclusive: at exactly dueAt (24:00 of the due day) the obligation is already overdue.
+// The message of a deadline alert (DESIGN §1 Deadlines); where the obligation stands is lib/deadlines.
 import type { Ymd } from '../calendar/ymd';
-import type { Level } from './level';
 import { LEVEL_TERMS } from './level';
 import type { AlertLevel } from './rule';
-
-export interface ObligationThresholds {
-  warnAt: Date;
-  dueAt: Date;
-  severeAt: Date;
-  fulfilledAt: Date | null;
-}
-
-/**
- * The level at `at`. A fulfilled obligation is 'none' whatever `at` is: this answers "what should
- * its alert say now", not "what was it then" (the timeline keeps the history).
- */
-export function levelAt(o: ObligationThresholds, at: Date): Level {
-  if (o.fulfilledAt !== null) return 'none';
-  const t = at.getTime();
-  if (t >= o.severeAt.getTime()) return 'red';
-  if (t >= o.dueAt.getTime()) return 'orange';
-  if (t >= o.warnAt.getTime()) return 'yellow';
-  return 'none';
-}
-
-/** The next of warnAt/dueAt/severeAt strictly after `at`: what the sweep's next_check_at holds. */
-export function nextThresholdAfter(o: ObligationThresholds, at: Date): Date | null {
-  if (o.fulfilledAt !== null) return null;
-  const t = at.getTime();
-  return [o.warnAt, o.dueAt, o.severeAt].find((threshold) => threshold.getTime() > t) ?? null;
-}
-
-/** Fulfilled at or after dueAt (kept for scoring); null while unfulfilled. */
-export function isLate(o: ObligationThresholds): boolean | null {
-  return o.fulfilledAt === null ? null : o.fulfilledAt.getTime() >= o.dueAt.getTime();
-}
 
 export interface DeadlineMessageFacts {
   entryName: string;

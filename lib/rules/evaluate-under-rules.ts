@@ -1,15 +1,14 @@
 // What a rule set finds on one subject, for previewing a rule change (dry run) and for the re-evaluation
 // that applies it. Built only from the engine's own pieces — selectRule, deadlineParamsFor,
-// computeObligationTimes (through obligationTimesUnder), levelAt, evaluateCompleteness, missingChannels —
+// recomputeObligationTimes, levelAt, evaluateCompleteness, missingChannels —
 // so the preview counts what the workers will then do.
 import type { Calendar } from '../calendar/calendar';
 import { deadlineParamsFor } from '../obligations/obligation-plan';
-import type { ObligationTimes } from '../obligations/compute-deadlines';
-import { levelAt } from './deadline-level';
+import { levelAt } from '../deadlines/levels';
+import { recomputeObligationTimes, type ObligationTimes, type StoredObligation } from '../deadlines/obligation-clock';
 import { evaluateCompleteness, type CompletenessItem } from './evaluate-completeness';
 import { missingChannels } from './evaluate-channels';
 import type { Level } from './level';
-import { obligationTimesUnder, type StoredObligation } from './obligation-times-under';
 import type { Rule } from './rule';
 import { selectRule, type RuleSubject } from './select-rule';
 
@@ -29,9 +28,9 @@ export function deadlineFindingUnder(
   obligation: OpenObligationSubject,
   at: Date,
 ): DeadlineFinding {
-  const times = obligationTimesUnder(calendar, obligation, deadlineParamsFor(rules, obligation));
+  const times = recomputeObligationTimes(calendar, obligation, deadlineParamsFor(rules, obligation));
   const rule = selectRule(rules, 'deadline', obligation);
-  const level = times && rule ? levelAt({ ...times, fulfilledAt: null }, at) : 'none';
+  const level = times && rule ? levelAt(times, at) : 'none';
   return { times, level };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2026 as cal } from '../calendar/calendar-2026.fixture';
 import type { TimeLimit } from '../catalog/time-limit';
-import { computeObligationTimes, periodEnd } from './compute-deadlines';
+import { periodEnd } from './clock';
+import { computeObligationTimes } from './obligation-clock';
 
 const at = (iso: string) => new Date(iso);
 // 00:00 Asia/Shanghai of a day, written the way DESIGN §1 writes it
