@@ -2,7 +2,7 @@
 import type { Scope } from '../auth/scope';
 import type { Sql } from '../db/sql';
 import { findAlertsByIds, type AlertWithPath } from './alert';
-import { lockAlertSeq } from './record-finding';
+import { lockAlertSeq } from './alert-seq-lock';
 import { findAlertInScope } from './queries';
 
 export type AlertActionResult =

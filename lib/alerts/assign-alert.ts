@@ -6,7 +6,7 @@ import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db, Sql } from '../db/sql';
 import type { AlertActionResult } from './acknowledge-alert';
 import { findAlertsByIds } from './alert';
-import { lockAlertSeq } from './record-finding';
+import { lockAlertSeq } from './alert-seq-lock';
 import { findAlertInScope } from './queries';
 
 const idOf = (label: string) =>

@@ -9,8 +9,7 @@ import { deadlineMessage } from '../rules/deadline-level';
 import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
 import { selectRule } from '../rules/select-rule';
-import { clearAlert, raiseAlert, type AlertChange, type Finding } from './record-finding';
-import { recordFindings, type Clearing } from './record-findings';
+import { applyFindings, clearAlert, raiseAlert, type AlertChange, type Clearing, type Finding } from './apply-findings';
 
 export interface ObligationForSweep {
   id: number;
@@ -108,7 +107,7 @@ export async function moveObligations(tx: Db, moves: readonly NonNullable<Deadli
     where o.id = v.id`;
 }
 
-/** The plans of many obligations, split into what recordFindings and moveObligations take. */
+/** The plans of many obligations, split into what applyFindings and moveObligations take. */
 export function planDeadlines(obligations: readonly ObligationForSweep[], rules: readonly Rule[], at: Date) {
   const moves: NonNullable<DeadlinePlan['move']>[] = [];
   const raise: Finding[] = [];
@@ -131,5 +130,5 @@ export async function syncDeadlineAlerts(
 ): Promise<AlertChange[]> {
   const { moves, raise, clear } = planDeadlines(obligations, rules, at);
   await moveObligations(tx, moves, at);
-  return recordFindings(tx, { raise, clear }, at);
+  return applyFindings(tx, { raise, clear }, at);
 }

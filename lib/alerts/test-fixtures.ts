@@ -7,7 +7,7 @@ import type { IngestDepartment } from '../items/ingest-item';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
 import type { AlertLevel } from './alert';
 import type { Domain } from './labels';
-import { clearAlert, raiseAlert } from './record-finding';
+import { clearAlert, raiseAlert } from './apply-findings';
 
 export interface AlertWorld extends IngestWorld {
   ruleId: number;

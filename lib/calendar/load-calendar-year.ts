@@ -2,7 +2,7 @@
 // and in the same transaction moves every open obligation whose working-day count touches that year — the
 // provisional ones counted on weekends alone become final, and those whose due day changed move — bringing
 // their deadline alerts in line. The caller pushes the returned alert changes after the commit.
-import type { AlertChange } from '../alerts/record-finding';
+import type { AlertChange } from '../alerts/apply-findings';
 import { recordAudit } from '../audit/record-audit';
 import type { Sql } from '../db/sql';
 import { resyncObligations } from '../rules/resync-obligations';

@@ -2,7 +2,7 @@
 // transaction each, holding the complaint's row lock, with its complaint_event, the SLA level and alert
 // brought up to date. Which step is allowed is decided by the pure state machine.
 import type postgres from 'postgres';
-import type { AlertChange } from '../alerts/record-finding';
+import type { AlertChange } from '../alerts/apply-findings';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Calendar } from '../calendar/calendar';
 import { getCalendar } from '../calendar/calendar-cache';

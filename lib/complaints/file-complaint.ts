@@ -5,7 +5,7 @@ import type { Scope } from '../auth/scope';
 import { scopeFilter } from '../auth/scope';
 import { getCalendar } from '../calendar/calendar-cache';
 import type { Db, Sql } from '../db/sql';
-import type { AlertChange } from '../alerts/record-finding';
+import type { AlertChange } from '../alerts/apply-findings';
 import { getRules } from '../rules/queries';
 import type { Rule } from '../rules/rule';
 import type { Calendar } from '../calendar/calendar';

@@ -4,7 +4,7 @@
 // published, one published late, one on time but incomplete and off one channel; a completeness rule of the
 // world's province and an open completeness alert on the incomplete item.
 import { randomBytes } from 'node:crypto';
-import { raiseAlert } from '../alerts/record-finding';
+import { raiseAlert } from '../alerts/apply-findings';
 import { scopeOf, type Scope } from '../auth/scope';
 import type { Sql } from '../db/sql';
 import { ingestItem } from '../items/ingest-item';

@@ -4,9 +4,7 @@
 // go through in one transaction with a fixed number of statements (checkItems), as the worker batches them.
 import { now } from '../clock';
 import { sql as pool, type Db, type Sql } from '../db/sql';
-import type { AlertChange } from '../alerts/record-finding';
-import type { Finding } from '../alerts/record-finding';
-import { recordFindings, type Clearing } from '../alerts/record-findings';
+import { applyFindings, type AlertChange, type Clearing, type Finding } from '../alerts/apply-findings';
 import {
   moveObligations,
   obligationForSweepColumns,
@@ -105,7 +103,7 @@ export async function checkItemsIn(tx: Db, itemIds: readonly number[], rules: re
   }
   const deadlines = planDeadlines(obligations, rules, at);
   await moveObligations(tx, deadlines.moves, at);
-  return recordFindings(tx, { raise: [...raise, ...deadlines.raise], clear: [...clear, ...deadlines.clear] }, at);
+  return applyFindings(tx, { raise: [...raise, ...deadlines.raise], clear: [...clear, ...deadlines.clear] }, at);
 }
 
 const subjectOf = (item: ItemForCheck) => ({

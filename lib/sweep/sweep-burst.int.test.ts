@@ -2,7 +2,7 @@
 // worker processes would, each with its own pool). The set-based pass must move every obligation, open each
 // alert exactly once, raise the level of the ones already alerted, and leave a manual resolve standing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raiseAlert } from '../alerts/record-finding';
+import { raiseAlert } from '../alerts/apply-findings';
 import { createSql, type Sql } from '../db/sql';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
 import { invalidateRules } from '../rules/queries';

@@ -3,7 +3,7 @@
 // level with its deadline alert. Rows locked by another sweeper are skipped, never waited for. A batch is
 // set-based (syncDeadlineAlerts): a fixed number of statements whatever the number of crossings, so the
 // midnight bursts, when thousands of obligations cross at 00:00, reach the wall in about a second.
-import type { AlertChange } from '../alerts/record-finding';
+import type { AlertChange } from '../alerts/apply-findings';
 import { obligationForSweepColumns, syncDeadlineAlerts, type ObligationForSweep } from '../alerts/sync-deadline-alert';
 import type { Db, Sql } from '../db/sql';
 import { getRules } from '../rules/queries';

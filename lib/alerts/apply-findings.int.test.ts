@@ -1,13 +1,13 @@
-// The per-row raiseAlert/clearAlert and the set-based recordFindings must leave the same alerts and events
-// and report the same changes for the same findings, before the per-row one becomes a batch of one. Each
-// implementation plays one script on its own subjects (ids offset by SPLIT); the tables are then compared
-// with the offset taken out.
+// Findings applied one at a time (raiseAlert/clearAlert) and as one set (applyFindings) leave the same alerts
+// and events and report the same changes. Written against the former per-row implementation
+// (record-finding.ts) before raiseAlert/clearAlert became batches of one, and kept to hold them together.
+// Each path plays one script on its own subjects (ids offset by SPLIT); the tables are then compared with
+// the offset taken out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSql, type Db, type Sql } from '../db/sql';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import type { RuleKind, SubjectType } from './alert';
-import { clearAlert, raiseAlert, type AlertChange, type Finding } from './record-finding';
-import { recordFindings, type Clearing } from './record-findings';
+import { applyFindings, clearAlert, raiseAlert, type AlertChange, type Clearing, type Finding } from './apply-findings';
 import { createAlertWorld, type AlertWorld } from './test-fixtures';
 
 const SPLIT = 1_000_000;
@@ -109,7 +109,7 @@ const perRow: Recorder = async (tx, raise, clear, at) => {
   return changes;
 };
 
-const setBased: Recorder = (tx, raise, clear, at) => recordFindings(tx, { raise, clear }, at);
+const setBased: Recorder = (tx, raise, clear, at) => applyFindings(tx, { raise, clear }, at);
 
 /** Plays the script; returns each step's changes as (subject, change) pairs, sorted. */
 async function play(recorder: Recorder, offset: number): Promise<string[][]> {
@@ -150,7 +150,7 @@ async function tables(offset: number, range: [number, number]) {
   return alerts;
 }
 
-describe('raiseAlert/clearAlert and recordFindings', () => {
+describe('raiseAlert/clearAlert and applyFindings', () => {
   it('report the same changes and leave the same alerts and events for the same script', async () => {
     const rowChanges = await play(perRow, 0);
     const setChanges = await play(setBased, SPLIT);

@@ -1,15 +1,42 @@
-// The set-based form of raiseAlert / clearAlert (record-finding.ts): many findings and clearings in a fixed
-// number of statements, whatever their count — the sweep's midnight bursts and the check worker's batches
-// send a few statements per batch instead of five to seven per alert.
+// Opening, raising and auto-resolving alerts from rule findings (DESIGN §1 Alert lifecycle), many at a
+// time in a fixed number of statements whatever their count: the sweep's midnight bursts and the check
+// worker's batches send a few statements per batch; raiseAlert and clearAlert are batches of one.
 //
-// Same semantics, statement for statement: an unlocked read of the unresolved alerts first (nothing to do →
-// no lock taken); then the seq lock, the same rows again `for update`, the manual-resolve rule (a manual
-// resolve holds for the subject version it was made on), inserts, updates (level_changed / updated),
-// auto-resolutions, and one alert_event per change. Keys are matched per class (rule kind × subject type)
-// with `subject_id = any(…)`, so each read is an index scan of alerts_one_unresolved / alerts_subject.
+// An unlocked read of the unresolved alerts first (nothing to do → no lock taken); then the seq lock
+// (alert-seq-lock.ts), the same rows again `for update`, the manual-resolve rule (a manual resolve holds for
+// the subject version it was made on), inserts, updates (level_changed / updated), auto-resolutions, and one
+// alert_event per change. Keys are matched per class (rule kind × subject type) with `subject_id = any(…)`,
+// so each read is an index scan of alerts_one_unresolved / alerts_subject.
 import type { Db } from '../db/sql';
 import type { AlertLevel, RuleKind, SubjectType } from './alert';
-import { lockAlertSeq, type AlertChange, type AlertKey, type Finding } from './record-finding';
+import { lockAlertSeq } from './alert-seq-lock';
+
+export interface AlertKey {
+  ruleKind: RuleKind;
+  subjectType: SubjectType;
+  subjectId: number;
+}
+
+export interface Finding extends AlertKey {
+  ruleId: number;
+  level: AlertLevel;
+  /** The subject's version: a manual resolve holds until the subject changes (a new version). */
+  subjectVersion: number;
+  itemId?: number | null;
+  obligationId?: number | null;
+  complaintId?: number | null;
+  departmentId: number;
+  positionId?: number | null;
+  regionCode: string;
+  domain?: string | null;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export interface AlertChange {
+  alertId: number;
+  change: 'opened' | 'updated';
+}
 
 export interface Clearing extends AlertKey {
   /** The note of the 'resolved' event (why the condition cleared). */
@@ -71,14 +98,14 @@ interface EventRow {
  * transaction. A key may appear once across both lists. Returns the alerts that changed, for the push after
  * the commit.
  */
-export async function recordFindings(
+export async function applyFindings(
   tx: Db,
   input: { raise: readonly Finding[]; clear: readonly Clearing[] },
   at: Date,
 ): Promise<AlertChange[]> {
   const keys = [...input.raise, ...input.clear];
   if (keys.length === 0) return [];
-  if (new Set(keys.map(keyOf)).size !== keys.length) throw new Error('recordFindings: a key appears twice');
+  if (new Set(keys.map(keyOf)).size !== keys.length) throw new Error('applyFindings: a key appears twice');
 
   const current = await findUnresolved(tx, keys, false);
   const raising = input.raise.filter((f) => {
@@ -182,6 +209,22 @@ export async function recordFindings(
       ) as v(alert_id, seq, kind, from_level, to_level, note)`;
   }
   return changes;
+}
+
+/**
+ * Opens the finding's alert, or brings the unresolved one up to date (level, message). Returns null when
+ * nothing changed, or when a manual resolve of this subject version still holds. Must run in a transaction.
+ */
+export async function raiseAlert(tx: Db, finding: Finding, at: Date): Promise<AlertChange | null> {
+  const [change] = await applyFindings(tx, { raise: [finding], clear: [] }, at);
+  return change ?? null;
+}
+
+/** Resolves the unresolved alert of this key automatically (the condition cleared); null when there is none. */
+export async function clearAlert(tx: Db, key: AlertKey, at: Date, note: string): Promise<AlertChange | null> {
+  const clearing = { ruleKind: key.ruleKind, subjectType: key.subjectType, subjectId: key.subjectId, note };
+  const [change] = await applyFindings(tx, { raise: [], clear: [clearing] }, at);
+  return change ?? null;
 }
 
 /** Keys and versions (`key@version`) of these subjects that an office resolved by hand. */
