@@ -5,7 +5,8 @@
 // published late, raised at their thresholds and resolved when the item appeared. So the wall opens on the
 // alerts, escalations, seq order and opened/resolved history a live year would have left.
 import type { AlertChange } from '../lib/alerts/apply-findings';
-import { obligationForSweepColumns, syncDeadlineAlert, type ObligationForSweep } from '../lib/alerts/sync-deadline-alert';
+import { obligationForSweepColumns, syncDeadlineAlert } from '../lib/alerts/sync-deadline-alert';
+import type { ObligationForSweep } from '../lib/rules/deadline-rule';
 import type { Db } from '../lib/db/sql';
 import { checkItemIn } from '../lib/items/check-item';
 import type { Rule } from '../lib/rules/rule';

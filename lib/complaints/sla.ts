@@ -12,7 +12,7 @@ import type { Ymd } from '../calendar/ymd';
 import { dueOfLimit, runClock } from '../deadlines/clock';
 import { dueAtOf, dueDayOf } from '../deadlines/due-day';
 import { earliestThresholdAfter, levelAt, type Thresholds } from '../deadlines/levels';
-import { LEVEL_RANK, LEVEL_TERMS, type Level } from '../rules/level';
+import { LEVEL_RANK, type Level } from '../rules/level';
 import type { ComplaintSlaRuleParams } from '../rules/rule';
 import type { ComplaintState } from './complaint';
 
@@ -122,9 +122,4 @@ export function slaStatus(cal: Calendar, c: SlaSubject, at: Date): SlaStatus {
     dueAt: worst?.phase.dueAt ?? null,
     nextCheckAt: earliestThresholdAfter(phases, at),
   };
-}
-
-/** The alert message, without personal data: e.g. 派单超期：投诉件 7K3M-Q9TX-4HPA 应于 2026-11-04 前派单. */
-export function slaMessage(level: Exclude<Level, 'none'>, phase: SlaPhase, trackingCode: string, dueAt: Date): string {
-  return `${PHASE_LABELS[phase]}${LEVEL_TERMS[level]}：投诉件 ${trackingCode} 应于 ${dueDayOf(dueAt)} 前${PHASE_LABELS[phase]}`;
 }

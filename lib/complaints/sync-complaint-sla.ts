@@ -7,8 +7,8 @@ import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
 import type { ComplaintState } from './complaint';
-import { slaMessage, slaStatus } from './sla';
-import { slaFinding } from './sla-finding';
+import { slaFinding, slaMessage } from '../rules/complaint-sla-rule';
+import { slaStatus } from './sla';
 
 export interface ComplaintForSla {
   id: number;

@@ -5,7 +5,7 @@
 //
 // Obligation entries are derived from the obligation row, not stored: a threshold counts as crossed when
 // it lies at or before the moment the obligation stopped running (fulfilled_at, the cancellation) or,
-// while it runs, the current time — the same inclusive comparison as levelAt in deadline-level.ts.
+// while it runs, the current time — the same inclusive comparison as levelAt in lib/deadlines/levels.ts.
 // An item of a periodic entry shows the period obligation it fulfilled (fulfilled_by_item_id).
 import { z } from 'zod';
 import { actorNames } from '../auth/actor-names';

@@ -1,5 +1,5 @@
 // Publishing fulfils an obligation (DESIGN §1 Deadlines): fulfilled_at is the item's publishedAt, late
-// when that is at or after due_at (isLate of lib/rules/deadline-level.ts: at 24:00 of the due day the
+// when that is at or after due_at (isLate of lib/deadlines/levels.ts: at 24:00 of the due day the
 // obligation is already overdue), and the lateness is kept for scoring. Fulfilment is recorded once: a
 // later correction of publishedAt is kept in the item's history for the office, but does not rewrite
 // the lateness a department's own system reported. Un-publishing is not a thing (withdrawal is its own

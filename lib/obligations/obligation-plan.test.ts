@@ -28,7 +28,7 @@ describe('planObligation', () => {
     expect(red).toMatchObject({ level: 'red', nextCheckAt: null });
   });
 
-  it('agrees with nextThresholdAfter of deadline-level.ts at every instant', () => {
+  it('agrees with nextThresholdAfter of lib/deadlines/levels.ts at every instant', () => {
     for (const day of ['2026-11-02', '2026-11-25', '2026-11-26', '2026-11-30', '2026-12-01', '2026-12-14', '2026-12-15']) {
       const plan = planObligation(cal, twentyWorkingDays, { formedAt }, {}, midnight(day))!;
       expect(plan.nextCheckAt).toEqual(nextThresholdAfter({ ...plan.times, fulfilledAt: null }, midnight(day)));

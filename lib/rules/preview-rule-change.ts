@@ -1,18 +1,15 @@
 // 预览 (PATCH /api/v1/rules/:id?dryRun=1): how many alerts a change would open and resolve against live
-// data, per department, without writing anything. The judgement is evaluate-under-rules.ts, which the
-// re-evaluation job applies after a save.
+// data, per department, without writing anything. The judgements are the rule-kind files (deadline-rule.ts,
+// completeness-rule.ts, channel-rule.ts, complaint-sla-rule.ts), which the workers apply after a save.
 import { isDeepStrictEqual } from 'node:util';
 import type { Calendar } from '../calendar/calendar';
 import { slaStatus } from '../complaints/sla';
-import { slaFinding } from '../complaints/sla-finding';
 import type { Db } from '../db/sql';
-import {
-  deadlineFindingUnder,
-  itemFindsUnder,
-  tallyRuleChange,
-  type RuleChangeEffect,
-  type SubjectOutcome,
-} from './evaluate-under-rules';
+import { channelFinding } from './channel-rule';
+import { slaFinding } from './complaint-sla-rule';
+import { completenessFinding } from './completeness-rule';
+import { deadlineFinding } from './deadline-rule';
+import { tallyRuleChange, type RuleChangeEffect, type SubjectOutcome } from './rule-change-effect';
 import type { Rule } from './rule';
 import { replaceRule } from './rule-patch';
 import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects } from './rule-subjects';
@@ -68,17 +65,18 @@ async function outcomesOf(
     for (let afterId = 0; ; ) {
       const batch = await listDeadlineSubjects(db, after, afterId);
       for (const subject of batch) {
-        const finding = deadlineFindingUnder(changed, calendar, subject, at);
+        const finding = deadlineFinding(changed, calendar, subject, at);
         outcomes.push({ departmentId: subject.departmentId, hasAlert: subject.hasAlert, findsAfter: finding.level !== 'none' });
       }
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;
     }
   } else if (after.kind === 'completeness' || after.kind === 'channel') {
+    const judge = after.kind === 'completeness' ? completenessFinding : channelFinding;
     for (let afterId = 0; ; ) {
       const batch = await listItemSubjects(db, after, after.kind, afterId);
       for (const item of batch) {
-        outcomes.push({ departmentId: item.departmentId, hasAlert: item.hasAlert, findsAfter: itemFindsUnder(changed, after.kind, item) });
+        outcomes.push({ departmentId: item.departmentId, hasAlert: item.hasAlert, findsAfter: judge(changed, item) !== null });
       }
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;

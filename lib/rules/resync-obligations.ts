@@ -5,7 +5,7 @@ import type { AlertChange } from '../alerts/apply-findings';
 import { syncDeadlineAlert } from '../alerts/sync-deadline-alert';
 import type { Calendar } from '../calendar/calendar';
 import type { Db } from '../db/sql';
-import { deadlineFindingUnder } from './evaluate-under-rules';
+import { deadlineFinding } from './deadline-rule';
 import type { Rule } from './rule';
 import type { DeadlineSubjectRow } from './rule-subjects';
 
@@ -23,7 +23,7 @@ export async function resyncObligations(
 ): Promise<ResyncResult> {
   const result: ResyncResult = { changes: [], moved: [] };
   for (const subject of subjects) {
-    const { times } = deadlineFindingUnder(context.rules, context.calendar, subject, context.at);
+    const { times } = deadlineFinding(context.rules, context.calendar, subject, context.at);
     let current = subject;
     if (
       times &&

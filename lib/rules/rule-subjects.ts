@@ -2,11 +2,11 @@
 // not closed (complaint_sla) inside its scope — with what the preview and the re-evaluation need to judge them. Which of them the rule really
 // governs is left to selectRule (a more specific rule may win), so these queries only narrow by scope.
 import type postgres from 'postgres';
-import type { ObligationForSweep } from '../alerts/sync-deadline-alert';
 import { complaintForSlaColumns, type ComplaintForSla } from '../complaints/sync-complaint-sla';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db } from '../db/sql';
-import type { JudgedItem, OpenObligationSubject } from './evaluate-under-rules';
+import type { ObligationForSweep, OpenObligationSubject } from './deadline-rule';
+import type { JudgedItem } from './judged-item';
 import type { Rule } from './rule';
 
 export const SUBJECT_BATCH = 500;

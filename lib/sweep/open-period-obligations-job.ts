@@ -1,7 +1,8 @@
 // Opens the current period's obligations of every periodic and fixed-date entry (monthly reports, the annual
 // report by 31 January, …), then raises the deadline alert of any that open already past a threshold.
 import type { AlertChange } from '../alerts/apply-findings';
-import { obligationForSweepColumns, syncDeadlineAlert, type ObligationForSweep } from '../alerts/sync-deadline-alert';
+import { obligationForSweepColumns, syncDeadlineAlert } from '../alerts/sync-deadline-alert';
+import type { ObligationForSweep } from '../rules/deadline-rule';
 import type { Sql } from '../db/sql';
 import { openPeriodObligations } from '../obligations/open-period-obligations';
 import { getRules } from '../rules/queries';

@@ -4,7 +4,8 @@
 // set-based (syncDeadlineAlerts): a fixed number of statements whatever the number of crossings, so the
 // midnight bursts, when thousands of obligations cross at 00:00, reach the wall in about a second.
 import type { AlertChange } from '../alerts/apply-findings';
-import { obligationForSweepColumns, syncDeadlineAlerts, type ObligationForSweep } from '../alerts/sync-deadline-alert';
+import { obligationForSweepColumns, syncDeadlineAlerts } from '../alerts/sync-deadline-alert';
+import type { ObligationForSweep } from '../rules/deadline-rule';
 import type { Db, Sql } from '../db/sql';
 import { getRules } from '../rules/queries';
 

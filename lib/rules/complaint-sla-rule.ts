@@ -1,9 +1,11 @@
-// Whether a complaint's SLA status makes an alert under the rules: the one judgement shared by the SLA
-// sync (every transition and the sweep), the rule preview and the re-evaluation after a rule is saved.
-import type { Level } from '../rules/level';
-import type { Rule, RuleOf } from '../rules/rule';
-import { selectRule } from '../rules/select-rule';
-import type { SlaPhase, SlaStatus } from './sla';
+// The complaint SLA rule, pure: whether a complaint's SLA status (lib/complaints/sla.ts, on the clock of
+// lib/deadlines) makes an alert under the rules, and its message — the one judgement shared by the SLA sync
+// (every transition and the sweep), the rule preview and the re-evaluation after a rule is saved.
+import { PHASE_LABELS, type SlaPhase, type SlaStatus } from '../complaints/sla';
+import { dueDayOf } from '../deadlines/due-day';
+import { LEVEL_TERMS, type Level } from './level';
+import type { Rule, RuleOf } from './rule';
+import { selectRule } from './select-rule';
 
 export interface SlaFinding {
   rule: RuleOf<'complaint_sla'>;
@@ -33,4 +35,9 @@ export function slaFinding(rules: readonly Rule[], complaint: SlaRuleSubject, st
     entryId: complaint.catalogEntryId ?? 0,
   });
   return rule ? { rule, departmentId: complaint.departmentId, level: status.level, phase: status.phase, dueAt: status.dueAt } : null;
+}
+
+/** The alert message, without personal data: e.g. 派单超期：投诉件 7K3M-Q9TX-4HPA 应于 2026-11-04 前派单. */
+export function slaMessage(level: Exclude<Level, 'none'>, phase: SlaPhase, trackingCode: string, dueAt: Date): string {
+  return `${PHASE_LABELS[phase]}${LEVEL_TERMS[level]}：投诉件 ${trackingCode} 应于 ${dueDayOf(dueAt)} 前${PHASE_LABELS[phase]}`;
 }
