@@ -5,7 +5,8 @@
 // Reads the partial index alerts_unresolved_summary (migration 0004) and never touches resolved history.
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
-import type { AlertLevel, AlertState } from './alert';
+import type { AlertLevel } from '../rules/rule';
+import type { AlertState } from './alert';
 import { DOMAINS, type Domain } from './labels';
 import { compareDepartments, emptyLevelCounts } from './summary-counters';
 

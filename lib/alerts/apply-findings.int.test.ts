@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSql, type Db, type Sql } from '../db/sql';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import type { RuleKind, SubjectType } from './alert';
+import type { RuleKind } from '../rules/rule';
+import type { SubjectType } from './alert';
 import { applyFindings, clearAlert, raiseAlert, type AlertChange, type Clearing, type Finding } from './apply-findings';
 import { createAlertWorld, type AlertWorld } from './test-fixtures';
 

@@ -8,7 +8,8 @@
 // alert_event per change. Keys are matched per class (rule kind × subject type) with `subject_id = any(…)`,
 // so each read is an index scan of alerts_one_unresolved / alerts_subject.
 import type { Db } from '../db/sql';
-import type { AlertLevel, RuleKind, SubjectType } from './alert';
+import type { AlertLevel, RuleKind } from '../rules/rule';
+import type { SubjectType } from './alert';
 import { lockAlertSeq } from './alert-seq-lock';
 
 export interface AlertKey {

@@ -24,7 +24,7 @@ export interface ObligationForSweep {
   regionPath: string;
   itemId: number | null;
   state: 'open' | 'fulfilled' | 'cancelled';
-  level: 'none' | 'yellow' | 'orange' | 'red';
+  level: Level;
   warnAt: Date;
   dueAt: Date;
   severeAt: Date;
