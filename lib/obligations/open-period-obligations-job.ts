@@ -4,7 +4,7 @@ import type { AlertChange } from '../alerts/apply-findings';
 import { obligationForSweepColumns, syncDeadlineAlert } from '../alerts/sync-deadline-alert';
 import type { ObligationForSweep } from '../rules/deadline-rule';
 import type { Sql } from '../db/sql';
-import { openPeriodObligations } from '../obligations/open-period-obligations';
+import { openPeriodObligations } from './open-period-obligations';
 import { getRules } from '../rules/queries';
 
 export async function openPeriodsAndAlert(sql: Sql, at: Date): Promise<{ opened: number; changes: AlertChange[] }> {
