@@ -14,7 +14,7 @@ import { buildUpperDepartments, seedDepartments } from './departments';
 import { PILOT_UNITS, regionSeeds, seedGeography, type PilotUnit } from './geography';
 import { insertDepartmentPlans, ItemPlanner, outcomeMix, type DepartmentPlan, type OutcomeMix } from './items';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
-import { loadRules } from '../lib/rules/queries';
+import { loadRules } from '../lib/rules/store/queries';
 import { raiseHistoryAlerts } from './history-alerts';
 import { scoreHistory } from '../lib/scoring/score-history';
 import { seedRules } from './rules';

@@ -44,7 +44,7 @@ import { formatCount, formatRate, formatSeconds, type LoadProgress } from './pro
 import { provinceRegionSeeds, provinceUnits, unitWeight } from './province-geography';
 import { departmentRows, ITEM_COLUMNS, ITEM_EVENT_COLUMNS, OBLIGATION_COLUMNS } from './province-rows';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
-import { loadRules } from '../lib/rules/queries';
+import { loadRules } from '../lib/rules/store/queries';
 import { scoreHistory } from '../lib/scoring/score-history';
 import { seedRules } from './rules';
 import { countSeedTables, SEED_LOCK_KEY, structureCreatedAtFor, type SeedCounts } from './seed-demo';

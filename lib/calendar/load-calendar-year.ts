@@ -5,9 +5,9 @@
 import type { AlertChange } from '../alerts/apply-findings';
 import { recordAudit } from '../audit/record-audit';
 import type { Sql } from '../db/sql';
-import { resyncObligations } from '../rules/resync-obligations';
-import { loadRules } from '../rules/queries';
-import { listOpenObligations } from '../rules/rule-subjects';
+import { resyncObligations } from '../rules/store/resync-obligations';
+import { loadRules } from '../rules/store/queries';
+import { listOpenObligations } from '../rules/store/rule-subjects';
 import { arrangementProblems, type ArrangementBody } from './arrangement';
 import { loadCalendar, replaceCalendarYear } from './queries';
 import { dayFromParts, startOfShanghaiDay } from './ymd';

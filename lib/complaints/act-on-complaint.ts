@@ -7,7 +7,7 @@ import { scopeFilter, type Scope } from '../auth/scope';
 import type { Calendar } from '../calendar/calendar';
 import { getCalendar } from '../calendar/calendar-cache';
 import type { Db, Sql } from '../db/sql';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import { SATISFACTION_LABELS, type ComplaintEventKind, type ComplaintState } from './complaint';
 import { CITIZEN_ACTOR } from './file-complaint';

@@ -6,7 +6,7 @@ import { scopeFilter } from '../auth/scope';
 import { getCalendar } from '../calendar/calendar-cache';
 import type { Db, Sql } from '../db/sql';
 import type { AlertChange } from '../alerts/apply-findings';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import type { Calendar } from '../calendar/calendar';
 import type { IntakeInput } from './schemas';

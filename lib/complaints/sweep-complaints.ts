@@ -4,7 +4,7 @@
 import type { AlertChange } from '../alerts/apply-findings';
 import { getCalendar } from '../calendar/calendar-cache';
 import type { Db, Sql } from '../db/sql';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import { complaintForSlaColumns, syncComplaintSla, type ComplaintForSla } from './sync-complaint-sla';
 
 export const SLA_BATCH_SIZE = 500;

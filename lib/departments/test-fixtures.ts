@@ -9,7 +9,7 @@ import { scopeOf, type Scope } from '../auth/scope';
 import type { Sql } from '../db/sql';
 import { ingestItem } from '../items/ingest-item';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import { invalidateRules } from '../rules/queries';
+import { invalidateRules } from '../rules/store/queries';
 
 export interface PageWorld extends IngestWorld {
   items: { unpublished: number; late: number; incomplete: number };

@@ -9,7 +9,7 @@ import { moveObligations, obligationForSweepColumns } from '../alerts/sync-deadl
 import { channelFinding } from '../rules/channel-rule';
 import { completenessFinding } from '../rules/completeness-rule';
 import { planDeadlines, type ObligationForSweep } from '../rules/deadline-rule';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import { oweScoreForItems } from '../scoring/score-job';
 import type { Camelized, ItemContentColumns, ItemRow } from './item-row';

@@ -24,7 +24,7 @@ import {
 } from '../obligations/open-item-obligation';
 import { isPeriodLimit } from '../obligations/periods';
 import { CHANNEL_LABELS, type Channel } from '../rules/evaluate-channels';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import { ingestFieldErrors, ingestPayloadSchema, type IngestPayload } from './ingest-schema';
 import { owedItemCheck } from './check-job';

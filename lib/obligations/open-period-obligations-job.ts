@@ -5,7 +5,7 @@ import { obligationForSweepColumns, syncDeadlineAlert } from '../alerts/sync-dea
 import type { ObligationForSweep } from '../rules/deadline-rule';
 import type { Sql } from '../db/sql';
 import { openPeriodObligations } from './open-period-obligations';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 
 export async function openPeriodsAndAlert(sql: Sql, at: Date): Promise<{ opened: number; changes: AlertChange[] }> {
   const rules = await getRules(sql);

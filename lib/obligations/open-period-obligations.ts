@@ -14,7 +14,7 @@ import { shanghaiDayOf, startOfShanghaiDay } from '../calendar/ymd';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import { deadlineParamsFor, planObligation } from './obligation-plan';
 import { isPeriodLimit, periodAt } from './periods';

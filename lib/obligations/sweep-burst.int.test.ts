@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseAlert } from '../alerts/apply-findings';
 import { createSql, type Sql } from '../db/sql';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import { invalidateRules } from '../rules/queries';
+import { invalidateRules } from '../rules/store/queries';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { sweepObligations } from './sweep-obligations';
 

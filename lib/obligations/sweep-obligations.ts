@@ -7,7 +7,7 @@ import type { AlertChange } from '../alerts/apply-findings';
 import { obligationForSweepColumns, syncDeadlineAlerts } from '../alerts/sync-deadline-alert';
 import type { ObligationForSweep } from '../rules/deadline-rule';
 import type { Db, Sql } from '../db/sql';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 
 export const SWEEP_BATCH_SIZE = 500;
 

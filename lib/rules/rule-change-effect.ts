@@ -1,5 +1,5 @@
 // How many alerts a rule change would open and resolve, per department: the tally of the preview
-// (preview-rule-change.ts), from outcomes judged by the rule-kind files (deadline-rule.ts,
+// (store/preview-rule-change.ts), from outcomes judged by the rule-kind files (deadline-rule.ts,
 // completeness-rule.ts, channel-rule.ts, complaint-sla-rule.ts) — the same judgements the workers then apply.
 
 export interface SubjectOutcome {

@@ -10,10 +10,10 @@ import { apiError, forbidden } from '../../../../lib/http/errors';
 import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
 import { log } from '../../../../lib/log';
-import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/create-rule';
-import { canManageRule, findRuleView, listRulesForScope } from '../../../../lib/rules/list-rules';
-import { previewRuleChange } from '../../../../lib/rules/preview-rule-change';
-import { invalidateRules, loadRules } from '../../../../lib/rules/queries';
+import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/store/create-rule';
+import { canManageRule, findRuleView, listRulesForScope } from '../../../../lib/rules/store/list-rules';
+import { previewRuleChange } from '../../../../lib/rules/store/preview-rule-change';
+import { invalidateRules, loadRules } from '../../../../lib/rules/store/queries';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -8,11 +8,11 @@ import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';
 import { log } from '../../../../../lib/log';
-import { findRuleView } from '../../../../../lib/rules/list-rules';
-import { previewRuleChange } from '../../../../../lib/rules/preview-rule-change';
-import { invalidateRules, loadRules } from '../../../../../lib/rules/queries';
+import { findRuleView } from '../../../../../lib/rules/store/list-rules';
+import { previewRuleChange } from '../../../../../lib/rules/store/preview-rule-change';
+import { invalidateRules, loadRules } from '../../../../../lib/rules/store/queries';
 import { applyRulePatch, rulePatchSchema } from '../../../../../lib/rules/rule-patch';
-import { updateRule } from '../../../../../lib/rules/update-rule';
+import { updateRule } from '../../../../../lib/rules/store/update-rule';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,12 +1,12 @@
 // A complaint SLA rule managed like any other: the preview counts the complaint alerts a change would open
 // or resolve, per department, and saving then re-evaluating brings the complaints' alerts in line.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PATCH } from '../../app/api/v1/rules/[id]/route';
-import { getCalendar } from '../calendar/calendar-cache';
-import { now } from '../clock';
-import { findComplaintForSla, syncComplaintSla } from '../complaints/sync-complaint-sla';
-import { createComplaintWorld, fileTestComplaint, type ComplaintWorld } from '../complaints/test-fixtures';
-import { sql } from '../db/sql';
+import { PATCH } from '../../../app/api/v1/rules/[id]/route';
+import { getCalendar } from '../../calendar/calendar-cache';
+import { now } from '../../clock';
+import { findComplaintForSla, syncComplaintSla } from '../../complaints/sync-complaint-sla';
+import { createComplaintWorld, fileTestComplaint, type ComplaintWorld } from '../../complaints/test-fixtures';
+import { sql } from '../../db/sql';
 import { invalidateRules, loadRules } from './queries';
 import { reevaluateRule } from './reevaluate-rule';
 

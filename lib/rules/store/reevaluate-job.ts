@@ -1,9 +1,9 @@
 // The `reevaluate` job: after a rule is saved, judge every subject it can govern again (workers/reevaluate.ts).
 import { z } from 'zod';
-import { now } from '../clock';
-import { sql } from '../db/sql';
-import { defineJob } from '../jobs/define-job';
-import { owed, type OwedJob } from '../jobs/owed-jobs';
+import { now } from '../../clock';
+import { sql } from '../../db/sql';
+import { defineJob } from '../../jobs/define-job';
+import { owed, type OwedJob } from '../../jobs/owed-jobs';
 import { reevaluateRule } from './reevaluate-rule';
 
 export const REEVALUATE_QUEUE = 'reevaluate';

@@ -2,13 +2,13 @@
 // off): the office does it itself. Version 1, its history row, its audit row and its owed re-evaluation in
 // one transaction, as for a change.
 import { z } from 'zod';
-import { isRegionInScope, type Scope } from '../auth/scope';
-import { recordAudit } from '../audit/record-audit';
-import { domainSchema } from '../catalog/domains';
-import type { Sql } from '../db/sql';
-import { oweJobs } from '../jobs/owed-jobs';
+import { isRegionInScope, type Scope } from '../../auth/scope';
+import { recordAudit } from '../../audit/record-audit';
+import { domainSchema } from '../../catalog/domains';
+import type { Sql } from '../../db/sql';
+import { oweJobs } from '../../jobs/owed-jobs';
 import { owedRuleReevaluation } from './reevaluate-job';
-import { alertLevelSchema, parseRuleParams, ruleKindSchema, type Rule } from './rule';
+import { alertLevelSchema, parseRuleParams, ruleKindSchema, type Rule } from '../rule';
 
 export const newRuleSchema = z.strictObject({
   kind: ruleKindSchema,

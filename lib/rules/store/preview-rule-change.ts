@@ -2,16 +2,16 @@
 // data, per department, without writing anything. The judgements are the rule-kind files (deadline-rule.ts,
 // completeness-rule.ts, channel-rule.ts, complaint-sla-rule.ts), which the workers apply after a save.
 import { isDeepStrictEqual } from 'node:util';
-import type { Calendar } from '../calendar/calendar';
-import { slaStatus } from '../complaints/sla';
-import type { Db } from '../db/sql';
-import { channelFinding } from './channel-rule';
-import { slaFinding } from './complaint-sla-rule';
-import { completenessFinding } from './completeness-rule';
-import { deadlineFinding } from './deadline-rule';
-import { tallyRuleChange, type RuleChangeEffect, type SubjectOutcome } from './rule-change-effect';
-import type { Rule } from './rule';
-import { replaceRule } from './rule-patch';
+import type { Calendar } from '../../calendar/calendar';
+import { slaStatus } from '../../complaints/sla';
+import type { Db } from '../../db/sql';
+import { channelFinding } from '../channel-rule';
+import { slaFinding } from '../complaint-sla-rule';
+import { completenessFinding } from '../completeness-rule';
+import { deadlineFinding } from '../deadline-rule';
+import { tallyRuleChange, type RuleChangeEffect, type SubjectOutcome } from '../rule-change-effect';
+import type { Rule } from '../rule';
+import { replaceRule } from '../rule-patch';
 import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects } from './rule-subjects';
 
 export interface DepartmentEffectView {

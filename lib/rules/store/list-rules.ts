@@ -1,9 +1,9 @@
 // The rules page and GET /api/v1/rules: every rule that applies in the user's region (those set above it,
 // read-only, and those inside it), with names for its scope, and each rule's version history.
-import { isRegionInScope, type Scope } from '../auth/scope';
-import type { Db } from '../db/sql';
+import { isRegionInScope, type Scope } from '../../auth/scope';
+import type { Db } from '../../db/sql';
 import { ruleFromRow, type RuleRow } from './queries';
-import type { Rule } from './rule';
+import type { Rule } from '../rule';
 
 export interface RuleView {
   id: number;

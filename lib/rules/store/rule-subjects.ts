@@ -2,12 +2,12 @@
 // not closed (complaint_sla) inside its scope — with what the preview and the re-evaluation need to judge them. Which of them the rule really
 // governs is left to selectRule (a more specific rule may win), so these queries only narrow by scope.
 import type postgres from 'postgres';
-import { complaintForSlaColumns, type ComplaintForSla } from '../complaints/sync-complaint-sla';
-import { timeLimitSchema } from '../catalog/time-limit';
-import type { Db } from '../db/sql';
-import type { ObligationForSweep, OpenObligationSubject } from './deadline-rule';
-import type { JudgedItem } from './judged-item';
-import type { Rule } from './rule';
+import { complaintForSlaColumns, type ComplaintForSla } from '../../complaints/sync-complaint-sla';
+import { timeLimitSchema } from '../../catalog/time-limit';
+import type { Db } from '../../db/sql';
+import type { ObligationForSweep, OpenObligationSubject } from '../deadline-rule';
+import type { JudgedItem } from '../judged-item';
+import type { Rule } from '../rule';
 
 export const SUBJECT_BATCH = 500;
 

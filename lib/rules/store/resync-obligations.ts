@@ -1,12 +1,12 @@
 // Moves open obligations to the thresholds the current rules and calendar give them, then brings their
 // deadline alerts in line (syncDeadlineAlert, the sweep's own step). Used after a deadline rule changes
 // and after a calendar year is loaded (provisional deadlines become final, due days may move).
-import type { AlertChange } from '../alerts/apply-findings';
-import { syncDeadlineAlert } from '../alerts/sync-deadline-alert';
-import type { Calendar } from '../calendar/calendar';
-import type { Db } from '../db/sql';
-import { deadlineFinding } from './deadline-rule';
-import type { Rule } from './rule';
+import type { AlertChange } from '../../alerts/apply-findings';
+import { syncDeadlineAlert } from '../../alerts/sync-deadline-alert';
+import type { Calendar } from '../../calendar/calendar';
+import type { Db } from '../../db/sql';
+import { deadlineFinding } from '../deadline-rule';
+import type { Rule } from '../rule';
 import type { DeadlineSubjectRow } from './rule-subjects';
 
 export interface ResyncResult {

@@ -1,15 +1,15 @@
 // Saving a rule change (PATCH /api/v1/rules/:id): the new version, its history row and its audit row in one
 // transaction, with the re-evaluation it makes owed (reevaluate-job.ts), so alerts follow at once.
 import { z } from 'zod';
-import type { Scope } from '../auth/scope';
-import { recordAudit } from '../audit/record-audit';
-import type { Sql } from '../db/sql';
-import { oweJobs } from '../jobs/owed-jobs';
+import type { Scope } from '../../auth/scope';
+import { recordAudit } from '../../audit/record-audit';
+import type { Sql } from '../../db/sql';
+import { oweJobs } from '../../jobs/owed-jobs';
 import { canManageRule } from './list-rules';
 import { ruleFromRow } from './queries';
 import { owedRuleReevaluation } from './reevaluate-job';
-import type { Rule } from './rule';
-import { applyRulePatch, isSameRule, type RulePatch } from './rule-patch';
+import type { Rule } from '../rule';
+import { applyRulePatch, isSameRule, type RulePatch } from '../rule-patch';
 
 export type UpdateRuleResult =
   | { ok: true; rule: Rule; changed: boolean }

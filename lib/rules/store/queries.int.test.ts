@@ -1,8 +1,8 @@
 // The per-process rules cache follows changes made by any process: it re-reads the table's stamp at most
 // every RULES_STAMP_CHECK_MS and reloads only when a rule was added or saved.
 import { describe, expect, it } from 'vitest';
-import { createRegionTree } from '../auth/test-fixtures';
-import { sql } from '../db/sql';
+import { createRegionTree } from '../../auth/test-fixtures';
+import { sql } from '../../db/sql';
 import { getRules, invalidateRules, RULES_STAMP_CHECK_MS } from './queries';
 
 describe('getRules', () => {

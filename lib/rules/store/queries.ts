@@ -1,7 +1,7 @@
 // Reads of the rules table. Rules change a few times a month while every check needs them, so each
 // process keeps them and re-reads them only when the table's stamp changes (getRules).
-import type { Db } from '../db/sql';
-import { parseRuleParams, ruleKindSchema, ruleSchema, type Rule } from './rule';
+import type { Db } from '../../db/sql';
+import { parseRuleParams, ruleKindSchema, ruleSchema, type Rule } from '../rule';
 
 export interface RuleRow {
   id: number;

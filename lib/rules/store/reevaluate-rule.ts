@@ -2,11 +2,11 @@
 // short transactions, and the alerts that change are returned for the worker to push (the wall updates
 // live). Safe to run twice: each step brings a subject in line with the rules, and a second pass finds
 // nothing left to change.
-import type { AlertChange } from '../alerts/apply-findings';
-import { getCalendar } from '../calendar/calendar-cache';
-import { syncComplaintSla } from '../complaints/sync-complaint-sla';
-import type { Sql } from '../db/sql';
-import { checkItemIn } from '../items/check-item';
+import type { AlertChange } from '../../alerts/apply-findings';
+import { getCalendar } from '../../calendar/calendar-cache';
+import { syncComplaintSla } from '../../complaints/sync-complaint-sla';
+import type { Sql } from '../../db/sql';
+import { checkItemIn } from '../../items/check-item';
 import { invalidateRules, loadRules } from './queries';
 import { resyncObligations } from './resync-obligations';
 import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects } from './rule-subjects';
