@@ -15,7 +15,7 @@ import { addWorkingDays, nthLastWorkingDay } from '../lib/calendar/working-days'
 import { previousDay, startOfShanghaiDay, type Ymd } from '../lib/calendar/ymd';
 import type { Db } from '../lib/db/sql';
 import type { Rule } from '../lib/rules/rule';
-import { loadCalendar } from '../lib/calendar/queries';
+import { loadCalendar } from '../lib/calendar/store/queries';
 import { loadRules } from '../lib/rules/store/queries';
 import { HOUR_MS, MINUTE_MS } from './day-index';
 import { personName } from './names';

@@ -3,7 +3,7 @@
 // history and obligations, dated relative to `today`. One transaction: all of it or nothing.
 // Seeding again adds nothing: every row has a natural key, and a department that already has
 // items is not given a second year of them.
-import { loadCalendar } from '../lib/calendar/queries';
+import { loadCalendar } from '../lib/calendar/store/queries';
 import { addDaysToDay, isYmd, shanghaiDayOf, startOfShanghaiDay, type Ymd } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import type { Sql } from '../lib/db/sql';

@@ -31,7 +31,7 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { loadCalendar } from '../lib/calendar/queries';
+import { loadCalendar } from '../lib/calendar/store/queries';
 import { isYmd, shanghaiDayOf, type Ymd } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import type { Sql, TransactionSql } from '../lib/db/sql';

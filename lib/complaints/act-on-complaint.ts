@@ -5,7 +5,7 @@ import type postgres from 'postgres';
 import type { AlertChange } from '../alerts/apply-findings';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Calendar } from '../calendar/calendar';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db, Sql } from '../db/sql';
 import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';

@@ -3,7 +3,7 @@
 // level and alert. The department it concerns comes from departmentId, the item, or the catalog entry.
 import type { Scope } from '../auth/scope';
 import { scopeFilter } from '../auth/scope';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db, Sql } from '../db/sql';
 import type { AlertChange } from '../alerts/apply-findings';
 import { getRules } from '../rules/store/queries';

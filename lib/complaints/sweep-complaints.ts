@@ -2,7 +2,7 @@
 // through the partial index complaints_next_check (a pass that finds nothing costs about a millisecond),
 // each moved to its level with its complaint_sla alert. Rows locked by another process are skipped.
 import type { AlertChange } from '../alerts/apply-findings';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db, Sql } from '../db/sql';
 import { getRules } from '../rules/store/queries';
 import { complaintForSlaColumns, syncComplaintSla, type ComplaintForSla } from './sync-complaint-sla';

@@ -9,7 +9,7 @@
 // Two identical requests at once make one item: the insert is `on conflict do nothing`, and the loser
 // finds the winner's row (locked `for update`) and answers as for a resend.
 import { formatFullTime } from '../format/shanghai-time';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Calendar } from '../calendar/calendar';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db, Sql } from '../db/sql';

@@ -9,7 +9,7 @@
 // an entry added mid-period) may open already yellow or worse. The sweep only acts on thresholds still
 // ahead, so the caller raises the deadline alert of every returned obligation whose level is not 'none'.
 import type { Calendar } from '../calendar/calendar';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import { shanghaiDayOf, startOfShanghaiDay } from '../calendar/ymd';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db } from '../db/sql';

@@ -2,7 +2,7 @@
 // shown is the one the obligation has now (levelAt), not the stored column the sweep keeps for its alerts,
 // so a page never lags the clock by a sweep.
 import { scopeFilter, type Scope } from '../auth/scope';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Ymd } from '../calendar/ymd';
 import { DOMAINS, type Domain } from '../catalog/domains';
 import type { Db } from '../db/sql';

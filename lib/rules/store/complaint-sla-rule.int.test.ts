@@ -2,7 +2,7 @@
 // or resolve, per department, and saving then re-evaluating brings the complaints' alerts in line.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PATCH } from '../../../app/api/v1/rules/[id]/route';
-import { getCalendar } from '../../calendar/calendar-cache';
+import { getCalendar } from '../../calendar/store/calendar-cache';
 import { now } from '../../clock';
 import { findComplaintForSla, syncComplaintSla } from '../../complaints/sync-complaint-sla';
 import { createComplaintWorld, fileTestComplaint, type ComplaintWorld } from '../../complaints/test-fixtures';

@@ -3,7 +3,7 @@
 // live). Safe to run twice: each step brings a subject in line with the rules, and a second pass finds
 // nothing left to change.
 import type { AlertChange } from '../../alerts/apply-findings';
-import { getCalendar } from '../../calendar/calendar-cache';
+import { getCalendar } from '../../calendar/store/calendar-cache';
 import { syncComplaintSla } from '../../complaints/sync-complaint-sla';
 import type { Sql } from '../../db/sql';
 import { checkItemIn } from '../../items/check-item';

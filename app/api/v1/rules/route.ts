@@ -3,7 +3,7 @@
 // the user's region or below, or the preview of what it would open and resolve
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
-import { getCalendar } from '../../../../lib/calendar/calendar-cache';
+import { getCalendar } from '../../../../lib/calendar/store/calendar-cache';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../lib/http/errors';

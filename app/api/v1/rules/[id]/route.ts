@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { requireRecordRequest, type RecordContext } from '../../../../_server/record-request';
 import type { Scope } from '../../../../../lib/auth/scope';
-import { getCalendar } from '../../../../../lib/calendar/calendar-cache';
+import { getCalendar } from '../../../../../lib/calendar/store/calendar-cache';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';

@@ -1,6 +1,6 @@
 // One year of the working-day calendar for the 工作日历 page and GET /api/v1/calendar/:year.
-import type { Db } from '../db/sql';
-import type { Ymd } from './ymd';
+import type { Db } from '../../db/sql';
+import type { Ymd } from '../ymd';
 
 export interface CalendarYearView {
   year: number;

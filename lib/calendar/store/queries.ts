@@ -1,7 +1,7 @@
 // Reads and replaces the working-day calendar (tables calendar_days, calendar_years).
-import type { Db } from '../db/sql';
-import { makeCalendar, type Calendar } from './calendar';
-import { isYmd, yearOf, type Ymd } from './ymd';
+import type { Db } from '../../db/sql';
+import { makeCalendar, type Calendar } from '../calendar';
+import { isYmd, yearOf, type Ymd } from '../ymd';
 
 export async function loadCalendar(sql: Db): Promise<Calendar> {
   // one statement, so days and loaded years come from the same snapshot

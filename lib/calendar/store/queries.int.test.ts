@@ -1,11 +1,11 @@
 // The calendar tables against the run's real Postgres. Years far in the future keep these rows out of
 // the way of other tests that compute deadlines in the present.
 import { describe, expect, it } from 'vitest';
-import { sql } from '../db/sql';
+import { sql } from '../../db/sql';
 import { CALENDAR_STAMP_CHECK_MS, getCalendar, invalidateCalendarCache } from './calendar-cache';
-import { readChineseDaysYears } from './chinese-days-source';
+import { readChineseDaysYears } from '../chinese-days-source';
 import { loadCalendar, replaceCalendarYear } from './queries';
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '../working-days';
 
 const at = new Date('2026-11-04T10:00:00+08:00');
 

@@ -2,15 +2,15 @@
 // and in the same transaction moves every open obligation whose working-day count touches that year — the
 // provisional ones counted on weekends alone become final, and those whose due day changed move — bringing
 // their deadline alerts in line. The caller pushes the returned alert changes after the commit.
-import type { AlertChange } from '../alerts/apply-findings';
-import { recordAudit } from '../audit/record-audit';
-import type { Sql } from '../db/sql';
-import { resyncObligations } from '../rules/store/resync-obligations';
-import { loadRules } from '../rules/store/queries';
-import { listOpenObligations } from '../rules/store/rule-subjects';
-import { arrangementProblems, type ArrangementBody } from './arrangement';
+import type { AlertChange } from '../../alerts/apply-findings';
+import { recordAudit } from '../../audit/record-audit';
+import type { Sql } from '../../db/sql';
+import { resyncObligations } from '../../rules/store/resync-obligations';
+import { loadRules } from '../../rules/store/queries';
+import { listOpenObligations } from '../../rules/store/rule-subjects';
+import { arrangementProblems, type ArrangementBody } from '../arrangement';
 import { loadCalendar, replaceCalendarYear } from './queries';
-import { dayFromParts, startOfShanghaiDay } from './ymd';
+import { dayFromParts, startOfShanghaiDay } from '../ymd';
 
 export type LoadCalendarYearResult =
   | { ok: true; changes: AlertChange[]; moved: number; recomputed: number }

@@ -1,8 +1,8 @@
 // The calendar changes a few times a year, while every deadline needs it: each process keeps it, and
 // compares a stamp of the tables (loaded years and when, number of days) at most every
 // CALENDAR_STAMP_CHECK_MS, so an admin's load reaches every web and worker process within that time.
-import type { Db } from '../db/sql';
-import type { Calendar } from './calendar';
+import type { Db } from '../../db/sql';
+import type { Calendar } from '../calendar';
 import { loadCalendar } from './queries';
 
 export const CALENDAR_STAMP_CHECK_MS = 1_000;
