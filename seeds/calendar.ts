@@ -1,7 +1,7 @@
 // Loads every year the chinese-days package knows into calendar_days / calendar_years. A year already
 // loaded is left alone: it may carry an admin's correction that the package does not have.
 import { CHINESE_DAYS_SOURCE, readChineseDaysYears } from '../lib/calendar/chinese-days-source';
-import { replaceCalendarYear } from '../lib/calendar/queries';
+import { replaceCalendarYear } from '../lib/calendar/store/queries';
 import type { Db } from '../lib/db/sql';
 
 // Wide bounds: the package decides which years exist (2004 on, as of 1.5.7).

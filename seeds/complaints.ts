@@ -15,8 +15,8 @@ import { addWorkingDays, nthLastWorkingDay } from '../lib/calendar/working-days'
 import { previousDay, startOfShanghaiDay, type Ymd } from '../lib/calendar/ymd';
 import type { Db } from '../lib/db/sql';
 import type { Rule } from '../lib/rules/rule';
-import { loadCalendar } from '../lib/calendar/queries';
-import { loadRules } from '../lib/rules/queries';
+import { loadCalendar } from '../lib/calendar/store/queries';
+import { loadRules } from '../lib/rules/store/queries';
 import { HOUR_MS, MINUTE_MS } from './day-index';
 import { personName } from './names';
 import { intBetween, pick, rngFor, type Rng } from './prng';

@@ -4,8 +4,9 @@
 // then red), and — for the recent weeks the wall's daily chart shows — the alerts of obligations that were
 // published late, raised at their thresholds and resolved when the item appeared. So the wall opens on the
 // alerts, escalations, seq order and opened/resolved history a live year would have left.
-import type { AlertChange } from '../lib/alerts/record-finding';
-import { obligationForSweepColumns, syncDeadlineAlert, type ObligationForSweep } from '../lib/alerts/sync-deadline-alert';
+import type { AlertChange } from '../lib/alerts/apply-findings';
+import { obligationForSweepColumns, syncDeadlineAlert } from '../lib/alerts/sync-deadline-alert';
+import type { ObligationForSweep } from '../lib/rules/deadline-rule';
 import type { Db } from '../lib/db/sql';
 import { checkItemIn } from '../lib/items/check-item';
 import type { Rule } from '../lib/rules/rule';

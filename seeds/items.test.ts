@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCalendar, type Calendar } from '../lib/calendar/calendar';
 import { readChineseDaysYears } from '../lib/calendar/chinese-days-source';
 import { startOfShanghaiDay } from '../lib/calendar/ymd';
-import { levelAt, nextThresholdAfter } from '../lib/rules/deadline-level';
+import { levelAt, nextThresholdAfter } from '../lib/deadlines/levels';
 import { missingChannels } from '../lib/rules/evaluate-channels';
 import { evaluateCompleteness } from '../lib/rules/evaluate-completeness';
 import { parseRuleParams } from '../lib/rules/rule';

@@ -11,13 +11,9 @@ import type { Calendar } from '../lib/calendar/calendar';
 import { addDaysToDay, type Ymd } from '../lib/calendar/ymd';
 import type { TimeLimit } from '../lib/catalog/time-limit';
 import type { Db } from '../lib/db/sql';
-import {
-  computeObligationTimes,
-  periodEnd,
-  type DeadlineParams,
-  type ObligationTimes,
-} from '../lib/obligations/compute-deadlines';
-import { isLate, levelAt, nextThresholdAfter } from '../lib/rules/deadline-level';
+import { periodEnd } from '../lib/deadlines/clock';
+import { isLate, levelAt, nextThresholdAfter } from '../lib/deadlines/levels';
+import { computeObligationTimes, type DeadlineParams, type ObligationTimes } from '../lib/deadlines/obligation-clock';
 import { CHANNEL_LABELS, type Channel } from '../lib/rules/evaluate-channels';
 import type { Level } from '../lib/rules/level';
 import type { AttachmentSpec, CatalogEntrySeed, ItemTextContext, PeriodInfo } from './catalog';

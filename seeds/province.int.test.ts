@@ -6,7 +6,7 @@ import { finished } from 'node:stream/promises';
 import { shanghaiDayOf, startOfShanghaiDay } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import { createSql, type Sql } from '../lib/db/sql';
-import { levelAt } from '../lib/rules/deadline-level';
+import { levelAt } from '../lib/deadlines/levels';
 import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
 import { copyJson, copyNullableText, copyRow, copyTextArray, copyTimestamp } from './copy-text';
 import { OUTCOME_WEIGHTS } from './items';

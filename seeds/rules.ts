@@ -1,7 +1,7 @@
 // Default supervision rules (监督规则) for the whole province, plus one narrower deadline rule so that
 // "the most specific scope wins" has something to choose between (DESIGN §1 Rule).
 import type { Db } from '../lib/db/sql';
-import { ruleFromRow } from '../lib/rules/queries';
+import { ruleFromRow } from '../lib/rules/store/queries';
 import type { AlertLevel, Rule, RuleKind } from '../lib/rules/rule';
 import { PROVINCE } from './geography';
 import type { Domain } from './departments';

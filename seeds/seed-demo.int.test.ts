@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfShanghaiDay } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import { createSql, type Sql } from '../lib/db/sql';
-import { levelAt } from '../lib/rules/deadline-level';
+import { levelAt } from '../lib/deadlines/levels';
 import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
 import { PILOT_DOMAINS } from './departments';
 import { OUTCOME_WEIGHTS } from './items';

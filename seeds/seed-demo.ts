@@ -3,7 +3,7 @@
 // history and obligations, dated relative to `today`. One transaction: all of it or nothing.
 // Seeding again adds nothing: every row has a natural key, and a department that already has
 // items is not given a second year of them.
-import { loadCalendar } from '../lib/calendar/queries';
+import { loadCalendar } from '../lib/calendar/store/queries';
 import { addDaysToDay, isYmd, shanghaiDayOf, startOfShanghaiDay, type Ymd } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import type { Sql } from '../lib/db/sql';
@@ -14,7 +14,7 @@ import { buildUpperDepartments, seedDepartments } from './departments';
 import { PILOT_UNITS, regionSeeds, seedGeography, type PilotUnit } from './geography';
 import { insertDepartmentPlans, ItemPlanner, outcomeMix, type DepartmentPlan, type OutcomeMix } from './items';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
-import { loadRules } from '../lib/rules/queries';
+import { loadRules } from '../lib/rules/store/queries';
 import { raiseHistoryAlerts } from './history-alerts';
 import { scoreHistory } from '../lib/scoring/score-history';
 import { seedRules } from './rules';

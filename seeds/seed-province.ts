@@ -31,7 +31,7 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { loadCalendar } from '../lib/calendar/queries';
+import { loadCalendar } from '../lib/calendar/store/queries';
 import { isYmd, shanghaiDayOf, type Ymd } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import type { Sql, TransactionSql } from '../lib/db/sql';
@@ -44,7 +44,7 @@ import { formatCount, formatRate, formatSeconds, type LoadProgress } from './pro
 import { provinceRegionSeeds, provinceUnits, unitWeight } from './province-geography';
 import { departmentRows, ITEM_COLUMNS, ITEM_EVENT_COLUMNS, OBLIGATION_COLUMNS } from './province-rows';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
-import { loadRules } from '../lib/rules/queries';
+import { loadRules } from '../lib/rules/store/queries';
 import { scoreHistory } from '../lib/scoring/score-history';
 import { seedRules } from './rules';
 import { countSeedTables, SEED_LOCK_KEY, structureCreatedAtFor, type SeedCounts } from './seed-demo';

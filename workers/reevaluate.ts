@@ -4,7 +4,7 @@ import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
 import { sql } from '../lib/db/sql';
 import { bullmqPrefix } from '../lib/jobs/define-job';
 import { log } from '../lib/log';
-import { REEVALUATE_QUEUE, reevaluateRuleJob } from '../lib/rules/reevaluate-job';
+import { REEVALUATE_QUEUE, reevaluateRuleJob } from '../lib/rules/store/reevaluate-job';
 import type { RunningWorker, WorkerContext } from './context';
 import { deferWhileDatabaseDown } from './defer-while-database-down';
 

@@ -8,8 +8,8 @@ import { sql } from '../lib/db/sql';
 import { bullmqPrefix } from '../lib/jobs/define-job';
 import { SWEEP_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
-import { openPeriodsAndAlert } from '../lib/sweep/open-period-obligations-job';
-import { sweepObligations } from '../lib/sweep/sweep-obligations';
+import { openPeriodsAndAlert } from '../lib/obligations/open-period-obligations-job';
+import { sweepObligations } from '../lib/obligations/sweep-obligations';
 import type { RunningWorker, WorkerContext } from './context';
 
 export const SWEEP_INTERVAL_MS = 1_000;

@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { isCalendarYearLoaded } from '../../lib/calendar/year-view';
+import { isCalendarYearLoaded } from '../../lib/calendar/store/year-view';
 import { shanghaiDayOf, yearOf } from '../../lib/calendar/ymd';
 import { now } from '../../lib/clock';
 import { sql } from '../../lib/db/sql';

@@ -1,7 +1,7 @@
 // (e) one sweep pass over the province-scale data when 1,000 obligations cross a threshold: the time of
 // sweepObligations(…) for that pass (as the sweep worker runs it: batches of SWEEP_BATCH_SIZE until one comes
 // back short). Runs on the run's copy of dw_province with the sweep worker stopped, so nothing races it.
-import { sweepObligations, SWEEP_BATCH_SIZE, type SweepResult } from '../../lib/sweep/sweep-obligations';
+import { sweepObligations, SWEEP_BATCH_SIZE, type SweepResult } from '../../lib/obligations/sweep-obligations';
 import { countingSql } from '../lib/counting-sql';
 import type { Harness } from '../lib/harness';
 import type { LoadSnapshot } from '../lib/machine';

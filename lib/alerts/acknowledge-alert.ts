@@ -3,7 +3,7 @@ import type { Scope } from '../auth/scope';
 import type { Sql } from '../db/sql';
 import { refuse, type Refusal } from '../refusal';
 import { findAlertsByIds, type AlertWithPath } from './alert';
-import { lockAlertSeq } from './record-finding';
+import { lockAlertSeq } from './alert-seq-lock';
 import { findAlertInScope } from './queries';
 
 export type AlertActionResult =

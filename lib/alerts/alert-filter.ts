@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { isYmd, endOfShanghaiDay } from '../calendar/ymd';
 import { parseInstant } from '../items/ingest-schema';
-import type { Alert, AlertLevel, AlertState } from './alert';
+import type { AlertLevel } from '../rules/rule';
+import type { Alert, AlertState } from './alert';
 import { ALERT_LEVELS, DOMAINS, type Domain } from './labels';
 
 export const STATE_FILTERS = ['unresolved', 'open', 'acknowledged', 'resolved', 'all'] as const;

@@ -1,11 +1,12 @@
 // 监督总览's counters: unresolved alerts in scope by level and state, by domain, and the departments with
 // the most. One statement, so every count and `asOfSeq` come from one snapshot: since seqs are handed out
-// in commit order (record-finding.ts), the counts contain exactly the changes up to asOfSeq, and a browser
+// in commit order (alert-seq-lock.ts), the counts contain exactly the changes up to asOfSeq, and a browser
 // replays on top of them only the live changes with a higher seq (summary-counters.ts).
 // Reads the partial index alerts_unresolved_summary (migration 0004) and never touches resolved history.
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
-import type { AlertLevel, AlertState } from './alert';
+import type { AlertLevel } from '../rules/rule';
+import type { AlertState } from './alert';
 import { DOMAINS, type Domain } from './labels';
 import { compareDepartments, emptyLevelCounts } from './summary-counters';
 

@@ -1,9 +1,8 @@
 // The alert as REST and socket payloads carry it (DESIGN §3), and the one select that reads it.
 import type { Db } from '../db/sql';
+import type { AlertLevel, RuleKind } from '../rules/rule';
 
-export type AlertLevel = 'yellow' | 'orange' | 'red';
 export type AlertState = 'open' | 'acknowledged' | 'resolved';
-export type RuleKind = 'deadline' | 'completeness' | 'channel' | 'complaint_sla';
 export type SubjectType = 'item' | 'obligation' | 'complaint';
 
 export interface Alert {

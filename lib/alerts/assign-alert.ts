@@ -7,7 +7,7 @@ import type { Db, Sql } from '../db/sql';
 import { refuse } from '../refusal';
 import type { AlertActionResult } from './acknowledge-alert';
 import { findAlertsByIds } from './alert';
-import { lockAlertSeq } from './record-finding';
+import { lockAlertSeq } from './alert-seq-lock';
 import { findAlertInScope } from './queries';
 
 const idOf = (label: string) =>

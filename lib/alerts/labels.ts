@@ -1,5 +1,6 @@
 // zh-CN names the alert wall and the alert API speak: domains (DESIGN §1 领域), states, rule kinds, levels.
-import type { AlertLevel, AlertState, RuleKind } from './alert';
+import type { AlertLevel, RuleKind } from '../rules/rule';
+import type { AlertState } from './alert';
 
 // one list of domains: the catalog's
 export { DOMAINS, DOMAIN_LABELS, type Domain } from '../catalog/domains';
@@ -9,7 +10,8 @@ export function domainLabel(domain: string | null): string {
   return (DOMAIN_LABELS as Record<string, string | undefined>)[domain ?? 'other'] ?? DOMAIN_LABELS.other;
 }
 
-export const ALERT_LEVELS = ['yellow', 'orange', 'red'] as const satisfies readonly AlertLevel[];
+// one list of levels: the rules'
+export { ALERT_LEVELS } from '../rules/rule';
 
 /** The short names on the wall's counters and tags; lib/rules/level.ts has the long ones. */
 export const LEVEL_NAMES: Readonly<Record<AlertLevel, string>> = {

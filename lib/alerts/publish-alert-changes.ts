@@ -5,7 +5,7 @@ import { emitToRooms, type RealtimeEmitter } from '../realtime/emit';
 import { roomsForSubject } from '../realtime/rooms';
 import { oweScoreForAlerts } from '../scoring/score-job';
 import { findAlertsByIds } from './alert';
-import type { AlertChange } from './record-finding';
+import type { AlertChange } from './apply-findings';
 
 export async function publishAlertChanges(db: Db, emitter: RealtimeEmitter, changes: readonly AlertChange[]): Promise<void> {
   if (changes.length === 0) return;

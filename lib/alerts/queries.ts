@@ -63,7 +63,7 @@ export const MAX_SYNC_ALERTS = 5_000;
 
 /**
  * Every alert in scope opened or changed after `afterSeq`, oldest first (socket `alerts:sync`). Seqs are
- * handed out in commit order (record-finding.ts), so nothing that committed later can hide below afterSeq.
+ * handed out in commit order (alert-seq-lock.ts), so nothing that committed later can hide below afterSeq.
  */
 export async function listAlertChangesSince(db: Db, scope: Scope, afterSeq: number): Promise<Alert[]> {
   const rows = await listAlerts(db, scope, { afterSeq, limit: MAX_SYNC_ALERTS });

@@ -1,12 +1,12 @@
 // 人工解除: an accepted exception with a reason. The same rule does not reopen on the same subject until
-// the subject itself changes (record-finding.ts checks the subject version).
+// the subject itself changes (apply-findings.ts checks the subject version).
 import { z } from 'zod';
 import type { Scope } from '../auth/scope';
 import type { Sql } from '../db/sql';
 import { refuse } from '../refusal';
 import type { AlertActionResult } from './acknowledge-alert';
 import { findAlertsByIds } from './alert';
-import { lockAlertSeq } from './record-finding';
+import { lockAlertSeq } from './alert-seq-lock';
 import { findAlertInScope } from './queries';
 
 export const resolveAlertSchema = z.object({

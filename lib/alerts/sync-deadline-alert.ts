@@ -1,34 +1,11 @@
 // Brings obligations' deadline alerts and their stored level in line with the clock: yellow, orange, red
 // as thresholds pass, resolved once the obligation is fulfilled. Shared by the sweep and the check job.
-// planDeadline is the one place that decides; syncDeadlineAlert applies it to one obligation,
+// planDeadline (lib/rules/deadline-rule.ts) decides; syncDeadlineAlert applies it to one obligation,
 // syncDeadlineAlerts to many in a fixed number of statements.
 import type { Db } from '../db/sql';
-import { shanghaiDayOf } from '../calendar/ymd';
-import { deadlineMessage, levelAt, nextThresholdAfter } from '../rules/deadline-level';
-import type { Level } from '../rules/level';
+import { planDeadline, planDeadlines, type DeadlinePlan, type ObligationForSweep } from '../rules/deadline-rule';
 import type { Rule } from '../rules/rule';
-import { selectRule } from '../rules/select-rule';
-import { clearAlert, raiseAlert, type AlertChange, type Finding } from './record-finding';
-import { recordFindings, type Clearing } from './record-findings';
-
-export interface ObligationForSweep {
-  id: number;
-  catalogEntryId: number;
-  entryName: string;
-  domain: string;
-  departmentId: number;
-  positionId: number | null;
-  regionCode: string;
-  regionPath: string;
-  itemId: number | null;
-  state: 'open' | 'fulfilled' | 'cancelled';
-  level: 'none' | 'yellow' | 'orange' | 'red';
-  warnAt: Date;
-  dueAt: Date;
-  severeAt: Date;
-  fulfilledAt: Date | null;
-  nextCheckAt: Date | null;
-}
+import { applyFindings, clearAlert, raiseAlert, type AlertChange } from './apply-findings';
 
 /** Columns of ObligationForSweep, from `obligations o join catalog_entries c join regions r`. */
 export function obligationForSweepColumns(db: Db) {
@@ -37,52 +14,6 @@ export function obligationForSweepColumns(db: Db) {
     o.position_id as "positionId", o.region_code as "regionCode", r.path as "regionPath", o.item_id as "itemId",
     o.state, o.level, o.warn_at as "warnAt", o.due_at as "dueAt", o.severe_at as "severeAt",
     o.fulfilled_at as "fulfilledAt", o.next_check_at as "nextCheckAt"`;
-}
-
-export interface DeadlinePlan {
-  /** The stored level and next threshold to write, when either moved. */
-  move: { id: number; level: Level; nextCheckAt: Date | null } | null;
-  /** The alert to open or bring up to date, or the one to resolve: exactly one is set. */
-  raise: Finding | null;
-  clear: Clearing | null;
-}
-
-/** What the obligation's row and deadline alert should become at `at` (pure). */
-export function planDeadline(obligation: ObligationForSweep, rules: readonly Rule[], at: Date): DeadlinePlan {
-  const key = { ruleKind: 'deadline', subjectType: 'obligation', subjectId: obligation.id } as const;
-  const isOpen = obligation.state === 'open';
-  const level = isOpen ? levelAt(obligation, at) : 'none';
-  const nextCheckAt = isOpen ? nextThresholdAfter(obligation, at) : null;
-  const move =
-    level !== obligation.level || nextCheckAt?.getTime() !== obligation.nextCheckAt?.getTime()
-      ? { id: obligation.id, level, nextCheckAt }
-      : null;
-  const rule = selectRule(rules, 'deadline', {
-    regionPath: obligation.regionPath,
-    domain: obligation.domain,
-    entryId: obligation.catalogEntryId,
-  });
-  if (level === 'none' || !rule) {
-    return { move, raise: null, clear: { ...key, note: isOpen ? '预警规则已停用或尚未临期' : '已公开，义务已履行' } };
-  }
-  return {
-    move,
-    clear: null,
-    raise: {
-      ...key,
-      ruleId: rule.id,
-      level,
-      subjectVersion: 1,
-      itemId: obligation.itemId,
-      obligationId: obligation.id,
-      departmentId: obligation.departmentId,
-      positionId: obligation.positionId,
-      regionCode: obligation.regionCode,
-      domain: obligation.domain,
-      message: deadlineMessage(level, { entryName: obligation.entryName, dueDay: dueDayOf(obligation.dueAt) }),
-      details: { dueAt: obligation.dueAt.toISOString(), severeAt: obligation.severeAt.toISOString() },
-    },
-  };
 }
 
 export async function syncDeadlineAlert(
@@ -107,20 +38,6 @@ export async function moveObligations(tx: Db, moves: readonly NonNullable<Deadli
     where o.id = v.id`;
 }
 
-/** The plans of many obligations, split into what recordFindings and moveObligations take. */
-export function planDeadlines(obligations: readonly ObligationForSweep[], rules: readonly Rule[], at: Date) {
-  const moves: NonNullable<DeadlinePlan['move']>[] = [];
-  const raise: Finding[] = [];
-  const clear: Clearing[] = [];
-  for (const obligation of obligations) {
-    const plan = planDeadline(obligation, rules, at);
-    if (plan.move) moves.push(plan.move);
-    if (plan.raise) raise.push(plan.raise);
-    if (plan.clear) clear.push(plan.clear);
-  }
-  return { moves, raise, clear };
-}
-
 /** syncDeadlineAlert for many obligations (each at most once) in a fixed number of statements. */
 export async function syncDeadlineAlerts(
   tx: Db,
@@ -130,8 +47,5 @@ export async function syncDeadlineAlerts(
 ): Promise<AlertChange[]> {
   const { moves, raise, clear } = planDeadlines(obligations, rules, at);
   await moveObligations(tx, moves, at);
-  return recordFindings(tx, { raise, clear }, at);
+  return applyFindings(tx, { raise, clear }, at);
 }
-
-// due_at is 24:00 of the due day, i.e. 00:00 of the next: the due day is the Shanghai day just before it
-const dueDayOf = (dueAt: Date) => shanghaiDayOf(new Date(dueAt.getTime() - 1));

@@ -5,9 +5,9 @@ import { randomInt } from 'node:crypto';
 import type { Sql } from '../db/sql';
 import type { IngestDepartment } from '../items/ingest-item';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import type { AlertLevel } from './alert';
+import type { AlertLevel } from '../rules/rule';
 import type { Domain } from './labels';
-import { clearAlert, raiseAlert } from './record-finding';
+import { clearAlert, raiseAlert } from './apply-findings';
 
 export interface AlertWorld extends IngestWorld {
   ruleId: number;

@@ -1,7 +1,7 @@
 // The alert wall's view in its URL (`/?level=red&domain=budgets&from=2026-11-01`), so a view can be
 // bookmarked and shared. Unlike the API, the wall forgives: a value it cannot read is dropped, and the
 // page still opens. The state defaults to 未解除 (open and acknowledged) and is then left out of the URL.
-import type { AlertLevel } from './alert';
+import type { AlertLevel } from '../rules/rule';
 import { alertFilterShape, toAlertListFilter, type AlertListFilter, type StateFilter } from './alert-filter';
 import type { Domain } from './labels';
 

@@ -8,12 +8,15 @@ export interface Calendar {
   readonly workdays: ReadonlySet<Ymd>;
   /** Years whose arrangement has been announced and loaded; other years fall back to weekends alone. */
   readonly loadedYears: ReadonlySet<number>;
+  /** The festival a day off belongs to (春节, 国庆节), where the arrangement names it. */
+  readonly names: ReadonlyMap<Ymd, string>;
 }
 
 export interface CalendarInput {
   holidays: Iterable<Ymd>;
   workdays: Iterable<Ymd>;
   years: Iterable<number>;
+  names?: Iterable<readonly [Ymd, string]>;
 }
 
 export function makeCalendar(input: CalendarInput): Calendar {
@@ -21,6 +24,7 @@ export function makeCalendar(input: CalendarInput): Calendar {
     holidays: new Set(input.holidays),
     workdays: new Set(input.workdays),
     loadedYears: new Set(input.years),
+    names: new Map(input.names ?? []),
   };
 }
 

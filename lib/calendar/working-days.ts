@@ -18,6 +18,11 @@ export interface DayResult {
   provisional: boolean;
 }
 
+/** Days on which a clock stands still (lib/deadlines pauses): never counted, like a day off. */
+export type PausedDays = ReadonlySet<Ymd>;
+
+const NONE_PAUSED: PausedDays = new Set();
+
 export function isProvisional(cal: Calendar, day: Ymd): boolean {
   return !cal.loadedYears.has(yearOf(day));
 }
@@ -27,7 +32,8 @@ export function isWorkingDay(cal: Calendar, day: Ymd): boolean {
 }
 
 // Walks step on day numbers and only look up the string form, which keeps a year's walk cheap.
-function working(cal: Calendar, day: Ymd, n: number): boolean {
+function working(cal: Calendar, day: Ymd, n: number, paused: PausedDays = NONE_PAUSED): boolean {
+  if (paused.has(day)) return false;
   if (!isProvisional(cal, day)) {
     if (cal.workdays.has(day)) return true;
     if (cal.holidays.has(day)) return false;
@@ -44,29 +50,29 @@ function assertCount(n: number, name: string, min: number): void {
  * Walks from `start` in `step` direction until `count` working days have been seen (the start day
  * itself is checked only when `includeStart`), noting whether any day checked is provisional.
  */
-function walk(cal: Calendar, start: Ymd, step: 1 | -1, count: number, includeStart: boolean): DayResult {
+function walk(cal: Calendar, start: Ymd, step: 1 | -1, count: number, includeStart: boolean, paused: PausedDays): DayResult {
   let n = requireDayNumber(start);
   let day = start;
   let provisional = false;
   let found = 0;
   if (includeStart) {
     provisional = isProvisional(cal, day);
-    if (working(cal, day, n)) found++;
+    if (working(cal, day, n, paused)) found++;
   }
   for (let walked = 0; found < count; walked++) {
     if (walked > MAX_WALK_DAYS) throw new RangeError(`no ${count} working days found from ${start}`);
     n += step;
     day = fromDayNumber(n);
     provisional ||= isProvisional(cal, day);
-    if (working(cal, day, n)) found++;
+    if (working(cal, day, n, paused)) found++;
   }
   return { day, provisional };
 }
 
 /** The nth working day after `from`; `from` itself is never counted, so n = 0 gives `from`. */
-export function addWorkingDays(cal: Calendar, from: Ymd, n: number): WorkingDayResult {
+export function addWorkingDays(cal: Calendar, from: Ymd, n: number, paused: PausedDays = NONE_PAUSED): WorkingDayResult {
   assertCount(n, 'n', 0);
-  const { day, provisional } = walk(cal, from, 1, n, false);
+  const { day, provisional } = walk(cal, from, 1, n, false, paused);
   return { due: day, provisional };
 }
 
@@ -85,22 +91,22 @@ export function workingDaysBetween(cal: Calendar, from: Ymd, to: Ymd): number {
 }
 
 /** `day` itself when it is a working day, else the first working day after it. */
-export function workingDayOnOrAfter(cal: Calendar, day: Ymd): DayResult {
-  return walk(cal, day, 1, 1, true);
+export function workingDayOnOrAfter(cal: Calendar, day: Ymd, paused: PausedDays = NONE_PAUSED): DayResult {
+  return walk(cal, day, 1, 1, true, paused);
 }
 
 /**
  * The first of the last k working days up to and including `upTo` (k ≥ 1): with k = 3 and
  * upTo = Monday 2026-11-30, the answer is Thursday 11-26 (11-26, 11-27, 11-30).
  */
-export function nthLastWorkingDay(cal: Calendar, upTo: Ymd, k: number): DayResult {
+export function nthLastWorkingDay(cal: Calendar, upTo: Ymd, k: number, paused: PausedDays = NONE_PAUSED): DayResult {
   assertCount(k, 'k', 1);
-  return walk(cal, upTo, -1, k, true);
+  return walk(cal, upTo, -1, k, true, paused);
 }
 
 /** The last working day strictly before `day`. */
 export function previousWorkingDay(cal: Calendar, day: Ymd): DayResult {
-  return walk(cal, day, -1, 1, false);
+  return walk(cal, day, -1, 1, false, NONE_PAUSED);
 }
 
 /** Every year from one day to another, both included, is loaded. */

@@ -2,13 +2,13 @@
 // transaction each, holding the complaint's row lock, with its complaint_event, the SLA level and alert
 // brought up to date. Which step is allowed is decided by the pure state machine.
 import type postgres from 'postgres';
-import type { AlertChange } from '../alerts/record-finding';
+import type { AlertChange } from '../alerts/apply-findings';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Calendar } from '../calendar/calendar';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db, Sql } from '../db/sql';
 import { refuse, type Refusal } from '../refusal';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import { SATISFACTION_LABELS, type ComplaintEventKind, type ComplaintState } from './complaint';
 import { CITIZEN_ACTOR } from './file-complaint';

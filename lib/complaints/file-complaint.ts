@@ -3,11 +3,11 @@
 // level and alert. The department it concerns comes from departmentId, the item, or the catalog entry.
 import type { Scope } from '../auth/scope';
 import { scopeFilter } from '../auth/scope';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db, Sql } from '../db/sql';
 import { refuse, type Refusal } from '../refusal';
-import type { AlertChange } from '../alerts/record-finding';
-import { getRules } from '../rules/queries';
+import type { AlertChange } from '../alerts/apply-findings';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import type { Calendar } from '../calendar/calendar';
 import type { IntakeInput } from './schemas';

@@ -3,7 +3,7 @@
 // department live). The payload is masked for everyone: socket rooms mix roles, and a handler's page
 // fetches the full record when it needs it. Alert changes of the same step follow as alert events.
 import { publishAlertChanges } from '../alerts/publish-alert-changes';
-import type { AlertChange } from '../alerts/record-finding';
+import type { AlertChange } from '../alerts/apply-findings';
 import type { Db } from '../db/sql';
 import { emitToRooms, type RealtimeEmitter } from '../realtime/emit';
 import { roomsForSubject } from '../realtime/rooms';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2026 } from '../calendar/calendar-2026.fixture';
-import { acceptDueTime, checkExtension, DEFAULT_SLA, intakeDueTimes, slaMessage, slaStatus, type SlaSubject } from './sla';
+import { slaMessage } from '../rules/complaint-sla-rule';
+import { acceptDueTime, checkExtension, DEFAULT_SLA, intakeDueTimes, slaStatus, type SlaSubject } from './sla';
 
 const cal = CALENDAR_2026;
 const at = (local: string) => new Date(`${local}+08:00`);

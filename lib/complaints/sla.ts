@@ -1,15 +1,18 @@
-// Complaint SLA (DESIGN §1 Complaints): due times in working days from lib/calendar, and where a complaint
-// stands at an instant. Every due time is the end (24:00 Asia/Shanghai) of the Nth working day after the
-// day of the triggering step, that day not counted — the same counting as disclosure deadlines.
+// Complaint SLA (DESIGN §1 Complaints): due times in working days, and where a complaint stands at an
+// instant. Every due time is the end (24:00 Asia/Shanghai) of the Nth working day after the day of the
+// triggering step, that day not counted — the same clock (lib/deadlines) as disclosure deadlines.
 //
 // Levels per phase, like obligations: yellow (临期) from 00:00 of the last `warn` working days up to the
 // due day, orange (超期) once due passes, red (严重超期) from 00:00 after the `severe`-th working day after
 // the due day. 12345 practice (reference.md §4): a 催办 the day after a miss, 通报批评 5 working days later —
 // hence red at 5 working days for the reply; dispatch and sign-for are one-day steps, red after 3.
 import type { Calendar } from '../calendar/calendar';
-import { addWorkingDays, nthLastWorkingDay, workingDaysBetween } from '../calendar/working-days';
-import { endOfShanghaiDay, shanghaiDayOf, startOfShanghaiDay, type Ymd } from '../calendar/ymd';
-import { LEVEL_RANK, LEVEL_TERMS, type Level } from '../rules/level';
+import { workingDaysBetween } from '../calendar/working-days';
+import type { Ymd } from '../calendar/ymd';
+import { dueOfLimit, runClock } from '../deadlines/clock';
+import { dueAtOf, dueDayOf } from '../deadlines/due-day';
+import { earliestThresholdAfter, levelAt, type Thresholds } from '../deadlines/levels';
+import { LEVEL_RANK, type Level } from '../rules/level';
 import type { ComplaintSlaRuleParams } from '../rules/rule';
 import type { ComplaintState } from './complaint';
 
@@ -26,7 +29,7 @@ export const DEFAULT_SLA: ComplaintSlaRuleParams = { assignWorkingDays: 1, accep
 
 /** The end of the nth working day after the Shanghai day of `from`. */
 export function workingDaysDue(cal: Calendar, from: Date, n: number): Date {
-  return endOfShanghaiDay(addWorkingDays(cal, shanghaiDayOf(from), n).due);
+  return dueOfLimit(cal, { kind: 'working_days', from, n }).dueAt;
 }
 
 /** Due times set at receipt (受理), and again when a complaint is reopened (重办). */
@@ -42,9 +45,6 @@ export function acceptDueTime(cal: Calendar, assignedAt: Date, params: Complaint
   return workingDaysDue(cal, assignedAt, params.acceptWorkingDays);
 }
 
-/** The last calendar day on time for a due instant (24:00 of that day is 00:00 of the next). */
-export const dueDayOf = (dueAt: Date): Ymd => shanghaiDayOf(new Date(dueAt.getTime() - 1));
-
 export type ExtensionCheck = { ok: true; replyDueAt: Date; workingDays: number } | { ok: false; message: string };
 
 /** 延期 to the end of `newDueDay`: later than the current due day and at most 10 working days beyond it. */
@@ -56,22 +56,20 @@ export function checkExtension(cal: Calendar, currentReplyDueAt: Date, newDueDay
     return { ok: false, message: `延期一般不超过 ${MAX_EXTENSION_WORKING_DAYS} 个工作日（当前期限 ${currentDay}）` };
   }
   if (workingDays === 0) return { ok: false, message: '新的答复期限应是工作日' };
-  return { ok: true, replyDueAt: endOfShanghaiDay(newDueDay), workingDays };
+  return { ok: true, replyDueAt: dueAtOf(newDueDay), workingDays };
 }
 
-export interface PhaseThresholds {
+export interface PhaseThresholds extends Thresholds {
   phase: SlaPhase;
-  warnAt: Date;
-  dueAt: Date;
-  severeAt: Date;
 }
 
+/** A phase's clock runs from the step that started it to its stored due time (which an extension may move). */
 export function phaseThresholds(cal: Calendar, phase: SlaPhase, dueAt: Date, startedAt: Date): PhaseThresholds {
-  const dueDay = dueDayOf(dueAt);
-  let warnAt = startOfShanghaiDay(nthLastWorkingDay(cal, dueDay, PHASE_WARN_WORKING_DAYS[phase]).day);
-  if (warnAt < startedAt) warnAt = startedAt;
-  if (warnAt > dueAt) warnAt = dueAt;
-  const severeAt = endOfShanghaiDay(addWorkingDays(cal, dueDay, PHASE_SEVERE_WORKING_DAYS[phase]).due);
+  const { warnAt, severeAt } = runClock(cal, {
+    limit: { kind: 'fixed_due', dueAt, from: startedAt },
+    warnWorkingDays: PHASE_WARN_WORKING_DAYS[phase],
+    severeWorkingDays: PHASE_SEVERE_WORKING_DAYS[phase],
+  });
   return { phase, warnAt, dueAt, severeAt };
 }
 
@@ -99,13 +97,6 @@ export function activePhases(cal: Calendar, c: SlaSubject): PhaseThresholds[] {
   return phases;
 }
 
-function levelOf(p: PhaseThresholds, t: number): Level {
-  if (t >= p.severeAt.getTime()) return 'red';
-  if (t >= p.dueAt.getTime()) return 'orange';
-  if (t >= p.warnAt.getTime()) return 'yellow';
-  return 'none';
-}
-
 export interface SlaStatus {
   level: Level;
   /** The phase that sets the level (the nearest due one when nothing is late yet); null when no clock runs. */
@@ -116,29 +107,19 @@ export interface SlaStatus {
 }
 
 export function slaStatus(cal: Calendar, c: SlaSubject, at: Date): SlaStatus {
-  const t = at.getTime();
+  const phases = activePhases(cal, c);
   let worst: { phase: PhaseThresholds; level: Level } | null = null;
-  let next: number | null = null;
-  for (const phase of activePhases(cal, c)) {
-    const level = levelOf(phase, t);
+  for (const phase of phases) {
+    const level = levelAt(phase, at);
     // the worst level wins; on a tie the earlier due time (the step the desk must take first)
     if (!worst || LEVEL_RANK[level] > LEVEL_RANK[worst.level] || (level === worst.level && phase.dueAt < worst.phase.dueAt)) {
       worst = { phase, level };
-    }
-    for (const threshold of [phase.warnAt, phase.dueAt, phase.severeAt]) {
-      const ms = threshold.getTime();
-      if (ms > t && (next === null || ms < next)) next = ms;
     }
   }
   return {
     level: worst?.level ?? 'none',
     phase: worst?.phase.phase ?? null,
     dueAt: worst?.phase.dueAt ?? null,
-    nextCheckAt: next === null ? null : new Date(next),
+    nextCheckAt: earliestThresholdAfter(phases, at),
   };
-}
-
-/** The alert message, without personal data: e.g. 派单超期：投诉件 7K3M-Q9TX-4HPA 应于 2026-11-04 前派单. */
-export function slaMessage(level: Exclude<Level, 'none'>, phase: SlaPhase, trackingCode: string, dueAt: Date): string {
-  return `${PHASE_LABELS[phase]}${LEVEL_TERMS[level]}：投诉件 ${trackingCode} 应于 ${dueDayOf(dueAt)} 前${PHASE_LABELS[phase]}`;
 }

@@ -1,10 +1,10 @@
 // One SLA pass (DESIGN §2 `sla` queue): complaints whose next warn / due / severe instant has come, read
 // through the partial index complaints_next_check (a pass that finds nothing costs about a millisecond),
 // each moved to its level with its complaint_sla alert. Rows locked by another process are skipped.
-import type { AlertChange } from '../alerts/record-finding';
-import { getCalendar } from '../calendar/calendar-cache';
+import type { AlertChange } from '../alerts/apply-findings';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db, Sql } from '../db/sql';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import { complaintForSlaColumns, syncComplaintSla, type ComplaintForSla } from './sync-complaint-sla';
 
 export const SLA_BATCH_SIZE = 500;

@@ -1,14 +1,14 @@
 // Brings one complaint's SLA level, its next_check_at and its complaint_sla alert in line with the clock and
 // its state: shared by every transition (in its transaction) and by the SLA sweep. Alerts go through
-// lib/alerts/record-finding.ts like every other rule's findings.
-import { clearAlert, raiseAlert, type AlertChange } from '../alerts/record-finding';
+// lib/alerts/apply-findings.ts like every other rule's findings.
+import { clearAlert, raiseAlert, type AlertChange } from '../alerts/apply-findings';
 import type { Calendar } from '../calendar/calendar';
 import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
 import type { ComplaintState } from './complaint';
-import { slaMessage, slaStatus } from './sla';
-import { slaFinding } from './sla-finding';
+import { slaFinding, slaMessage } from '../rules/complaint-sla-rule';
+import { slaStatus } from './sla';
 
 export interface ComplaintForSla {
   id: number;

@@ -6,7 +6,7 @@ import { uniqueUsername } from '../auth/test-fixtures';
 import type { Scope } from '../auth/scope';
 import type { Db, Sql } from '../db/sql';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import { invalidateRules } from '../rules/queries';
+import { invalidateRules } from '../rules/store/queries';
 import { fileComplaint } from './file-complaint';
 import type { IntakeInput } from './schemas';
 

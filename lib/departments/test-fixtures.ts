@@ -4,12 +4,12 @@
 // published, one published late, one on time but incomplete and off one channel; a completeness rule of the
 // world's province and an open completeness alert on the incomplete item.
 import { randomBytes } from 'node:crypto';
-import { raiseAlert } from '../alerts/record-finding';
+import { raiseAlert } from '../alerts/apply-findings';
 import { scopeOf, type Scope } from '../auth/scope';
 import type { Sql } from '../db/sql';
 import { ingestItem } from '../items/ingest-item';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import { invalidateRules } from '../rules/queries';
+import { invalidateRules } from '../rules/store/queries';
 
 export interface PageWorld extends IngestWorld {
   items: { unpublished: number; late: number; incomplete: number };

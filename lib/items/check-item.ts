@@ -4,21 +4,13 @@
 // go through in one transaction with a fixed number of statements (checkItems), as the worker batches them.
 import { now } from '../clock';
 import { sql as pool, type Db, type Sql } from '../db/sql';
-import type { AlertChange } from '../alerts/record-finding';
-import type { Finding } from '../alerts/record-finding';
-import { recordFindings, type Clearing } from '../alerts/record-findings';
-import {
-  moveObligations,
-  obligationForSweepColumns,
-  planDeadlines,
-  type ObligationForSweep,
-} from '../alerts/sync-deadline-alert';
-import { completenessMessage } from '../rules/completeness-message';
-import { channelMessage, missingChannels } from '../rules/evaluate-channels';
-import { evaluateCompleteness } from '../rules/evaluate-completeness';
-import { getRules } from '../rules/queries';
+import { applyFindings, type AlertChange, type Clearing, type Finding } from '../alerts/apply-findings';
+import { moveObligations, obligationForSweepColumns } from '../alerts/sync-deadline-alert';
+import { channelFinding } from '../rules/channel-rule';
+import { completenessFinding } from '../rules/completeness-rule';
+import { planDeadlines, type ObligationForSweep } from '../rules/deadline-rule';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
-import { selectRule } from '../rules/select-rule';
 import { oweScoreForItems } from '../scoring/score-job';
 import type { Camelized, ItemContentColumns, ItemRow } from './item-row';
 
@@ -105,7 +97,7 @@ export async function checkItemsIn(tx: Db, itemIds: readonly number[], rules: re
   }
   const deadlines = planDeadlines(obligations, rules, at);
   await moveObligations(tx, deadlines.moves, at);
-  return recordFindings(tx, { raise: [...raise, ...deadlines.raise], clear: [...clear, ...deadlines.clear] }, at);
+  return applyFindings(tx, { raise: [...raise, ...deadlines.raise], clear: [...clear, ...deadlines.clear] }, at);
 }
 
 const subjectOf = (item: ItemForCheck) => ({
@@ -119,31 +111,16 @@ const subjectOf = (item: ItemForCheck) => ({
   domain: item.domain,
 });
 
-const ruleSubject = (item: ItemForCheck) => ({ regionPath: item.regionPath, domain: item.domain, entryId: item.entryId });
-
-// Completeness and channels are judged on what was published; a withdrawn or unpublished item has nothing to judge.
-const isJudged = (item: ItemForCheck) => item.publishedAt !== null && item.withdrawnAt === null;
-
 function completenessOf(item: ItemForCheck, rules: readonly Rule[]): Finding | Clearing {
   const key = { ruleKind: 'completeness', subjectType: 'item', subjectId: item.id } as const;
-  const rule = selectRule(rules, 'completeness', ruleSubject(item));
-  const findings =
-    rule && isJudged(item)
-      ? evaluateCompleteness({
-          item,
-          entry: { requiredElements: item.requiredElements },
-          department: { orgCode: item.orgCode, name: item.departmentName },
-          params: rule.params,
-        })
-      : [];
-  if (!rule || findings.length === 0) return { ...key, note: '信息已完整' };
-  return { ...key, ...subjectOf(item), ruleId: rule.id, level: rule.level, message: completenessMessage(findings), details: { findings } };
+  const finding = completenessFinding(rules, item);
+  if (!finding) return { ...key, note: '信息已完整' };
+  return { ...key, ...subjectOf(item), ruleId: finding.rule.id, level: finding.rule.level, message: finding.message, details: finding.details };
 }
 
 function channelsOf(item: ItemForCheck, rules: readonly Rule[]): Finding | Clearing {
   const key = { ruleKind: 'channel', subjectType: 'item', subjectId: item.id } as const;
-  const rule = selectRule(rules, 'channel', ruleSubject(item));
-  const missing = rule && isJudged(item) ? missingChannels(item.channels, item.requiredChannels) : [];
-  if (!rule || missing.length === 0) return { ...key, note: '已在全部要求的渠道发布' };
-  return { ...key, ...subjectOf(item), ruleId: rule.id, level: rule.level, message: channelMessage(missing), details: { missing } };
+  const finding = channelFinding(rules, item);
+  if (!finding) return { ...key, note: '已在全部要求的渠道发布' };
+  return { ...key, ...subjectOf(item), ruleId: finding.rule.id, level: finding.rule.level, message: finding.message, details: finding.details };
 }

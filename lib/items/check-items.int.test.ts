@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlertWorld, type AlertWorld } from '../alerts/test-fixtures';
 import { createSql, sql, type Sql } from '../db/sql';
-import { invalidateRules } from '../rules/queries';
+import { invalidateRules } from '../rules/store/queries';
 import { checkItems } from './check-item';
 import { ingestItem } from './ingest-item';
 

@@ -9,7 +9,7 @@
 // Two identical requests at once make one item: the insert is `on conflict do nothing`, and the loser
 // finds the winner's row (locked `for update`) and answers as for a resend.
 import { formatFullTime } from '../format/shanghai-time';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Calendar } from '../calendar/calendar';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db, Sql } from '../db/sql';
@@ -24,7 +24,7 @@ import {
 } from '../obligations/open-item-obligation';
 import { isPeriodLimit } from '../obligations/periods';
 import { CHANNEL_LABELS, type Channel } from '../rules/evaluate-channels';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import { ingestFieldErrors, ingestPayloadSchema, type IngestPayload } from './ingest-schema';
 import { owedItemCheck } from './check-job';

@@ -7,7 +7,7 @@ import { findCatalogEntry, type CatalogEntryDetail } from '../catalog/queries';
 import { requirementsReport, type RequirementsReport } from '../catalog/requirements-report';
 import type { Db } from '../db/sql';
 import { listItemObligations, type ObligationView } from '../obligations/queries';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import { completenessParamsSchema, type AlertLevel } from '../rules/rule';
 import { selectRule } from '../rules/select-rule';
 import type { ItemRow } from './item-row';

@@ -5,12 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { createApiKey } from '../auth/api-keys';
 import { createSession } from '../auth/sessions';
 import { createDepartment, createRegionTree, uniqueUsername, type TestRegionTree } from '../auth/test-fixtures';
-import { invalidateCalendarCache } from '../calendar/calendar-cache';
+import { invalidateCalendarCache } from '../calendar/store/calendar-cache';
 import { HOLIDAYS_2026, WORKDAYS_2026 } from '../calendar/calendar-2026.fixture';
-import { replaceCalendarYear } from '../calendar/queries';
+import { replaceCalendarYear } from '../calendar/store/queries';
 import type { TimeLimit } from '../catalog/time-limit';
 import type { Db, Sql } from '../db/sql';
-import { invalidateRules } from '../rules/queries';
+import { invalidateRules } from '../rules/store/queries';
 import type { IngestDepartment } from './ingest-item';
 
 const CREATED_AT = new Date('2026-01-01T00:00:00+08:00');

@@ -5,13 +5,13 @@
 //
 // Obligation entries are derived from the obligation row, not stored: a threshold counts as crossed when
 // it lies at or before the moment the obligation stopped running (fulfilled_at, the cancellation) or,
-// while it runs, the current time — the same inclusive comparison as levelAt in deadline-level.ts.
+// while it runs, the current time — the same inclusive comparison as levelAt in lib/deadlines/levels.ts.
 // An item of a periodic entry shows the period obligation it fulfilled (fulfilled_by_item_id).
 import { z } from 'zod';
 import { actorNames } from '../auth/actor-names';
 import { scopeFilter, type Scope } from '../auth/scope';
-import { shanghaiDayOf } from '../calendar/ymd';
 import type { Db } from '../db/sql';
+import { dueDayOf } from '../deadlines/due-day';
 import { LEVEL_TERMS } from '../rules/level';
 
 /** An entry as the histories give it; the page's name for its actor is added last, for the page's entries only. */
@@ -67,9 +67,6 @@ interface Keyed {
 }
 
 const compareKeys = (a: TimelineKey, b: TimelineKey) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
-
-// due_at is 24:00 of the due day, i.e. 00:00 of the next: the due day is the Shanghai day just before it
-const dueDayOf = (dueAt: Date) => shanghaiDayOf(new Date(dueAt.getTime() - 1));
 
 export async function getItemTimeline(
   db: Db,

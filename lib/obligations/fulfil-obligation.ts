@@ -1,5 +1,5 @@
 // Publishing fulfils an obligation (DESIGN §1 Deadlines): fulfilled_at is the item's publishedAt, late
-// when that is at or after due_at (isLate of lib/rules/deadline-level.ts: at 24:00 of the due day the
+// when that is at or after due_at (isLate of lib/deadlines/levels.ts: at 24:00 of the due day the
 // obligation is already overdue), and the lateness is kept for scoring. Fulfilment is recorded once: a
 // later correction of publishedAt is kept in the item's history for the office, but does not rewrite
 // the lateness a department's own system reported. Un-publishing is not a thing (withdrawal is its own
@@ -14,7 +14,7 @@
 //   first also means a department that missed a period catches up in order, and that period's lateness
 //   is kept. The item is named in fulfilled_by_item_id (migration 0002), for the timeline.
 import type { Db } from '../db/sql';
-import { isLate, levelAt } from '../rules/deadline-level';
+import { isLate, levelAt } from '../deadlines/levels';
 import { maxLevel, type Level } from '../rules/level';
 
 export interface FulfilledObligation {
@@ -43,7 +43,7 @@ export function fulfilment(
   publishedAt: Date,
 ): { level: Level; isLate: boolean } {
   // the level it had reached by publication, even if the sweep had not got round to recording it
-  const level = maxLevel(levelBefore, levelAt({ ...thresholds, fulfilledAt: null }, publishedAt));
+  const level = maxLevel(levelBefore, levelAt(thresholds, publishedAt));
   return { level, isLate: isLate({ ...thresholds, fulfilledAt: publishedAt }) ?? false };
 }
 

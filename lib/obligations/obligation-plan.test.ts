@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2026 as cal } from '../calendar/calendar-2026.fixture';
 import type { TimeLimit } from '../catalog/time-limit';
-import { nextThresholdAfter } from '../rules/deadline-level';
+import { nextThresholdAfter } from '../deadlines/levels';
 import type { Rule } from '../rules/rule';
 import { deadlineParamsFor, isItemTriggered, itemAnchorProblem, planObligation } from './obligation-plan';
 
@@ -28,7 +28,7 @@ describe('planObligation', () => {
     expect(red).toMatchObject({ level: 'red', nextCheckAt: null });
   });
 
-  it('agrees with nextThresholdAfter of deadline-level.ts at every instant', () => {
+  it('agrees with nextThresholdAfter of lib/deadlines/levels.ts at every instant', () => {
     for (const day of ['2026-11-02', '2026-11-25', '2026-11-26', '2026-11-30', '2026-12-01', '2026-12-14', '2026-12-15']) {
       const plan = planObligation(cal, twentyWorkingDays, { formedAt }, {}, midnight(day))!;
       expect(plan.nextCheckAt).toEqual(nextThresholdAfter({ ...plan.times, fulfilledAt: null }, midnight(day)));

@@ -1,7 +1,7 @@
 // What an obligation (公开义务) holds when it opens: its thresholds from the deadline function, and where
 // it stands at that moment. Pure, so ingest, the period job and tests compute it the same way.
 //
-// level and next_check_at at opening agree with lib/rules/deadline-level.ts and with what the sweep writes
+// level and next_check_at at opening agree with lib/deadlines/levels.ts and with what the sweep writes
 // (lib/alerts/sync-deadline-alert.ts): level = levelAt(opening time) — an item reported after its warn or
 // due time opens already yellow/orange/red — and next_check_at = nextThresholdAfter(opening time), the
 // earliest of warn/due/severe not yet crossed, null once all three are behind it. Crossed thresholds are
@@ -9,7 +9,7 @@
 // sweep only acts on thresholds still ahead.
 import type { Calendar } from '../calendar/calendar';
 import type { TimeLimit } from '../catalog/time-limit';
-import { levelAt, nextThresholdAfter } from '../rules/deadline-level';
+import { levelAt, nextThresholdAfter } from '../deadlines/levels';
 import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
 import { selectRule, type RuleSubject } from '../rules/select-rule';
@@ -18,7 +18,7 @@ import {
   type DeadlineParams,
   type ObligationAnchor,
   type ObligationTimes,
-} from './compute-deadlines';
+} from '../deadlines/obligation-clock';
 
 export interface ObligationPlan {
   times: ObligationTimes;
@@ -62,6 +62,5 @@ export function planObligation(
 ): ObligationPlan | null {
   const times = computeObligationTimes(calendar, limit, anchor, params);
   if (!times) return null;
-  const open = { ...times, fulfilledAt: null };
-  return { times, level: levelAt(open, at), nextCheckAt: nextThresholdAfter(open, at) };
+  return { times, level: levelAt(times, at), nextCheckAt: nextThresholdAfter(times, at) };
 }

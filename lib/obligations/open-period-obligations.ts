@@ -9,12 +9,12 @@
 // an entry added mid-period) may open already yellow or worse. The sweep only acts on thresholds still
 // ahead, so the caller raises the deadline alert of every returned obligation whose level is not 'none'.
 import type { Calendar } from '../calendar/calendar';
-import { getCalendar } from '../calendar/calendar-cache';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import { shanghaiDayOf, startOfShanghaiDay } from '../calendar/ymd';
 import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
-import { getRules } from '../rules/queries';
+import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import { deadlineParamsFor, planObligation } from './obligation-plan';
 import { isPeriodLimit, periodAt } from './periods';

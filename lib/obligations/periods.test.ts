@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2026 as cal } from '../calendar/calendar-2026.fixture';
-import { computeObligationTimes } from './compute-deadlines';
+import { computeObligationTimes } from '../deadlines/obligation-clock';
 import { calendarPeriodOf, isPeriodLimit, periodAt } from './periods';
 
 describe('calendarPeriodOf', () => {

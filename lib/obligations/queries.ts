@@ -2,12 +2,13 @@
 // shown is the one the obligation has now (levelAt), not the stored column the sweep keeps for its alerts,
 // so a page never lags the clock by a sweep.
 import { scopeFilter, type Scope } from '../auth/scope';
-import { getCalendar } from '../calendar/calendar-cache';
-import { addWorkingDays } from '../calendar/working-days';
-import { endOfShanghaiDay, shanghaiDayOf, type Ymd } from '../calendar/ymd';
+import { getCalendar } from '../calendar/store/calendar-cache';
+import type { Ymd } from '../calendar/ymd';
 import { DOMAINS, type Domain } from '../catalog/domains';
 import type { Db } from '../db/sql';
-import { levelAt } from '../rules/deadline-level';
+import { dueOfLimit } from '../deadlines/clock';
+import { dueDayOf } from '../deadlines/due-day';
+import { levelAt } from '../deadlines/levels';
 import type { Level } from '../rules/level';
 
 export interface ObligationView {
@@ -90,11 +91,10 @@ export function obligationFromRow(row: ObligationRow, at: Date): ObligationView 
     warnAt: row.warn_at.toISOString(),
     dueAt: row.due_at.toISOString(),
     severeAt: row.severe_at.toISOString(),
-    // due_at is 24:00 of the due day, i.e. 00:00 of the next
-    dueDay: shanghaiDayOf(new Date(row.due_at.getTime() - 1)),
+    dueDay: dueDayOf(row.due_at),
     isProvisional: row.is_provisional,
     state: row.state,
-    level: row.state === 'open' ? levelAt({ ...thresholds(row), fulfilledAt: null }, at) : 'none',
+    level: row.state === 'open' ? levelAt(thresholds(row), at) : 'none',
     fulfilledAt: row.fulfilled_at ? row.fulfilled_at.toISOString() : null,
     isLate: row.is_late,
   };
@@ -108,7 +108,7 @@ export const DUE_SOON_WORKING_DAYS = 5;
 /** 24:00 of the DUE_SOON_WORKING_DAYS-th working day after today (Asia/Shanghai). */
 export async function dueSoonUntil(db: Db, at: Date): Promise<Date> {
   const calendar = await getCalendar(db);
-  return endOfShanghaiDay(addWorkingDays(calendar, shanghaiDayOf(at), DUE_SOON_WORKING_DAYS).due);
+  return dueOfLimit(calendar, { kind: 'working_days', from: at, n: DUE_SOON_WORKING_DAYS }).dueAt;
 }
 
 export interface OpenObligationFilter {

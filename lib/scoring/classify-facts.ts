@@ -1,6 +1,6 @@
 // Whether each raw fact is a case of its indicator in the month, whether it passed, and the zh-CN line that
 // explains a failure. Pure: the facts are read by gather-facts.ts, `asOf` is the application's clock.
-import { shanghaiDayOf } from '../calendar/ymd';
+import { dueDayOf } from '../deadlines/due-day';
 import type { FactRef } from './facts';
 import type { Weights } from './weights';
 
@@ -8,7 +8,7 @@ const HOUR_MS = 3_600_000;
 
 /** A deadline is the end of a day, stored as 00:00 of the next: show it as that day 24:00. */
 export function formatDeadline(dueAt: Date): string {
-  return `${shanghaiDayOf(new Date(dueAt.getTime() - 1))} 24:00`;
+  return `${dueDayOf(dueAt)} 24:00`;
 }
 
 export function formatInstant(at: Date): string {

@@ -1,6 +1,7 @@
 // Score periods are calendar months in Asia/Shanghai, 'YYYY-MM'.
 import { z } from 'zod';
 import { shanghaiDayOf } from '../calendar/ymd';
+import { dueDayOf } from '../deadlines/due-day';
 
 export type Period = string;
 
@@ -12,12 +13,9 @@ export function periodOf(instant: Date): Period {
   return shanghaiDayOf(instant).slice(0, 7);
 }
 
-/**
- * The month a deadline belongs to: deadlines are the end (24:00) of a day, stored as 00:00 of the next
- * one, so an obligation due at the end of 30 November is a November obligation.
- */
+/** The month of a deadline's due day: an obligation due at the end of 30 November is a November one. */
 export function periodOfDeadline(dueAt: Date): Period {
-  return periodOf(new Date(dueAt.getTime() - 1));
+  return dueDayOf(dueAt).slice(0, 7);
 }
 
 export function addMonths(period: Period, months: number): Period {

@@ -4,7 +4,7 @@
 import type { Db, Sql } from '../db/sql';
 import { createSession } from '../auth/sessions';
 import { HOLIDAYS_2026, WORKDAYS_2026 } from '../calendar/calendar-2026.fixture';
-import { replaceCalendarYear } from '../calendar/queries';
+import { replaceCalendarYear } from '../calendar/store/queries';
 import { seedRules } from '../../seeds/rules';
 
 export interface EngineFixture {

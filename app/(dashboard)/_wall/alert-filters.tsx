@@ -4,7 +4,7 @@
 import { CalendarOutlined, ClearOutlined, DownOutlined } from '@ant-design/icons';
 import { Button, Divider, Input, Popover, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
-import type { AlertLevel } from '../../../lib/alerts/alert';
+import type { AlertLevel } from '../../../lib/rules/rule';
 import type { StateFilter } from '../../../lib/alerts/alert-filter';
 import { DOMAIN_LABELS, DOMAINS, LEVEL_NAMES, type Domain } from '../../../lib/alerts/labels';
 import { addDaysToDay, isYmd, shanghaiDayOf } from '../../../lib/calendar/ymd';

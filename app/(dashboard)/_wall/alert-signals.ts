@@ -3,7 +3,7 @@
 // A sound and a browser notification for new alerts, each switched on by the user (off by default) and
 // remembered in this browser. The beep is synthesized (WebAudio), so there is no asset to load.
 import { useCallback, useSyncExternalStore } from 'react';
-import type { AlertLevel } from '../../../lib/alerts/alert';
+import type { AlertLevel } from '../../../lib/rules/rule';
 import { domainLabel, LEVEL_NAMES } from '../../../lib/alerts/labels';
 import type { WallSignal } from './use-alert-wall';
 

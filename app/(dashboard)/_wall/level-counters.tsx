@@ -2,7 +2,7 @@
 
 import { Button, Skeleton } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { AlertLevel } from '../../../lib/alerts/alert';
+import type { AlertLevel } from '../../../lib/rules/rule';
 import type { AlertSummary } from '../../../lib/alerts/alert-summary';
 import { LEVEL_NAMES } from '../../../lib/alerts/labels';
 import { formatCount } from '../../../lib/format/shanghai-time';

@@ -1,4 +1,4 @@
-import type { AlertLevel } from '../../../lib/alerts/alert';
+import type { AlertLevel } from '../../../lib/rules/rule';
 import { LEVEL_NAMES } from '../../../lib/alerts/labels';
 import { LEVEL_LABELS } from '../../../lib/rules/level';
 import styles from './wall.module.css';

@@ -1,7 +1,7 @@
 'use client';
 
 import { Skeleton } from 'antd';
-import type { AlertLevel } from '../../../lib/alerts/alert';
+import type { AlertLevel } from '../../../lib/rules/rule';
 import type { AlertSummary, LevelCounts } from '../../../lib/alerts/alert-summary';
 import { DOMAIN_LABELS, LEVEL_NAMES, type Domain } from '../../../lib/alerts/labels';
 import { formatCount } from '../../../lib/format/shanghai-time';

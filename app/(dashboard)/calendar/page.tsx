@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireUser } from '../../_server/current-user';
-import { getCalendarYear } from '../../../lib/calendar/year-view';
+import { getCalendarYear } from '../../../lib/calendar/store/year-view';
 import { shanghaiDayOf, yearOf } from '../../../lib/calendar/ymd';
 import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';

@@ -2,7 +2,7 @@ import { forbidden } from 'next/navigation';
 import { requireUser } from '../../_server/current-user';
 import { sql } from '../../../lib/db/sql';
 import { listRegionsInScope } from '../../../lib/regions/queries';
-import { listRulesForScope } from '../../../lib/rules/list-rules';
+import { listRulesForScope } from '../../../lib/rules/store/list-rules';
 import { RulesManager } from './_components/rules-manager';
 
 export const dynamic = 'force-dynamic';

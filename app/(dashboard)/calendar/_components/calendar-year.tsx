@@ -4,7 +4,7 @@ import { LeftOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert as Notice, Button, Card, Space, Tag, Typography } from 'antd';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { CalendarYearView } from '../../../../lib/calendar/year-view';
+import type { CalendarYearView } from '../../../../lib/calendar/store/year-view';
 import { addDaysToDay, dayFromParts, dayOfWeek, type Ymd } from '../../../../lib/calendar/ymd';
 import { formatTime } from '../../../../lib/format/shanghai-time';
 import { LoadYearDialog } from './load-year-dialog';

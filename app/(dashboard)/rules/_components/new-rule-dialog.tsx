@@ -7,7 +7,7 @@ import { RULE_KIND_LABELS } from '../../../../lib/alerts/labels';
 import { DOMAIN_LABELS, DOMAINS } from '../../../../lib/catalog/domains';
 import type { RegionSummary } from '../../../../lib/regions/queries';
 import { RULE_PARAM_FIELDS } from '../../../../lib/rules/param-labels';
-import type { RuleChangePreview } from '../../../../lib/rules/preview-rule-change';
+import type { RuleChangePreview } from '../../../../lib/rules/store/preview-rule-change';
 import type { RuleKind } from '../../../../lib/rules/rule';
 import { PreviewResult } from './rule-editor';
 import { RuleParamFields } from './rule-param-fields';

@@ -3,9 +3,9 @@
 import { Alert as Notice, App, Button, Form, Modal, Space, Switch, Table, Typography } from 'antd';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { RuleView } from '../../../../lib/rules/list-rules';
+import type { RuleView } from '../../../../lib/rules/store/list-rules';
 import { RULE_PARAM_FIELDS } from '../../../../lib/rules/param-labels';
-import type { DepartmentEffectView, RuleChangePreview } from '../../../../lib/rules/preview-rule-change';
+import type { DepartmentEffectView, RuleChangePreview } from '../../../../lib/rules/store/preview-rule-change';
 import { RuleParamFields } from './rule-param-fields';
 
 type Values = Record<string, unknown> & { level: RuleView['level']; enabled: boolean };

@@ -3,7 +3,7 @@
 import { Alert as Notice, Modal, Skeleton, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { LEVEL_NAMES } from '../../../../lib/alerts/labels';
-import type { RuleVersionView, RuleView } from '../../../../lib/rules/list-rules';
+import type { RuleVersionView, RuleView } from '../../../../lib/rules/store/list-rules';
 import { describeParams } from '../../../../lib/rules/param-labels';
 import { formatTime } from '../../../../lib/format/shanghai-time';
 

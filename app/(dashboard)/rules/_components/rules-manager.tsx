@@ -5,7 +5,7 @@ import { Badge, Button, Card, Empty, Space, Table, Tag, Tooltip, Typography } fr
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { RULE_KIND_LABELS, domainLabel } from '../../../../lib/alerts/labels';
-import type { RuleView } from '../../../../lib/rules/list-rules';
+import type { RuleView } from '../../../../lib/rules/store/list-rules';
 import { describeParams } from '../../../../lib/rules/param-labels';
 import { LevelTag } from '../../items/_components/level-tag';
 import { formatTime } from '../../../../lib/format/shanghai-time';

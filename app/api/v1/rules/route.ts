@@ -3,7 +3,7 @@
 // the user's region or below, or the preview of what it would open and resolve
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
-import { getCalendar } from '../../../../lib/calendar/calendar-cache';
+import { getCalendar } from '../../../../lib/calendar/store/calendar-cache';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../lib/http/errors';
@@ -11,10 +11,10 @@ import { readJson } from '../../../../lib/http/read-json';
 import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
 import { orUnavailable } from '../../../../lib/http/unavailable';
-import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/create-rule';
-import { canManageRule, findRuleView, listRulesForScope } from '../../../../lib/rules/list-rules';
-import { previewRuleChange } from '../../../../lib/rules/preview-rule-change';
-import { invalidateRules, loadRules } from '../../../../lib/rules/queries';
+import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/store/create-rule';
+import { canManageRule, findRuleView, listRulesForScope } from '../../../../lib/rules/store/list-rules';
+import { previewRuleChange } from '../../../../lib/rules/store/preview-rule-change';
+import { invalidateRules, loadRules } from '../../../../lib/rules/store/queries';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -3,9 +3,9 @@
 import { requireApiUser } from '../../../../_server/current-user';
 import { publishAlertChanges } from '../../../../../lib/alerts/publish-alert-changes';
 import { arrangementBodySchema, calendarYearSchema } from '../../../../../lib/calendar/arrangement';
-import { invalidateCalendarCache } from '../../../../../lib/calendar/calendar-cache';
-import { loadCalendarYear } from '../../../../../lib/calendar/load-calendar-year';
-import { getCalendarYear } from '../../../../../lib/calendar/year-view';
+import { invalidateCalendarCache } from '../../../../../lib/calendar/store/calendar-cache';
+import { loadCalendarYear } from '../../../../../lib/calendar/store/load-calendar-year';
+import { getCalendarYear } from '../../../../../lib/calendar/store/year-view';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, fieldsFromZod, forbidden } from '../../../../../lib/http/errors';

@@ -1,5 +1,5 @@
 // GET /api/v1/calendar/workdays?from=YYYY-MM-DD&n=N – the Nth working day after a date (anyone)
-import { getCalendar } from '../../../../../lib/calendar/calendar-cache';
+import { getCalendar } from '../../../../../lib/calendar/store/calendar-cache';
 import { addWorkingDays } from '../../../../../lib/calendar/working-days';
 import { parseWorkdaysQuery } from '../../../../../lib/calendar/workdays-query';
 import { sql } from '../../../../../lib/db/sql';

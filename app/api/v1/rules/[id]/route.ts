@@ -3,17 +3,17 @@
 import { z } from 'zod';
 import { requireRecordRequest, type RecordContext } from '../../../../_server/record-request';
 import type { Scope } from '../../../../../lib/auth/scope';
-import { getCalendar } from '../../../../../lib/calendar/calendar-cache';
+import { getCalendar } from '../../../../../lib/calendar/store/calendar-cache';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { apiError, forbidden, notFound } from '../../../../../lib/http/errors';
 import { refusalResponse } from '../../../../../lib/http/refusal-response';
 import { orUnavailable } from '../../../../../lib/http/unavailable';
-import { findRuleView } from '../../../../../lib/rules/list-rules';
-import { previewRuleChange } from '../../../../../lib/rules/preview-rule-change';
-import { invalidateRules, loadRules } from '../../../../../lib/rules/queries';
+import { findRuleView } from '../../../../../lib/rules/store/list-rules';
+import { previewRuleChange } from '../../../../../lib/rules/store/preview-rule-change';
+import { invalidateRules, loadRules } from '../../../../../lib/rules/store/queries';
 import { applyRulePatch, rulePatchSchema } from '../../../../../lib/rules/rule-patch';
-import { updateRule } from '../../../../../lib/rules/update-rule';
+import { updateRule } from '../../../../../lib/rules/store/update-rule';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@
 // for users whose scope covers it.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { raiseAlert, clearAlert } from '../../../../../../lib/alerts/record-finding';
+import { raiseAlert, clearAlert } from '../../../../../../lib/alerts/apply-findings';
 import { scopeOf } from '../../../../../../lib/auth/scope';
 import { sql } from '../../../../../../lib/db/sql';
 import { ingestItem } from '../../../../../../lib/items/ingest-item';

@@ -3,7 +3,7 @@ import { requireRecordRequest, type RecordContext } from '../../../../../_server
 import { sql } from '../../../../../../lib/db/sql';
 import { notFound } from '../../../../../../lib/http/errors';
 import { orUnavailable } from '../../../../../../lib/http/unavailable';
-import { findRuleView, listRuleVersions } from '../../../../../../lib/rules/list-rules';
+import { findRuleView, listRuleVersions } from '../../../../../../lib/rules/store/list-rules';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

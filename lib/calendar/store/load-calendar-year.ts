@@ -1,0 +1,78 @@
+// 载入工作日历 (PUT /api/v1/calendar/:year): replaces a year's arrangement, records it in the audit trail,
+// and in the same transaction moves every open obligation whose working-day count touches that year — the
+// provisional ones counted on weekends alone become final, and those whose due day changed move — bringing
+// their deadline alerts in line. The caller pushes the returned alert changes after the commit.
+import type { AlertChange } from '../../alerts/apply-findings';
+import { recordAudit } from '../../audit/record-audit';
+import type { Sql } from '../../db/sql';
+import { resyncObligations } from '../../rules/store/resync-obligations';
+import { loadRules } from '../../rules/store/queries';
+import { listOpenObligations } from '../../rules/store/rule-subjects';
+import { arrangementProblems, type ArrangementBody } from '../arrangement';
+import { loadCalendar, replaceCalendarYear } from './queries';
+import { dayFromParts, startOfShanghaiDay } from '../ymd';
+
+export type LoadCalendarYearResult =
+  | { ok: true; changes: AlertChange[]; moved: number; recomputed: number }
+  | { ok: false; fields: Record<string, string> };
+
+export async function loadCalendarYear(
+  sql: Sql,
+  input: { year: number; arrangement: ArrangementBody; actor: string; at: Date },
+): Promise<LoadCalendarYearResult> {
+  const { year, arrangement, actor, at } = input;
+  const fields = arrangementProblems(year, arrangement);
+  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  const holidays = [...arrangement.holidays].sort();
+  const workdays = [...arrangement.workdays].sort();
+  return sql.begin(async (tx) => {
+    // one loader at a time: two admins loading the same year serialize
+    await tx`select pg_advisory_xact_lock(727115311, ${year})`;
+    const [previous] = await tx<{ source: string; loaded_by: string; loaded_at: Date }[]>`
+      select source, loaded_by, loaded_at from calendar_years where year = ${year}`;
+    const previousDays = await tx<{ day: string; kind: 'holiday' | 'workday' }[]>`
+      select day::text as day, kind from calendar_days
+      where day >= make_date(${year}::int, 1, 1) and day < make_date(${year + 1}::int, 1, 1) order by day`;
+    await replaceCalendarYear(tx, {
+      year,
+      holidays,
+      workdays,
+      source: arrangement.source?.trim() || '管理员载入',
+      loadedBy: actor,
+      at,
+    });
+    await recordAudit(tx, {
+      actor,
+      entity: 'calendar',
+      entityId: year,
+      action: previous ? 'replace' : 'load',
+      before: previous
+        ? {
+            source: previous.source,
+            holidays: previousDays.filter((d) => d.kind === 'holiday').map((d) => d.day),
+            workdays: previousDays.filter((d) => d.kind === 'workday').map((d) => d.day),
+          }
+        : null,
+      after: { source: arrangement.source?.trim() || '管理员载入', holidays, workdays },
+    });
+
+    const [calendar, rules] = await Promise.all([loadCalendar(tx), loadRules(tx)]);
+    const yearStart = startOfShanghaiDay(dayFromParts(year, 1, 1));
+    const nextYearStart = startOfShanghaiDay(dayFromParts(year + 1, 1, 1));
+    // a count from anchor to the severe day that crosses the year depends on its arrangement
+    const touchesYear = tx`and (o.is_provisional or (o.anchor_at < ${nextYearStart} and o.severe_at >= ${yearStart}))`;
+    const changes: AlertChange[] = [];
+    let moved = 0;
+    let recomputed = 0;
+    for (let afterId = 0; ; ) {
+      const batch = await listOpenObligations(tx, touchesYear, afterId);
+      if (batch.length === 0) break;
+      const result = await resyncObligations(tx, batch, { rules, calendar, at });
+      changes.push(...result.changes);
+      moved += result.moved.length;
+      recomputed += batch.length;
+      afterId = batch[batch.length - 1]!.id;
+    }
+    return { ok: true as const, changes, moved, recomputed };
+  });
+}
