@@ -3,6 +3,7 @@
 // department and entry of the demo data (lib/simulator/publishers.ts), while the RSS of every
 // process, the check queue's backlog and the ingest → socket latency are sampled.
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { owedLag } from '../../jobs/owed-jobs';
 import { planPublication } from '../../simulator/plan-publication';
 import { pickPublication } from '../../simulator/publishers';
@@ -45,6 +46,18 @@ export function readRssKiB(pid: number | null): number | undefined {
       .split('\n')
       .find((row) => row.startsWith('VmRSS:'));
     return line ? Number(line.replace(/\D+/g, '')) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function readCpuSeconds(pid: number | null | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // the fields after the command name, which is in parentheses and may hold spaces
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return undefined;
   }
@@ -123,6 +136,11 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
     },
   });
 
+  // the measuring process is on the same 2 cores: when its own event loop lags, latencies read late
+  const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+  loopDelay.enable();
+  const processes = () => [...stack.webs, ...stack.workers].map((p) => ({ name: p.name, pid: p.pid() })).concat({ name: 'chaos runner', pid: process.pid });
+  const cpuAtStart = new Map(processes().map((p) => [p.name, readCpuSeconds(p.pid)]));
   let nextReport = startedAt + 60_000;
   try {
     while (Date.now() < endAt) {
@@ -144,6 +162,21 @@ export async function runSoak(context: { stack: ChaosStack; supervisor: Supervis
     await stream.stop();
     client.close();
   }
+  loopDelay.disable();
+  const cpu = processes()
+    .map((p) => {
+      const [before, after] = [cpuAtStart.get(p.name), readCpuSeconds(p.pid)];
+      return before === undefined || after === undefined ? null : `${p.name} ${(((after - before) / options.minutes / 60) * 100).toFixed(0)}%`;
+    })
+    .filter(Boolean)
+    .join(', ');
+  log(`  CPU of one core over the soak: ${cpu}`);
+  const reasons = [...new Set(supervisor.disconnects.map((d) => d.reason))].join(', ');
+  log(
+    `  supervisor socket: ${supervisor.connects.length} connects, ${supervisor.disconnects.length} disconnects${reasons ? ` (${reasons})` : ''}, ` +
+      `${supervisor.syncs.filter((s) => s.ok).length} syncs (${supervisor.syncs.filter((s) => !s.ok).length} failed); ` +
+      `this process's event-loop delay p50 ${(loopDelay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms`,
+  );
   const endedAt = Date.now();
   // windows over the planned stretch: the few seconds spent stopping make no window of their own
   const verdict = computeSoakVerdict({ startedAt, endedAt: endAt, windowMs: options.windowMinutes * 60_000, samples, latencies });
