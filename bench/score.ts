@@ -3,8 +3,8 @@
 // seed does), timed on the run's copy of dw_province with no worker running. Target: the full history < 60 s.
 import { now } from '../lib/clock';
 import { periodOf } from '../lib/scoring/period';
-import { recomputeScores } from '../lib/scoring/recompute-scores';
-import { scoreHistory } from '../lib/scoring/score-history';
+import { recomputeScores } from '../lib/scoring/store/recompute-scores';
+import { scoreHistory } from '../lib/scoring/store/score-history';
 import type { Harness } from './lib/harness';
 import type { LoadSnapshot } from './lib/machine';
 import { check, loadLine, type BenchResult } from './lib/result';

@@ -16,7 +16,7 @@ import { insertDepartmentPlans, ItemPlanner, outcomeMix, type DepartmentPlan, ty
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
 import { loadRules } from '../lib/rules/store/queries';
 import { raiseHistoryAlerts } from './history-alerts';
-import { scoreHistory } from '../lib/scoring/score-history';
+import { scoreHistory } from '../lib/scoring/store/score-history';
 import { seedRules } from './rules';
 import { buildPilotUnitSeeds } from './unit-seed';
 import { seedUsers } from './users';

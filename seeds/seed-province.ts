@@ -45,7 +45,7 @@ import { provinceRegionSeeds, provinceUnits, unitWeight } from './province-geogr
 import { departmentRows, ITEM_COLUMNS, ITEM_EVENT_COLUMNS, OBLIGATION_COLUMNS } from './province-rows';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
 import { loadRules } from '../lib/rules/store/queries';
-import { scoreHistory } from '../lib/scoring/score-history';
+import { scoreHistory } from '../lib/scoring/store/score-history';
 import { seedRules } from './rules';
 import { countSeedTables, SEED_LOCK_KEY, structureCreatedAtFor, type SeedCounts } from './seed-demo';
 import { buildUnitSeed, type UnitSeed } from './unit-seed';

@@ -11,9 +11,9 @@ import { SCORE_QUEUE } from '../lib/jobs/queues';
 import { log } from '../lib/log';
 import { emitToRooms } from '../lib/realtime/emit';
 import { roomsForSubject } from '../lib/realtime/rooms';
-import { recomputeDepartmentMonths } from '../lib/scoring/locked-recompute';
-import type { ScoreChange } from '../lib/scoring/recompute-scores';
-import { scoreDepartmentMonthJob, scoreMonthJob } from '../lib/scoring/score-job';
+import { recomputeDepartmentMonths } from '../lib/scoring/store/locked-recompute';
+import type { ScoreChange } from '../lib/scoring/store/recompute-scores';
+import { scoreDepartmentMonthJob, scoreMonthJob } from '../lib/scoring/store/score-job';
 import type { RunningWorker, WorkerContext } from './context';
 import { deferWhileDatabaseDown } from './defer-while-database-down';
 

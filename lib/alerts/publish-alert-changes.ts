@@ -3,7 +3,7 @@ import type { Db } from '../db/sql';
 import { log } from '../log';
 import { emitToRooms, type RealtimeEmitter } from '../realtime/emit';
 import { roomsForSubject } from '../realtime/rooms';
-import { oweScoreForAlerts } from '../scoring/score-job';
+import { oweScoreForAlerts } from '../scoring/store/score-job';
 import { findAlertsByIds } from './alert';
 import type { AlertChange } from './apply-findings';
 

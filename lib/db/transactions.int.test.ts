@@ -16,7 +16,8 @@ afterAll(async () => {
 describe('sql.begin on a busy pool', () => {
   it('reserves the connection when BEGIN is the query that fills its pipeline', async () => {
     // max_pipeline 0: every query fills the pipeline, so every BEGIN is at the boundary
-    const pool = postgres(getEnv().DATABASE_URL, { max: 2, max_pipeline: 0, onnotice: () => {} });
+    // max_pipeline is an option of postgres.js that its typings leave out
+    const pool = postgres(getEnv().DATABASE_URL, { max: 2, max_pipeline: 0, onnotice: () => {} } as postgres.Options<Record<string, never>>);
     pools.push(pool);
     await expect(pool.begin((tx) => tx`select 1 as ok`)).resolves.toEqual([{ ok: 1 }]);
   });

@@ -11,7 +11,7 @@ import { completenessFinding } from '../rules/completeness-rule';
 import { planDeadlines, type ObligationForSweep } from '../rules/deadline-rule';
 import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
-import { oweScoreForItems } from '../scoring/score-job';
+import { oweScoreForItems } from '../scoring/store/score-job';
 import type { Camelized, ItemContentColumns, ItemRow } from './item-row';
 
 /** The item's own columns (camelCase aliases) with its region, department and catalog entry. */

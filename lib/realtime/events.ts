@@ -3,7 +3,7 @@ import type { Alert } from '../alerts/alert';
 import type { Scope } from '../auth/scope';
 import type { ComplaintEventKind } from '../complaints/complaint';
 import type { ComplaintSummary } from '../complaints/queries';
-import type { ScoreChange } from '../scoring/recompute-scores';
+import type { ScoreChange } from '../scoring/store/recompute-scores';
 
 export type AlertPayload = Alert;
 

@@ -2,7 +2,7 @@
 // returns at once, throws nothing and leaves no unhandled rejection (vitest fails a file that has one), and
 // pushes reach subscribers again once Redis is back.
 import { Redis } from 'ioredis';
-import type { ScoreChange } from '../scoring/recompute-scores';
+import type { ScoreChange } from '../scoring/store/recompute-scores';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateRedis, type PrivateRedis } from '../testing/private-services';
 import { waitUntil } from '../testing/wait-until';

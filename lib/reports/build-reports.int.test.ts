@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSql, sql } from '../db/sql';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import { insertObligation } from '../scoring/test-fixtures';
+import { insertObligation } from '../scoring/store/test-fixtures';
 import { buildReports } from './build-reports';
 import type { ReportData } from './report-data';
 

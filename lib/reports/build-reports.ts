@@ -2,7 +2,7 @@
 // per region the figures, the XLSX and the PDF printed from the report page, upserted by (region, month).
 import type { Db, Sql } from '../db/sql';
 import type { Period } from '../scoring/period';
-import { recomputeMonth } from '../scoring/locked-recompute';
+import { recomputeMonth } from '../scoring/store/locked-recompute';
 import { gatherReportData } from './gather-report-data';
 import { printPdf } from './print-pdf';
 import { renderReportHtml } from './report-html';

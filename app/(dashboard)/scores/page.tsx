@@ -5,7 +5,7 @@ import { hasRole } from '../../../lib/auth/roles';
 import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
 import { listRegionsInScope, locateRegion } from '../../../lib/regions/queries';
-import { countScores, listScores } from '../../../lib/scoring/list-scores';
+import { countScores, listScores } from '../../../lib/scoring/store/list-scores';
 import { periodOf, periodSchema, periodsEndingWith } from '../../../lib/scoring/period';
 import {} from '../items/_components/access-denied';
 import { LeagueTable } from './_components/league-table';

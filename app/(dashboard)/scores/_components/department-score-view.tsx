@@ -5,7 +5,7 @@ import { Card, Col, Descriptions, Empty, Row, Statistic, Table, Tag, Typography 
 import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import type { IndicatorResult, Loss } from '../../../../lib/scoring/compute-score';
-import type { DepartmentScoreDetail } from '../../../../lib/scoring/list-scores';
+import type { DepartmentScoreDetail } from '../../../../lib/scoring/store/list-scores';
 import { periodLabel } from '../../../../lib/scoring/period';
 import { INDICATOR_LABELS } from '../../../../lib/scoring/weights';
 import { formatTime } from '../../../../lib/format/shanghai-time';

@@ -7,7 +7,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import type { RegionSummary } from '../../../../lib/regions/queries';
-import type { ScoreRow } from '../../../../lib/scoring/list-scores';
+import type { ScoreRow } from '../../../../lib/scoring/store/list-scores';
 import { periodLabel } from '../../../../lib/scoring/period';
 import { formatChange, formatRate, formatTotal, SCORE_STATUS_LABELS } from './score-format';
 import { Sparkline } from './sparkline';

@@ -8,7 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { DOMAIN_LABELS, DOMAINS, type Domain } from '../../../../lib/catalog/domains';
 import { periodLabel } from '../../../../lib/scoring/period';
-import type { OverdueCell, RegionRollup } from '../../../../lib/scoring/region-rollup';
+import type { OverdueCell, RegionRollup } from '../../../../lib/scoring/store/region-rollup';
 import { formatTotal } from './score-format';
 
 const { Text } = Typography;

@@ -8,7 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { periodLabel } from '../../../../lib/scoring/period';
 import { INDICATOR_KEYS, INDICATOR_LABELS, type VersionedWeights, type Weights } from '../../../../lib/scoring/weights';
-import type { WhatIfRow } from '../../../../lib/scoring/what-if';
+import type { WhatIfRow } from '../../../../lib/scoring/store/what-if';
 import { formatTotal } from './score-format';
 
 const { Text } = Typography;

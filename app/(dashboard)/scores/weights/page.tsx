@@ -4,7 +4,7 @@ import { hasRole } from '../../../../lib/auth/roles';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { addMonths, periodOf } from '../../../../lib/scoring/period';
-import { getCurrentWeights } from '../../../../lib/scoring/weights-queries';
+import { getCurrentWeights } from '../../../../lib/scoring/store/weights-queries';
 import {} from '../../items/_components/access-denied';
 import { WeightsPanel } from '../_components/weights-panel';
 

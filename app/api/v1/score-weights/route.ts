@@ -8,7 +8,7 @@ import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
 import { orUnavailable } from '../../../../lib/http/unavailable';
 import { weightsSchema } from '../../../../lib/scoring/weights';
-import { getCurrentWeights, saveWeights } from '../../../../lib/scoring/weights-queries';
+import { getCurrentWeights, saveWeights } from '../../../../lib/scoring/store/weights-queries';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

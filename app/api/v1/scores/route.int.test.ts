@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../../lib/db/sql';
 import { createIngestWorld, type IngestWorld } from '../../../../lib/items/test-fixtures';
-import { recomputeScores } from '../../../../lib/scoring/recompute-scores';
-import { insertObligation } from '../../../../lib/scoring/test-fixtures';
+import { recomputeScores } from '../../../../lib/scoring/store/recompute-scores';
+import { insertObligation } from '../../../../lib/scoring/store/test-fixtures';
 import { GET } from './route';
 
 let world: IngestWorld;

@@ -7,7 +7,7 @@ import { apiError, badRequestFromZod, forbidden } from '../../../../lib/http/err
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
 import { orUnavailable } from '../../../../lib/http/unavailable';
 import { locateRegion } from '../../../../lib/regions/queries';
-import { listScores } from '../../../../lib/scoring/list-scores';
+import { listScores } from '../../../../lib/scoring/store/list-scores';
 import { periodOf, periodSchema } from '../../../../lib/scoring/period';
 
 export const runtime = 'nodejs';

@@ -3,7 +3,7 @@ import { requireUser } from '../../../../_server/current-user';
 import { hasRole } from '../../../../../lib/auth/roles';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
-import { findDepartmentScore } from '../../../../../lib/scoring/list-scores';
+import { findDepartmentScore } from '../../../../../lib/scoring/store/list-scores';
 import { periodOf, periodSchema } from '../../../../../lib/scoring/period';
 import {} from '../../../items/_components/access-denied';
 import { parseRouteId } from '../../../items/_components/route-id';

@@ -9,7 +9,7 @@ import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
 import { orUnavailable } from '../../../../../lib/http/unavailable';
 import { periodSchema } from '../../../../../lib/scoring/period';
 import { weightsSchema } from '../../../../../lib/scoring/weights';
-import { previewWeights } from '../../../../../lib/scoring/what-if';
+import { previewWeights } from '../../../../../lib/scoring/store/what-if';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

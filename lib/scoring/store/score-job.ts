@@ -6,12 +6,12 @@
 // of ingests costs one recompute), and an event arriving after it was sent owes a new generation, so no change
 // is missed. A recompute is an upsert of the facts as they are, so any duplicate is harmless.
 import { z } from 'zod';
-import { now } from '../clock';
-import { sql as pool, type Db } from '../db/sql';
-import { defineJob } from '../jobs/define-job';
-import { owed, oweJobs, type OwedJob } from '../jobs/owed-jobs';
-import { SCORE_QUEUE } from '../jobs/queues';
-import { addMonths, periodOf, periodOfDeadline, periodSchema, type Period } from './period';
+import { now } from '../../clock';
+import { sql as pool, type Db } from '../../db/sql';
+import { defineJob } from '../../jobs/define-job';
+import { owed, oweJobs, type OwedJob } from '../../jobs/owed-jobs';
+import { SCORE_QUEUE } from '../../jobs/queues';
+import { addMonths, periodOf, periodOfDeadline, periodSchema, type Period } from '../period';
 import { recomputeDepartmentMonths, recomputeMonth } from './locked-recompute';
 
 export interface ScoreTouch {

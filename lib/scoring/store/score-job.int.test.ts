@@ -1,9 +1,9 @@
 // Which department-months an event touches, and the score jobs they become: one owed job per
 // department-month, sent a second after it was first owed so every event of that second lands on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../db/sql';
-import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import { oweJobs } from '../jobs/owed-jobs';
+import { sql } from '../../db/sql';
+import { createIngestWorld, type IngestWorld } from '../../items/test-fixtures';
+import { oweJobs } from '../../jobs/owed-jobs';
 import { owedScoreTouches, touchesForAlerts } from './score-job';
 import { insertObligation, insertRedDeadlineAlert } from './test-fixtures';
 

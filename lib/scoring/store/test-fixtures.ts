@@ -1,7 +1,7 @@
 // Facts for scoring tests, written with plain SQL into an ingest world (lib/items/test-fixtures.ts):
 // obligations with a given deadline and fulfilment, positions, complaints.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/sql';
+import type { Db } from '../../db/sql';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 let serial = 0;

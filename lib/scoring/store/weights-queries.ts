@@ -1,9 +1,9 @@
 // score_weights: every saved version is kept; the newest is in force. Version 0 (the defaults) is not stored.
-import { recordAudit } from '../audit/record-audit';
-import type { Db, Sql } from '../db/sql';
-import { oweJobs } from '../jobs/owed-jobs';
+import { recordAudit } from '../../audit/record-audit';
+import type { Db, Sql } from '../../db/sql';
+import { oweJobs } from '../../jobs/owed-jobs';
 import { owedRecentMonthsRescore } from './score-job';
-import { DEFAULT_VERSIONED_WEIGHTS, weightsSchema, type VersionedWeights, type Weights } from './weights';
+import { DEFAULT_VERSIONED_WEIGHTS, weightsSchema, type VersionedWeights, type Weights } from '../weights';
 
 export async function getCurrentWeights(db: Db): Promise<VersionedWeights> {
   const [row] = await db<{ version: number; weights: unknown }[]>`

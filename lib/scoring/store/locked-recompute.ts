@@ -1,8 +1,8 @@
 // Recomputes in a transaction that holds advisory locks, so two recomputes of one department-month never
 // overlap (the one that read the older facts could otherwise write last) and a month's full pass excludes
 // them all: shared per month plus exclusive per department-month, or exclusive per month.
-import type { Sql } from '../db/sql';
-import type { Period } from './period';
+import type { Sql } from '../../db/sql';
+import type { Period } from '../period';
 import { recomputeScores, type ScoreChange } from './recompute-scores';
 
 const MONTH_LOCK = 727_115_320;

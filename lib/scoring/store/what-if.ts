@@ -1,13 +1,13 @@
 // 权重试算: the league table a new set of weights would give for a month, beside the one in force, computed
 // from the same facts and stored nowhere. Saving is saveWeights (weights-queries.ts).
-import { scopeFilter, type Scope } from '../auth/scope';
-import type { Db } from '../db/sql';
-import { computeScore } from './compute-score';
-import { emptyFacts } from './facts';
+import { scopeFilter, type Scope } from '../../auth/scope';
+import type { Db } from '../../db/sql';
+import { computeScore } from '../compute-score';
+import { emptyFacts } from '../facts';
 import { gatherFacts, subjectKeyString } from './gather-facts';
-import type { Period } from './period';
-import { rankScores } from './rank-scores';
-import type { Weights } from './weights';
+import type { Period } from '../period';
+import { rankScores } from '../rank-scores';
+import type { Weights } from '../weights';
 import { getCurrentWeights } from './weights-queries';
 
 export interface WhatIfRow {

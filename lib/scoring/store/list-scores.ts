@@ -1,9 +1,9 @@
 // League tables: a month's department (or position) scores in the user's scope, optionally of one region's
 // subtree, ranked (equal totals share a rank, null totals last), with the month before and a trend.
-import { scopeFilter, type Scope } from '../auth/scope';
-import type { Db } from '../db/sql';
-import type { IndicatorResult, ScoreResult, ScoreStatus } from './compute-score';
-import { addMonths, periodsEndingWith, type Period } from './period';
+import { scopeFilter, type Scope } from '../../auth/scope';
+import type { Db } from '../../db/sql';
+import type { IndicatorResult, ScoreResult, ScoreStatus } from '../compute-score';
+import { addMonths, periodsEndingWith, type Period } from '../period';
 
 export const TREND_MONTHS = 6;
 

@@ -1,7 +1,7 @@
 // Scores every month from the first one with facts up to the running one, so a freshly seeded (or imported)
 // database shows leaders its history at once. Idempotent: months already scored on the same facts change nothing.
-import type { Db } from '../db/sql';
-import { addMonths, periodOf, periodOfDeadline, type Period } from './period';
+import type { Db } from '../../db/sql';
+import { addMonths, periodOf, periodOfDeadline, type Period } from '../period';
 import { recomputeScores } from './recompute-scores';
 
 const MAX_MONTHS = 36;

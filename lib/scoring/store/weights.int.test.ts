@@ -1,11 +1,11 @@
 // Weights as versioned data: a save writes a new version and its audit row together; a preview ranks with
 // new weights without storing anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopeOf } from '../auth/scope';
-import { sql } from '../db/sql';
-import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
+import { scopeOf } from '../../auth/scope';
+import { sql } from '../../db/sql';
+import { createIngestWorld, type IngestWorld } from '../../items/test-fixtures';
 import { insertObligation } from './test-fixtures';
-import { DEFAULT_WEIGHTS } from './weights';
+import { DEFAULT_WEIGHTS } from '../weights';
 import { getCurrentWeights, saveWeights } from './weights-queries';
 import { previewWeights } from './what-if';
 

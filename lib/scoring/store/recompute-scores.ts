@@ -1,11 +1,11 @@
 // Computes and stores the scores of one month: every department (or the given ones) and every position a
 // fact names. Rows are upserted against scores' unique key; only rows whose result changed come back, so
 // the caller pushes score:updated for real changes only. Running it twice changes nothing.
-import type { Db } from '../db/sql';
-import { computeScore, type ScoreResult } from './compute-score';
-import { emptyFacts } from './facts';
+import type { Db } from '../../db/sql';
+import { computeScore, type ScoreResult } from '../compute-score';
+import { emptyFacts } from '../facts';
 import { gatherFacts, subjectKeyString } from './gather-facts';
-import type { Period } from './period';
+import type { Period } from '../period';
 import { getCurrentWeights } from './weights-queries';
 
 export interface ScoreChange {

@@ -1,8 +1,8 @@
 // Reads one month's facts for every department (or the given ones) and sorts them into per-subject facts:
 // a department, and each position that any fact names. Set-based: a handful of queries per month
 // whatever the number of departments, so the nightly full recompute and the benchmark stay cheap.
-import { listComplaintCases, type ComplaintCase } from '../complaints/scoring-figures';
-import type { Db } from '../db/sql';
+import { listComplaintCases, type ComplaintCase } from '../../complaints/scoring-figures';
+import type { Db } from '../../db/sql';
 import {
   classifyAlertResponse,
   classifyObligation,
@@ -12,10 +12,10 @@ import {
   type AlertFact,
   type ObligationFact,
   type PublishedItemFact,
-} from './classify-facts';
-import { addCase, emptyFacts, type FactRef, type SubjectFacts } from './facts';
-import { periodRange, type Period } from './period';
-import type { IndicatorKey, Weights } from './weights';
+} from '../classify-facts';
+import { addCase, emptyFacts, type FactRef, type SubjectFacts } from '../facts';
+import { periodRange, type Period } from '../period';
+import type { IndicatorKey, Weights } from '../weights';
 
 export interface SubjectKey {
   departmentId: number;

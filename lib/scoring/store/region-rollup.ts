@@ -1,8 +1,8 @@
 // 区域汇总: a month's department scores rolled up province → city → county, each region over its subtree.
-import { scopeFilter, type Scope } from '../auth/scope';
-import type { Domain } from '../catalog/domains';
-import type { Db } from '../db/sql';
-import { periodRange, type Period } from './period';
+import { scopeFilter, type Scope } from '../../auth/scope';
+import type { Domain } from '../../catalog/domains';
+import type { Db } from '../../db/sql';
+import { periodRange, type Period } from '../period';
 
 export interface RegionRollup {
   code: string;

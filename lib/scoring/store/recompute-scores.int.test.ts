@@ -1,11 +1,11 @@
 // Scores computed from facts in Postgres: the department and its positions, the complaint figures, the
 // facts behind each lost point, and a second run that changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintFigures, listComplaintCases } from '../complaints/scoring-figures';
-import { closeSql, sql } from '../db/sql';
-import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
-import type { ScoreResult } from './compute-score';
-import { periodRange } from './period';
+import { complaintFigures, listComplaintCases } from '../../complaints/scoring-figures';
+import { closeSql, sql } from '../../db/sql';
+import { createIngestWorld, type IngestWorld } from '../../items/test-fixtures';
+import type { ScoreResult } from '../compute-score';
+import { periodRange } from '../period';
 import { recomputeDepartmentMonths } from './locked-recompute';
 import { recomputeScores } from './recompute-scores';
 import { insertComplaint, insertObligation, insertPosition } from './test-fixtures';
