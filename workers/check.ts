@@ -1,16 +1,14 @@
 // check queue: evaluate an item when it is ingested or changed, then push the alerts that changed. Jobs are
 // checked in batches (lib/jobs/batcher.ts): one transaction and one push per batch.
-import { Worker } from 'bullmq';
 import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
 import { sql } from '../lib/db/sql';
 import { createBatcher } from '../lib/jobs/batcher';
 import { checkItemJob } from '../lib/items/check-job';
 import { checkItems } from '../lib/items/check-item';
-import { bullmqPrefix, defineJob } from '../lib/jobs/define-job';
+import { defineJob } from '../lib/jobs/define-job';
 import { CHECK_QUEUE } from '../lib/jobs/queues';
-import { log } from '../lib/log';
 import type { RunningWorker, WorkerContext } from './context';
-import { deferWhileDatabaseDown } from './defer-while-database-down';
+import { startJobWorker } from './start-job-worker';
 
 // Jobs fetched at once: enough to fill a batch while the previous one commits.
 export const CHECK_CONCURRENCY = 64;
@@ -24,16 +22,17 @@ export async function startCheckWorker({ connection, emitter }: WorkerContext): 
     return changes.length;
   }, CHECK_BATCH);
   const job = defineJob({ ...checkItemJob, handle: (payload) => batches.add(payload.itemId) });
-  const worker = new Worker(CHECK_QUEUE, deferWhileDatabaseDown(async (bullJob) => ({ changes: await job.process(bullJob) })), {
-    connection,
-    prefix: bullmqPrefix(),
-    concurrency: CHECK_CONCURRENCY,
-    // a worker killed mid-batch holds its jobs until their locks expire: a short lock gets them to another
-    // worker within ~15 s rather than BullMQ's default of up to a minute (locks are renewed while a batch runs)
-    lockDuration: 10_000,
-    stalledInterval: 5_000,
-  });
-  worker.on('error', (error) => log.error({ err: error.message, queue: CHECK_QUEUE }, 'worker error'));
-  worker.on('failed', (bullJob, error) => log.warn({ job: bullJob?.id, err: error.message }, 'check failed'));
-  return { close: () => worker.close() };
+  return startJobWorker(
+    { connection },
+    {
+      queue: CHECK_QUEUE,
+      jobs: [job],
+      concurrency: CHECK_CONCURRENCY,
+      summarize: (changes) => ({ changes }),
+      // a worker killed mid-batch holds its jobs until their locks expire: a short lock gets them to another
+      // worker within ~15 s rather than BullMQ's default of up to a minute (locks are renewed while a batch runs)
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
+    },
+  );
 }

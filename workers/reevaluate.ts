@@ -1,25 +1,20 @@
 // reevaluate queue: after a rule is saved, judge every subject it governs again and push the alerts that changed.
-import { Worker } from 'bullmq';
 import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
 import { sql } from '../lib/db/sql';
-import { bullmqPrefix } from '../lib/jobs/define-job';
-import { log } from '../lib/log';
+import { defineJob } from '../lib/jobs/define-job';
 import { REEVALUATE_QUEUE, reevaluateRuleJob } from '../lib/rules/store/reevaluate-job';
 import type { RunningWorker, WorkerContext } from './context';
-import { deferWhileDatabaseDown } from './defer-while-database-down';
+import { startJobWorker } from './start-job-worker';
 
 export async function startReevaluateWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
-  const worker = new Worker(
-    REEVALUATE_QUEUE,
-    deferWhileDatabaseDown(async (job) => {
-      const changes = await reevaluateRuleJob.process(job);
+  const job = defineJob({
+    ...reevaluateRuleJob,
+    handle: async (payload, bullJob) => {
+      const changes = await reevaluateRuleJob.handle(payload, bullJob);
       await publishAlertChanges(sql, emitter, changes);
       return { changes: changes.length };
-    }),
-    // one rule at a time: two saves of one rule must not judge its subjects concurrently
-    { connection, prefix: bullmqPrefix(), concurrency: 1 },
-  );
-  worker.on('error', (error) => log.error({ err: error.message, queue: REEVALUATE_QUEUE }, 'worker error'));
-  worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'reevaluate failed'));
-  return { close: () => worker.close() };
+    },
+  });
+  // one rule at a time: two saves of one rule must not judge its subjects concurrently
+  return startJobWorker({ connection }, { queue: REEVALUATE_QUEUE, jobs: [job], concurrency: 1, summarize: (result) => result });
 }

@@ -2,20 +2,18 @@
 // in full (02:30 Asia/Shanghai); push score:updated for every score that changed. Department-month jobs are
 // recomputed in batches (lib/jobs/batcher.ts): every job waiting at once goes into one set-based pass per
 // month, so touches across many departments cost a few passes, not one each.
-import { Worker, type Job } from 'bullmq';
 import { now } from '../lib/clock';
 import { sql } from '../lib/db/sql';
 import { createBatcher } from '../lib/jobs/batcher';
-import { bullmqPrefix, defineJob } from '../lib/jobs/define-job';
+import { defineJob } from '../lib/jobs/define-job';
 import { SCORE_QUEUE } from '../lib/jobs/queues';
-import { log } from '../lib/log';
 import { emitToRooms } from '../lib/realtime/emit';
 import { roomsForSubject } from '../lib/realtime/rooms';
 import { recomputeDepartmentMonths } from '../lib/scoring/store/locked-recompute';
 import type { ScoreChange } from '../lib/scoring/store/recompute-scores';
 import { scoreDepartmentMonthJob, scoreMonthJob } from '../lib/scoring/store/score-job';
 import type { RunningWorker, WorkerContext } from './context';
-import { deferWhileDatabaseDown } from './defer-while-database-down';
+import { startJobWorker } from './start-job-worker';
 
 // Jobs fetched at once: a batch gathers what arrived while the previous one ran.
 const SCORE_CONCURRENCY = 64;
@@ -35,20 +33,16 @@ export async function startScoreWorker({ connection, emitter, schedulers }: Work
     return changes.length;
   };
   const batches = createBatcher(async (touches: { departmentId: number; period: string }[]) => push(await recomputeDepartmentMonths(sql, touches, now())), SCORE_BATCH);
-  const jobs = new Map<string, { process: (job: Job) => Promise<number> }>([
-    [scoreDepartmentMonthJob.name, defineJob({ ...scoreDepartmentMonthJob, handle: (payload) => batches.add(payload) })],
-    [scoreMonthJob.name, defineJob({ ...scoreMonthJob, handle: async (payload, job) => push(await scoreMonthJob.handle(payload, job)) })],
-  ]);
-  const worker = new Worker(
-    SCORE_QUEUE,
-    deferWhileDatabaseDown(async (job) => {
-      const definition = jobs.get(job.name);
-      if (!definition) throw new Error(`unknown job ${job.name}`);
-      return { changed: await definition.process(job) };
-    }),
-    { connection, prefix: bullmqPrefix(), concurrency: SCORE_CONCURRENCY },
+  return startJobWorker(
+    { connection },
+    {
+      queue: SCORE_QUEUE,
+      jobs: [
+        defineJob({ ...scoreDepartmentMonthJob, handle: (payload) => batches.add(payload) }),
+        defineJob({ ...scoreMonthJob, handle: async (payload, job) => push(await scoreMonthJob.handle(payload, job)) }),
+      ],
+      concurrency: SCORE_CONCURRENCY,
+      summarize: (changed) => ({ changed }),
+    },
   );
-  worker.on('error', (error) => log.error({ err: error.message, queue: SCORE_QUEUE }, 'worker error'));
-  worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'score failed'));
-  return { close: () => worker.close() };
 }

@@ -1,29 +1,25 @@
 // sla queue: a job scheduler fires every second; each pass moves complaints across their dispatch / sign-for
 // / reply thresholds (yellow, orange, red), raises or clears their complaint_sla alerts and pushes the
 // changes to the desks. One pass drains what is due, in bounded batches.
-import { Worker } from 'bullmq';
+import { z } from 'zod';
 import { now } from '../lib/clock';
 import { publishComplaintChange } from '../lib/complaints/publish-complaint-change';
 import { sweepComplaints } from '../lib/complaints/sweep-complaints';
 import { sql } from '../lib/db/sql';
-import { bullmqPrefix } from '../lib/jobs/define-job';
+import { defineJob } from '../lib/jobs/define-job';
 import { SLA_QUEUE } from '../lib/jobs/queues';
-import { log } from '../lib/log';
 import type { RunningWorker, WorkerContext } from './context';
+import { startJobWorker } from './start-job-worker';
 
 export const SLA_INTERVAL_MS = 1_000;
 const MAX_BATCHES_PER_PASS = 20;
 
 export async function startSlaWorker({ connection, emitter, schedulers }: WorkerContext): Promise<RunningWorker> {
-  await schedulers.schedule({
+  const slaJob = defineJob({
+    name: 'sla',
     queue: SLA_QUEUE,
-    id: 'sla-every-second',
-    repeat: { every: SLA_INTERVAL_MS },
-    template: { name: 'sla', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  });
-  const worker = new Worker(
-    SLA_QUEUE,
-    async () => {
+    schema: z.object({}),
+    handle: async () => {
       let examined = 0;
       for (let batch = 0; batch < MAX_BATCHES_PER_PASS; batch += 1) {
         const result = await sweepComplaints(sql, now());
@@ -35,10 +31,13 @@ export async function startSlaWorker({ connection, emitter, schedulers }: Worker
       }
       return { examined };
     },
-    // one pass at a time per process; a second process skips rows the first has locked
-    { connection, prefix: bullmqPrefix(), concurrency: 1 },
-  );
-  worker.on('error', (error) => log.error({ err: error.message, queue: SLA_QUEUE }, 'worker error'));
-  worker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'sla pass failed'));
-  return { close: () => worker.close() };
+  });
+  await schedulers.schedule({
+    queue: SLA_QUEUE,
+    id: 'sla-every-second',
+    repeat: { every: SLA_INTERVAL_MS },
+    template: { name: slaJob.name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  });
+  // one pass at a time per process; a second process skips rows the first has locked
+  return startJobWorker({ connection }, { queue: SLA_QUEUE, jobs: [slaJob], concurrency: 1, waitForDatabase: false, summarize: (result) => result });
 }
