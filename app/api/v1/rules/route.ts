@@ -3,6 +3,8 @@
 // the user's region or below, or the preview of what it would open and resolve
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
+import { canManageRule } from '../../../../lib/auth/permissions/manage-region';
+import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { getCalendar } from '../../../../lib/calendar/calendar-cache';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
@@ -11,7 +13,7 @@ import { readJson } from '../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
 import { log } from '../../../../lib/log';
 import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/create-rule';
-import { canManageRule, findRuleView, listRulesForScope } from '../../../../lib/rules/list-rules';
+import { findRuleView, listRulesForScope } from '../../../../lib/rules/list-rules';
 import { previewRuleChange } from '../../../../lib/rules/preview-rule-change';
 import { invalidateRules, loadRules } from '../../../../lib/rules/queries';
 
@@ -21,7 +23,7 @@ export const dynamic = 'force-dynamic';
 const ERROR_CODES = { 400: 'invalid_input', 403: 'forbidden', 409: 'conflict', 422: 'unknown_reference' } as const;
 
 export async function GET(request: Request): Promise<Response> {
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
+  const auth = await requireApiUser(request, rolesThatCan('manageRules'));
   if (auth instanceof Response) return auth;
   try {
     // a region's rules are a few dozen at most: one page
@@ -34,7 +36,7 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
+  const auth = await requireApiUser(request, rolesThatCan('manageRules'));
   if (auth instanceof Response) return auth;
   const body = await readJson(request, newRuleSchema, 20_000);
   if (!body.ok) return body.response;

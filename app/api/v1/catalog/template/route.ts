@@ -1,12 +1,13 @@
 // GET /api/v1/catalog/template – the Excel import template (导入模板), with a sheet of instructions
 import { requireApiUser } from '../../../../_server/current-user';
+import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { XLSX_CONTENT_TYPE, writeTemplateWorkbook } from '../../../../../lib/catalog/catalog-workbook';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
+  const auth = await requireApiUser(request, rolesThatCan('manageCatalog'));
   if (auth instanceof Response) return auth;
   return new Response(new Uint8Array(await writeTemplateWorkbook()), {
     headers: {
