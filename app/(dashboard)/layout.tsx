@@ -6,6 +6,7 @@ import { now } from '../../lib/clock';
 import { sql } from '../../lib/db/sql';
 import { findRegionName } from '../../lib/regions/queries';
 import { requireUser } from '../_server/current-user';
+import { can } from '../../lib/auth/permissions/role-permissions';
 import { AppShell } from './_components/app-shell';
 import { CalendarBanner } from './_components/calendar-banner';
 import { CALENDAR_BANNER_COOKIE } from './_components/calendar-banner-cookie';
@@ -23,7 +24,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const isBannerClosed = cookieStore.get(CALENDAR_BANNER_COOKIE)?.value === String(comingYear);
   return (
     <AppShell user={{ displayName: user.displayName, role: scope.role, regionName }}>
-      {!isComingYearLoaded && !isBannerClosed && <CalendarBanner year={comingYear} isAdmin={scope.role === 'admin'} />}
+      {!isComingYearLoaded && !isBannerClosed && <CalendarBanner year={comingYear} isAdmin={can(scope, 'loadCalendar')} />}
       {children}
     </AppShell>
   );

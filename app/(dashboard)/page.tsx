@@ -3,7 +3,7 @@
 import { Suspense } from 'react';
 import { getWallSnapshot } from '../../lib/alerts/get-wall-snapshot';
 import { parseWallQuery, WALL_DAILY_DAYS, WALL_PAGE_SIZE, wallQueryToFilter } from '../../lib/alerts/wall-query';
-import { hasRole } from '../../lib/auth/roles';
+import { can } from '../../lib/auth/permissions/role-permissions';
 import { now } from '../../lib/clock';
 import { sql } from '../../lib/db/sql';
 import { log } from '../../lib/log';
@@ -42,7 +42,7 @@ async function Wall({ searchParams }: { searchParams: SearchParams }) {
       <AlertWall
         initialQuery={query}
         initial={snapshot}
-        canAct={hasRole(user, 'supervisor', 'admin')}
+        canAct={can(user, 'actOnAlerts')}
         scopeName={scopeName ?? scope.regionCode}
         isDepartmentView={scope.departmentId !== null}
       />

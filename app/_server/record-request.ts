@@ -2,7 +2,7 @@
 // write is refused (403) before anything else, then the session and role (401/403), then the id (404),
 // and only then the JSON body is read (415/413/400). The cross-site check passes GET and HEAD by itself.
 //
-//   const accepted = await requireRecordRequest(request, context, { roles: ['admin'], missing: '用户不存在' });
+//   const accepted = await requireRecordRequest(request, context, { roles: rolesThatCan('administer'), missing: '用户不存在' });
 //   if (accepted instanceof Response) return accepted;
 //   const { auth, id } = accepted;
 import type { z } from 'zod';

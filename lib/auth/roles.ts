@@ -26,7 +26,3 @@ const DESIGNED_LANDING: Record<Role, string> = {
 export function landingPathFor(role: Role): string {
   return DESIGNED_LANDING[role];
 }
-
-export function hasRole(user: { role: Role }, ...roles: Role[]): boolean {
-  return roles.includes(user.role);
-}

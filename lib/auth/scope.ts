@@ -11,6 +11,7 @@
 // user (role 'dept') then sees only their own department's rows.
 import type postgres from 'postgres';
 import type { Db } from '../db/sql';
+import { isDepartmentRole } from './permissions/role-permissions';
 import type { Role } from './roles';
 
 export interface Scope {
@@ -41,7 +42,7 @@ export function scopeOf(user: ScopeSource): Scope {
     throw new Error(`user ${user.username} has an invalid region path ${user.regionPath}`);
   }
   // fail closed: a department user without a department must not widen to the whole region
-  if (user.role === 'dept' && user.departmentId === null) {
+  if (isDepartmentRole(user.role) && user.departmentId === null) {
     throw new Error(`department user ${user.username} has no department`);
   }
   return {
@@ -51,7 +52,7 @@ export function scopeOf(user: ScopeSource): Scope {
     regionCode: user.regionCode,
     regionPath: user.regionPath,
     // only department users are bound to a department, whatever else a row may say
-    departmentId: user.role === 'dept' ? user.departmentId : null,
+    departmentId: isDepartmentRole(user.role) ? user.departmentId : null,
   };
 }
 

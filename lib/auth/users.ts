@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { now } from '../clock';
 import type { Db } from '../db/sql';
 import { hashPassword, MAX_PASSWORD_LENGTH } from './password';
+import { isDepartmentRole } from './permissions/role-permissions';
 import { roleSchema, type Role } from './roles';
 
 // Mirrors the check constraint on users.username.
@@ -26,7 +27,7 @@ export const newUserSchema = z
     regionCode: z.string().regex(/^[0-9]{6}$/, '区域代码须为 6 位行政区划代码'),
     departmentId: z.number().int().positive().nullish(),
   })
-  .refine((user) => (user.role === 'dept') === (user.departmentId != null), {
+  .refine((user) => isDepartmentRole(user.role) === (user.departmentId != null), {
     message: '部门联络员必须且只有部门联络员指定所属部门',
     path: ['departmentId'],
   });

@@ -1,7 +1,8 @@
 // 公开目录 changes (create, revise, retire, approve a 不予公开 change): each a new version row and its audit
 // row in one transaction. Old obligations and items keep the version they were made under (they hold its
 // id); ingest and the period job read the current version, so what is formed afterwards follows the new one.
-import { isRegionInScope, type Scope } from '../auth/scope';
+import { canApproveWithheld, canManageCatalog } from '../auth/permissions/manage-region';
+import type { Scope } from '../auth/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Db, TransactionSql } from '../db/sql';
 import { refuse, type Refusal } from '../refusal';
@@ -58,9 +59,6 @@ export function valuesOfRow(row: StoredRow): EntryValues {
   };
 }
 
-const canManage = (scope: Scope, regionPath: string) =>
-  (scope.role === 'admin' || scope.role === 'supervisor') && isRegionInScope(scope, regionPath);
-
 async function lockVersions(tx: Db, regionCode: string, code: string): Promise<StoredRow[]> {
   return tx<StoredRow[]>`
     select c.*, r.path as region_path from catalog_entries c join regions r on r.code = c.region_code
@@ -111,7 +109,7 @@ export async function saveCatalogEntryIn(
   const { scope, regionCode, values, at } = input;
   const [region] = await tx<{ path: string }[]>`select path from regions where code = ${regionCode}`;
   if (!region) return refuse('unknown_reference', `区域 ${regionCode} 不存在`);
-  if (!canManage(scope, region.path)) return refuse('out_of_scope', '该区域的目录不在您的管理范围内');
+  if (!canManageCatalog(scope, region.path)) return refuse('out_of_scope', '该区域的目录不在您的管理范围内');
   const problem = await referenceProblem(tx, regionCode, values);
   if (problem) return refuse('unknown_reference', Object.values(problem)[0]!, problem);
 
@@ -157,7 +155,7 @@ export async function retireCatalogEntryIn(tx: TransactionSql, input: { scope: S
     select c.*, r.path as region_path from catalog_entries c join regions r on r.code = c.region_code
     where c.id = ${input.id} for update of c`;
   if (!row) return refuse('not_found', '事项不存在');
-  if (!canManage(input.scope, row.region_path)) return refuse('out_of_scope', '该事项不在您的管理范围内');
+  if (!canManageCatalog(input.scope, row.region_path)) return refuse('out_of_scope', '该事项不在您的管理范围内');
   if (!row.is_current) return refuse('conflict', '只能停用事项的当前版本');
   if (row.retired_at) return { ok: true, id: row.id, version: row.version, status: 'unchanged' };
   await tx`update catalog_entries set retired_at = ${input.at} where id = ${row.id}`;
@@ -180,8 +178,7 @@ export async function decideWithheldIn(
   if (!row) return refuse('not_found', '事项不存在');
   if (row.approval !== 'pending') return refuse('conflict', '该变更不在待审批状态');
   const [own] = await tx<{ level: string }[]>`select level from regions where code = ${scope.regionCode}`;
-  const isCityLevel = scope.role === 'admin' || (scope.role === 'supervisor' && (own?.level === 'city' || own?.level === 'province'));
-  if (!isCityLevel || !isRegionInScope(scope, row.region_path)) return refuse('not_allowed', '不予公开事项须由设区市及以上政务公开办审批');
+  if (!canApproveWithheld(scope, own?.level, row.region_path)) return refuse('not_allowed', '不予公开事项须由设区市及以上政务公开办审批');
   if (row.changed_by === scope.username) return refuse('not_allowed', '提交人不能审批自己的变更');
   if (approve) {
     await tx`update catalog_entries set is_current = false where region_code = ${row.region_code} and code = ${row.code} and is_current`;

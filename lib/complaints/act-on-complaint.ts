@@ -3,6 +3,7 @@
 // brought up to date. Which step is allowed is decided by the pure state machine.
 import type postgres from 'postgres';
 import type { AlertChange } from '../alerts/apply-findings';
+import { complaintActorFor } from '../auth/permissions/complaint-access';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Calendar } from '../calendar/calendar';
 import { getCalendar } from '../calendar/store/calendar-cache';
@@ -54,24 +55,17 @@ async function lockComplaint(tx: Db, where: postgres.Fragment, scope: Scope | nu
   return row;
 }
 
-function actorOf(scope: Scope, complaint: LockedComplaint): Actor | null {
-  if (scope.role === 'handler') return 'handler';
-  if (scope.role === 'dept' && complaint.department_id === scope.departmentId && complaint.assigned_at !== null) return 'department';
-  return null;
-}
-
 /** A signed-in handler or department user acts on complaint `id`. */
 export async function actOnComplaint(sql: Sql, scope: Scope, id: number, input: ActionInput, at: Date): Promise<ActResult> {
   const [rules, cal] = await Promise.all([getRules(sql), getCalendar(sql)]);
   return sql.begin(async (tx) => {
     const complaint = await lockComplaint(tx, tx`c.id = ${id}`, scope);
     if (!complaint) return fail('not_found', '投诉件不存在');
-    if (!complaint.in_scope || (scope.role === 'dept' && complaint.assigned_at === null)) {
-      return fail('out_of_scope', '该投诉件不在您的管辖范围内');
+    const decision = complaintActorFor(scope, { inScope: complaint.in_scope, departmentId: complaint.department_id, assignedAt: complaint.assigned_at });
+    if (!decision.ok) {
+      return decision.reason === 'outside' ? fail('out_of_scope', '该投诉件不在您的管辖范围内') : fail('not_allowed', '当前角色无权办理投诉件');
     }
-    const actor = actorOf(scope, complaint);
-    if (!actor) return fail('not_allowed', '当前角色无权办理投诉件');
-    return apply(tx, { complaint, actor, actorName: scope.username, scope, input, at, rules, cal });
+    return apply(tx, { complaint, actor: decision.actor, actorName: scope.username, scope, input, at, rules, cal });
   });
 }
 

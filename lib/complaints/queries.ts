@@ -3,13 +3,12 @@
 // a department user sees only complaints dispatched to their department.
 import { z } from 'zod';
 import { actorNames } from '../auth/actor-names';
+import { canSeePersonalData } from '../auth/permissions/complaint-access';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
 import type { Channel, ComplaintEventKind, ComplaintState, Satisfaction } from './complaint';
 import { maskName, maskPhone } from './mask';
-
-export const canSeePersonalData = (scope: Pick<Scope, 'role'>) => scope.role === 'handler';
 
 export interface ComplaintSummary {
   id: number;

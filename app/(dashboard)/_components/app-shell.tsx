@@ -7,6 +7,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../lib/auth/roles';
 import type { Role } from '../../../lib/auth/roles';
+import { can, type Permission } from '../../../lib/auth/permissions/role-permissions';
 
 interface ShellUser {
   displayName: string;
@@ -18,7 +19,7 @@ interface NavEntry {
   key: string;
   label: ReactNode;
   /** who sees it; everyone signed in when absent */
-  roles?: readonly Role[];
+  permission?: Permission;
 }
 
 // '/' matches only itself; the others match their sub-pages too
@@ -27,21 +28,21 @@ const NAV_ITEMS: NavEntry[] = [
   { key: '/catalog', label: <Link href="/catalog">公开目录</Link> },
   { key: '/departments', label: <Link href="/departments">部门</Link> },
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
-  { key: '/complaints', label: <Link href="/complaints">投诉处理</Link>, roles: ['handler', 'supervisor', 'admin', 'dept'] },
+  { key: '/complaints', label: <Link href="/complaints">投诉处理</Link>, permission: 'readComplaints' },
   // scores and reports are for leaders and the offices; department staff and handlers would only meet a 403
-  { key: '/scores', label: <Link href="/scores">考核评分</Link>, roles: ['leader', 'supervisor', 'admin'] },
-  { key: '/reports', label: <Link href="/reports">月度报告</Link>, roles: ['leader', 'supervisor', 'admin'] },
+  { key: '/scores', label: <Link href="/scores">考核评分</Link>, permission: 'readScores' },
+  { key: '/reports', label: <Link href="/reports">月度报告</Link>, permission: 'readReports' },
 ];
 
 // Management (DESIGN §1): supervisors their region's rules; the admin also the calendar, users, keys and the
 // audit trail. Grouped under one menu so the header keeps every daily page visible on a 1440 px screen.
 const MANAGEMENT_ITEMS: NavEntry[] = [
-  { key: '/rules', label: <Link href="/rules">监督规则</Link>, roles: ['supervisor', 'admin'] },
-  { key: '/calendar', label: <Link href="/calendar">工作日历</Link>, roles: ['admin'] },
-  { key: '/admin', label: <Link href="/admin/users">系统管理</Link>, roles: ['admin'] },
+  { key: '/rules', label: <Link href="/rules">监督规则</Link>, permission: 'manageRules' },
+  { key: '/calendar', label: <Link href="/calendar">工作日历</Link>, permission: 'loadCalendar' },
+  { key: '/admin', label: <Link href="/admin/users">系统管理</Link>, permission: 'administer' },
 ];
 
-const visibleTo = (role: Role) => (entry: NavEntry) => !entry.roles || entry.roles.includes(role);
+const visibleTo = (role: Role) => (entry: NavEntry) => !entry.permission || can({ role }, entry.permission);
 const isCurrent = (pathname: string) => (entry: NavEntry) => (entry.key === '/' ? pathname === '/' : pathname.startsWith(entry.key));
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requireUser } from '../../_server/current-user';
+import { can } from '../../../lib/auth/permissions/role-permissions';
 import { getCalendarYear } from '../../../lib/calendar/store/year-view';
 import { shanghaiDayOf, yearOf } from '../../../lib/calendar/ymd';
 import { now } from '../../../lib/clock';
@@ -18,5 +19,5 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const raw = (await searchParams).year;
   const year = z.coerce.number().int().min(2000).max(2100).catch(thisYear).parse(Array.isArray(raw) ? raw[0] : (raw ?? thisYear));
   const view = await getCalendarYear(sql, year);
-  return <CalendarYear view={view} today={shanghaiDayOf(now())} canLoad={scope.role === 'admin'} />;
+  return <CalendarYear view={view} today={shanghaiDayOf(now())} canLoad={can(scope, 'loadCalendar')} />;
 }

@@ -1,6 +1,7 @@
 import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../../_server/current-user';
+import { can } from '../../../lib/auth/permissions/role-permissions';
 import { DOMAINS } from '../../../lib/catalog/domains';
 import {
   countCatalogByDomain,
@@ -57,7 +58,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       filter={{ domain: search.domain ?? null, q: q ?? '', departmentId: search.departmentId ?? null, page: search.page }}
       pageSize={CATALOG_PAGE_SIZE}
       showRegion={regionCount > 1}
-      canManage={scope.role === 'supervisor' || scope.role === 'admin'}
+      canManage={can(scope, 'manageCatalog')}
     />
   );
 }

@@ -1,7 +1,7 @@
 // 投诉处理: the handler's queue of open complaints with their SLA countdown (where handlers land, DESIGN §3
 // Pages); for department users the complaints dispatched to their department; supervisors read along.
 import { forbidden } from 'next/navigation';
-import { hasRole } from '../../../lib/auth/roles';
+import { can } from '../../../lib/auth/permissions/role-permissions';
 import { complaintListQuerySchema, listComplaints, listDepartmentOptions } from '../../../lib/complaints/queries';
 import { sql } from '../../../lib/db/sql';
 import { RealtimeProvider } from '../../_client/realtime-provider';
@@ -17,7 +17,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { user, scope } = await requireUser();
-  if (!hasRole(user, 'handler', 'supervisor', 'admin', 'dept')) forbidden();
+  if (!can(user, 'readComplaints')) forbidden();
   const raw = await searchParams;
   const parsed = complaintListQuerySchema.safeParse({
     state: first(raw.state),
@@ -42,7 +42,7 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
         pageSize={PAGE_SIZE}
         filter={filter}
         departments={departments}
-        canRegister={user.role === 'handler'}
+        canRegister={can(user, 'registerComplaints')}
         isDepartmentView={scope.departmentId !== null}
       />
     </RealtimeProvider>

@@ -1,7 +1,7 @@
 import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../../_server/current-user';
-import { hasRole } from '../../../lib/auth/roles';
+import { can } from '../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
 import { listRegionsInScope } from '../../../lib/regions/queries';
@@ -19,7 +19,7 @@ const MONTHS_OFFERED = 24;
 // 月度报告: the monthly reports of the user's regions, and building one for any month that has ended
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requireUser();
-  if (!hasRole(scope, 'leader', 'supervisor', 'admin')) forbidden();
+  if (!can(scope, 'readReports')) forbidden();
   const raw = (await searchParams).page;
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(Array.isArray(raw) ? raw[0] : (raw ?? 1));
   const [{ rows, total }, regions] = await Promise.all([

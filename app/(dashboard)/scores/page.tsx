@@ -1,7 +1,7 @@
 import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../../_server/current-user';
-import { hasRole } from '../../../lib/auth/roles';
+import { can } from '../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
 import { listRegionsInScope, locateRegion } from '../../../lib/regions/queries';
@@ -24,7 +24,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 // 考核评分: the league table of departments (or positions) for a month, where leaders land
 export default async function ScoresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { scope } = await requireUser();
-  if (!hasRole(scope, 'leader', 'supervisor', 'admin')) forbidden();
+  if (!can(scope, 'readScores')) forbidden();
   const raw = await searchParams;
   const current = periodOf(now());
   const periods = periodsEndingWith(current, PERIODS_OFFERED).reverse();
@@ -57,7 +57,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
         filter={{ period: search.period, subject: search.subject, regionId: search.regionId ?? null, page: search.page }}
         periods={periods.includes(search.period) ? periods : [search.period, ...periods]}
         regions={regions}
-        canEditWeights={scope.role === 'admin'}
+        canEditWeights={can(scope, 'editScoreWeights')}
       />
     </>
   );

@@ -2,7 +2,8 @@
 // off): the office does it itself. Version 1, its history row, its audit row and its owed re-evaluation in
 // one transaction, as for a change.
 import { z } from 'zod';
-import { isRegionInScope, type Scope } from '../../auth/scope';
+import { canManageRule } from '../../auth/permissions/manage-region';
+import type { Scope } from '../../auth/scope';
 import { recordAudit } from '../../audit/record-audit';
 import { domainSchema } from '../../catalog/domains';
 import type { Sql } from '../../db/sql';
@@ -64,8 +65,7 @@ export async function createRule(sql: Sql, input: { rule: NewRule; scope: Scope;
   return sql.begin(async (tx): Promise<CreateRuleResult> => {
     const [region] = await tx<{ path: string }[]>`select path from regions where code = ${draft.scopeRegionCode}`;
     if (!region) return refuse('unknown_reference', `区域 ${draft.scopeRegionCode} 不存在`, { scopeRegionCode: '区域不存在' });
-    const mayManage = scope.role === 'admin' || (scope.role === 'supervisor' && isRegionInScope(scope, region.path));
-    if (!mayManage) return refuse('out_of_scope', '只能为本区域及下级区域设定规则');
+    if (!canManageRule(scope, region.path)) return refuse('out_of_scope', '只能为本区域及下级区域设定规则');
     const [taken] = await tx`
       select 1 from rules where kind = ${draft.kind} and scope_region_code = ${draft.scopeRegionCode}
         and coalesce(scope_domain, '') = ${draft.scopeDomain ?? ''} and scope_entry_id is null`;

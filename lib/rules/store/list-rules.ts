@@ -1,6 +1,7 @@
 // The rules page and GET /api/v1/rules: every rule that applies in the user's region (those set above it,
 // read-only, and those inside it), with names for its scope, and each rule's version history.
-import { isRegionInScope, type Scope } from '../../auth/scope';
+import { canManageRule } from '../../auth/permissions/manage-region';
+import type { Scope } from '../../auth/scope';
 import type { Db } from '../../db/sql';
 import { ruleFromRow, type RuleRow } from './queries';
 import type { Rule } from '../rule';
@@ -17,13 +18,6 @@ export interface RuleView {
   updatedAt: string;
   /** The user may change it: an admin any rule, a supervisor those scoped to their region or below. */
   canEdit: boolean;
-}
-
-/** Who may change a rule scoped to the region with this path (null: no region, i.e. everywhere). */
-export function canManageRule(scope: Pick<Scope, 'role' | 'regionPath'>, ruleRegionPath: string | null): boolean {
-  if (scope.role === 'admin') return true;
-  if (scope.role !== 'supervisor' || ruleRegionPath === null) return false;
-  return isRegionInScope(scope, ruleRegionPath);
 }
 
 interface Row extends RuleRow {

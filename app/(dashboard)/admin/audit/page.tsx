@@ -1,6 +1,7 @@
 import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../../../_server/current-user';
+import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { auditEntitySchema, countAudit, listAuditPage } from '../../../../lib/audit/list-audit';
 import { isYmd, nextDay, startOfShanghaiDay } from '../../../../lib/calendar/ymd';
 import { sql } from '../../../../lib/db/sql';
@@ -28,7 +29,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 // 审计日志: who changed the catalog, rules, calendar, users, keys and weights, when, before and after (admin)
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { scope } = await requireUser();
-  if (scope.role !== 'admin') forbidden();
+  if (!can(scope, 'readAudit')) forbidden();
   const raw = await searchParams;
   const search = searchSchema.parse(Object.fromEntries(['entity', 'actor', 'from', 'to', 'page'].map((key) => [key, first(raw[key])])));
   const filter = {

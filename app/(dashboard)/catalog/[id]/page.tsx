@@ -1,5 +1,6 @@
 import { notFound, forbidden } from 'next/navigation';
 import { requireUser } from '../../../_server/current-user';
+import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { listEntryVersions } from '../../../../lib/catalog/entry-versions';
 import { findCatalogEntryWithObligations } from '../../../../lib/catalog/queries';
 import { now } from '../../../../lib/clock';
@@ -20,5 +21,5 @@ export default async function CatalogEntryPage({ params }: { params: Promise<{ i
   if (entry === 'missing') notFound();
   if (entry === 'outside') forbidden();
   const versions = (await listEntryVersions(sql, scope, id)) ?? [];
-  return <EntryPage entry={entry} versions={versions} canManage={scope.role === 'supervisor' || scope.role === 'admin'} />;
+  return <EntryPage entry={entry} versions={versions} canManage={can(scope, 'manageCatalog')} />;
 }

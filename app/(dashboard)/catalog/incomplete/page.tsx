@@ -1,6 +1,7 @@
 import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../../../_server/current-user';
+import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { listPendingEntries, listUnmeasurableEntries } from '../../../../lib/catalog/entry-versions';
 import { sql } from '../../../../lib/db/sql';
 import { IncompleteEntries } from '../_components/incomplete-entries';
@@ -13,7 +14,7 @@ const PAGE_SIZE = 20;
 // 待完善: entries whose time limit cannot be checked (及时, 按进展, 长期公开), and 不予公开 changes awaiting approval
 export default async function IncompletePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requireUser();
-  if (scope.role !== 'supervisor' && scope.role !== 'admin') forbidden();
+  if (!can(scope, 'manageCatalog')) forbidden();
   const raw = (await searchParams).page;
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(Array.isArray(raw) ? raw[0] : (raw ?? 1));
   const [unmeasurable, pending] = await Promise.all([

@@ -1,9 +1,9 @@
 // 投诉件详情: one complaint with its timeline, the actions the reader may take, and the reply editor.
 import { forbidden, notFound } from 'next/navigation';
-import { hasRole } from '../../../../lib/auth/roles';
+import { complaintActionsFor, complaintActorFor } from '../../../../lib/auth/permissions/complaint-access';
+import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { complaintIdSchema } from '../../../../lib/complaints/complaint-id';
 import { getComplaintDetail } from '../../../../lib/complaints/queries';
-import type { Actor } from '../../../../lib/complaints/state-machine';
 import { sql } from '../../../../lib/db/sql';
 import { RealtimeProvider } from '../../../_client/realtime-provider';
 import { requireUser } from '../../../_server/current-user';
@@ -15,17 +15,18 @@ export const metadata = { title: '投诉件详情 · 政务公开在线监督预
 
 export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, scope } = await requireUser();
-  if (!hasRole(user, 'handler', 'supervisor', 'admin', 'dept')) forbidden();
+  if (!can(user, 'readComplaints')) forbidden();
   const id = complaintIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const detail = await getComplaintDetail(sql, scope, id.data);
   if (detail === 'missing') notFound();
   if (detail === 'outside') forbidden();
-  const actor: Actor | null =
-    user.role === 'handler' ? 'handler' : user.role === 'dept' && detail.departmentId === scope.departmentId ? 'department' : null;
+  // a complaint getComplaintDetail returns lies in scope; what may be done with it is the API's own decision
+  const subject = { inScope: true, departmentId: detail.departmentId, assignedAt: detail.assignedAt, state: detail.state };
+  const decision = complaintActorFor(scope, subject);
   return (
     <RealtimeProvider>
-      <ComplaintView detail={detail} actor={actor} />
+      <ComplaintView detail={detail} actor={decision.ok ? decision.actor : null} actions={complaintActionsFor(scope, subject)} />
     </RealtimeProvider>
   );
 }

@@ -10,7 +10,7 @@ import { useState, useTransition } from 'react';
 import { EVENT_LABELS, SATISFACTION_LABELS, type ComplaintEventKind } from '../../../../lib/complaints/complaint';
 import type { ComplaintDetail, ComplaintEvent } from '../../../../lib/complaints/queries';
 import { MAX_REPLY_LENGTH } from '../../../../lib/complaints/schemas';
-import { ACTION_LABELS, allowedActions, type Actor, type ComplaintAction } from '../../../../lib/complaints/state-machine';
+import { ACTION_LABELS, type Actor, type ComplaintAction } from '../../../../lib/complaints/state-machine';
 import { useRealtimeEvent } from '../../../_client/use-realtime';
 import { ConnectionStatusBadge } from '../../_wall/connection-status';
 import { formatFullTime } from '../../../../lib/format/shanghai-time';
@@ -51,7 +51,8 @@ function eventDetail(event: ComplaintEvent): string | null {
   return event.note;
 }
 
-export function ComplaintView({ detail, actor }: { detail: ComplaintDetail; actor: Actor | null }) {
+// `actions` come from lib/auth/permissions (complaintActionsFor), the decision POST /complaints/:id/actions makes
+export function ComplaintView({ detail, actor, actions }: { detail: ComplaintDetail; actor: Actor | null; actions: readonly ComplaintAction[] }) {
   const router = useRouter();
   const nowMs = useNow();
   const { message } = App.useApp();
@@ -60,7 +61,6 @@ export function ComplaintView({ detail, actor }: { detail: ComplaintDetail; acto
   const [reply, setReply] = useState('');
   const [isReplying, setReplying] = useState(false);
   const [busy, setBusy] = useState<ComplaintAction | null>(null);
-  const actions = actor ? allowedActions(detail.state, actor) : [];
   const refresh = () => startTransition(() => router.refresh());
 
   useRealtimeEvent('complaint:updated', (update) => {

@@ -1,6 +1,6 @@
 import { forbidden, notFound } from 'next/navigation';
 import { requireUser } from '../../../_server/current-user';
-import { hasRole } from '../../../../lib/auth/roles';
+import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { sql } from '../../../../lib/db/sql';
 import { findReport } from '../../../../lib/reports/queries';
 import { renderReportHtml, reportTitle } from '../../../../lib/reports/report-html';
@@ -14,7 +14,7 @@ export const metadata = { title: '月度报告 · 政务公开在线监督预警
 // 月度报告: one region's month, as printed to PDF
 export default async function ReportPage(props: { params: Promise<{ id: string }> }) {
   const { scope } = await requireUser();
-  if (!hasRole(scope, 'leader', 'supervisor', 'admin')) forbidden();
+  if (!can(scope, 'readReports')) forbidden();
   const id = parseRouteId((await props.params).id);
   if (id === null) notFound();
   const report = await findReport(sql, scope, id);

@@ -1,6 +1,6 @@
 import { forbidden } from 'next/navigation';
 import { requireUser } from '../../../_server/current-user';
-import { hasRole } from '../../../../lib/auth/roles';
+import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { periodOf, periodSchema, periodsEndingWith } from '../../../../lib/scoring/period';
@@ -16,7 +16,7 @@ const HEATMAP_DEPARTMENTS = 20;
 // 区域汇总: the month's scores rolled up province → city → county, and where obligations ran overdue
 export default async function RegionScoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { scope } = await requireUser();
-  if (!hasRole(scope, 'leader', 'supervisor', 'admin')) forbidden();
+  if (!can(scope, 'readScores')) forbidden();
   const raw = (await searchParams).period;
   const at = now();
   const current = periodOf(at);

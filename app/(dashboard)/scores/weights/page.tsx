@@ -1,6 +1,6 @@
 import { forbidden } from 'next/navigation';
 import { requireUser } from '../../../_server/current-user';
-import { hasRole } from '../../../../lib/auth/roles';
+import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { addMonths, periodOf } from '../../../../lib/scoring/period';
@@ -14,7 +14,7 @@ export const metadata = { title: '考核权重 · 政务公开在线监督预警
 // 考核权重: an admin changes the weights, sees the ranking they would give, then saves a new version
 export default async function WeightsPage() {
   const { scope } = await requireUser();
-  if (!hasRole(scope, 'admin')) forbidden();
+  if (!can(scope, 'editScoreWeights')) forbidden();
   const current = await getCurrentWeights(sql);
   // last month: a whole month of facts shows the effect better than the running one
   return <WeightsPanel current={current} period={addMonths(periodOf(now()), -1)} />;

@@ -1,6 +1,7 @@
 // GET /api/v1/audit?entity=&entityId=&actor=&from=&to=&cursor=&limit= – the audit trail, newest first (admin)
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
+import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { auditEntitySchema, listAudit } from '../../../../lib/audit/list-audit';
 import { startOfShanghaiDay, isYmd } from '../../../../lib/calendar/ymd';
 import { sql } from '../../../../lib/db/sql';
@@ -37,7 +38,7 @@ const querySchema = z.object({
 });
 
 export const GET = orUnavailable('audit list failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, ['admin']);
+  const auth = await requireApiUser(request, rolesThatCan('readAudit'));
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);

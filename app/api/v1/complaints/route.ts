@@ -2,6 +2,7 @@
 // GET /api/v1/complaints – the complaints of the user's scope (handler queue, department view)
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
+import { can, rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { scopeOf } from '../../../../lib/auth/scope';
 import { readSessionToken } from '../../../../lib/auth/session-cookie';
 import { getSessionUser } from '../../../../lib/auth/sessions';
@@ -34,7 +35,7 @@ export const POST = orUnavailable('POST /api/v1/complaints failed', async (reque
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
   // a signed-in handler registers any channel; everyone else is the public, with the public's limits
   const session = await getSessionUser(sql, readSessionToken(request.headers.get('cookie')));
-  const handler = session?.user.role === 'handler' ? scopeOf(session.user) : null;
+  const handler = session && can(session.user, 'registerComplaints') ? scopeOf(session.user) : null;
   if (!handler) {
     // every public request spends the address's budget, bad ones included, before the body is read
     try {
@@ -66,7 +67,7 @@ const listQuerySchema = complaintListQuerySchema.extend({
 });
 
 export const GET = orUnavailable('GET /api/v1/complaints failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, ['handler', 'supervisor', 'admin', 'dept']);
+  const auth = await requireApiUser(request, rolesThatCan('readComplaints'));
   if (auth instanceof Response) return auth;
   const query = listQuerySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);

@@ -3,6 +3,8 @@
 // the user's region or below, or the preview of what it would open and resolve
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
+import { canManageRule } from '../../../../lib/auth/permissions/manage-region';
+import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { getCalendar } from '../../../../lib/calendar/store/calendar-cache';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
@@ -12,7 +14,7 @@ import { refusalResponse } from '../../../../lib/http/refusal-response';
 import { isCrossSiteRequest } from '../../../../lib/http/same-origin';
 import { orUnavailable } from '../../../../lib/http/unavailable';
 import { createRule, draftRule, newRuleSchema } from '../../../../lib/rules/store/create-rule';
-import { canManageRule, findRuleView, listRulesForScope } from '../../../../lib/rules/store/list-rules';
+import { findRuleView, listRulesForScope } from '../../../../lib/rules/store/list-rules';
 import { previewRuleChange } from '../../../../lib/rules/store/preview-rule-change';
 import { invalidateRules, loadRules } from '../../../../lib/rules/store/queries';
 
@@ -20,7 +22,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = orUnavailable('rules list failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
+  const auth = await requireApiUser(request, rolesThatCan('manageRules'));
   if (auth instanceof Response) return auth;
   // a region's rules are a few dozen at most: one page
   return Response.json({ data: await listRulesForScope(sql, auth.scope), next: null });
@@ -28,7 +30,7 @@ export const GET = orUnavailable('rules list failed', async (request: Request): 
 
 export const POST = orUnavailable('rule create failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
+  const auth = await requireApiUser(request, rolesThatCan('manageRules'));
   if (auth instanceof Response) return auth;
   const body = await readJson(request, newRuleSchema, 20_000);
   if (!body.ok) return body.response;

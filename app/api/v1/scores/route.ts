@@ -1,6 +1,7 @@
 // GET /api/v1/scores?period=YYYY-MM&regionId=&subject= – the month's ranked department (or position) scores in scope
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
+import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden } from '../../../../lib/http/errors';
@@ -13,8 +14,6 @@ import { periodOf, periodSchema } from '../../../../lib/scoring/period';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const SCORE_READERS = ['leader', 'supervisor', 'admin'] as const;
-
 const querySchema = z.object({
   period: periodSchema.optional(),
   regionId: z.string().regex(/^\d{6}$/, 'regionId 必须是 6 位行政区划代码').optional(),
@@ -24,7 +23,7 @@ const querySchema = z.object({
 });
 
 export const GET = orUnavailable('GET /api/v1/scores failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, SCORE_READERS);
+  const auth = await requireApiUser(request, rolesThatCan('readScores'));
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);

@@ -5,6 +5,7 @@ import { App, Badge, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select
 import type { ColumnsType } from 'antd/es/table';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { isDepartmentRole } from '../../../../../lib/auth/permissions/role-permissions';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../../lib/auth/roles';
 import type { RegionSummary } from '../../../../../lib/regions/queries';
 import type { UserListRow } from '../../../../../lib/users/list-users';
@@ -50,14 +51,15 @@ function CreateUserDialog({ regions, onClose }: { regions: RegionSummary[]; onCl
   const [form] = Form.useForm();
   const role = Form.useWatch('role', form) as Role | undefined;
   const regionCode = Form.useWatch('regionCode', form) as string | undefined;
-  const { departments, isLoading } = useDepartments(role === 'dept' ? regionCode : null);
+  const needsDepartment = role !== undefined && isDepartmentRole(role);
+  const { departments, isLoading } = useDepartments(needsDepartment ? regionCode : null);
   const [isSaving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function submit() {
     const values = await form.validateFields();
     setSaving(true);
-    const result = await send('/api/v1/admin/users', 'POST', { ...values, departmentId: values.role === 'dept' ? values.departmentId : null });
+    const result = await send('/api/v1/admin/users', 'POST', { ...values, departmentId: isDepartmentRole(values.role) ? values.departmentId : null });
     setSaving(false);
     if (!result.ok) {
       const fields = Object.entries(result.body.error?.fields ?? {}).map(([name, message]) => ({ name, errors: [message] }));
@@ -86,7 +88,7 @@ function CreateUserDialog({ regions, onClose }: { regions: RegionSummary[]; onCl
         <Form.Item name="regionCode" label="所属区域" rules={[{ required: true, message: '请选择区域' }]}>
           <Select showSearch optionFilterProp="label" options={regionOptions(regions)} placeholder="输入名称或代码搜索" />
         </Form.Item>
-        {role === 'dept' && (
+        {needsDepartment && (
           <Form.Item name="departmentId" label="所属部门" rules={[{ required: true, message: '部门联络员须指定所属部门' }]}>
             <Select
               showSearch

@@ -1,5 +1,6 @@
 import { forbidden, notFound } from 'next/navigation';
 import { requireUser } from '../../../../_server/current-user';
+import { can } from '../../../../../lib/auth/permissions/role-permissions';
 import { findCatalogEntry } from '../../../../../lib/catalog/queries';
 import { sql } from '../../../../../lib/db/sql';
 import { listRegionsInScope } from '../../../../../lib/regions/queries';
@@ -12,7 +13,7 @@ export const metadata = { title: '修改公开事项 · 政务公开在线监督
 // 修改事项: a new version of the entry; obligations already formed keep the version they were made under
 export default async function EditEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const { scope } = await requireUser();
-  if (scope.role !== 'supervisor' && scope.role !== 'admin') forbidden();
+  if (!can(scope, 'manageCatalog')) forbidden();
   const id = parseRouteId((await params).id);
   if (id === null) notFound();
   const entry = await findCatalogEntry(sql, scope, id);

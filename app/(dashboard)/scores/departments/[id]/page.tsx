@@ -1,6 +1,6 @@
 import { forbidden, notFound } from 'next/navigation';
 import { requireUser } from '../../../../_server/current-user';
-import { hasRole } from '../../../../../lib/auth/roles';
+import { can } from '../../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { findDepartmentScore } from '../../../../../lib/scoring/store/list-scores';
@@ -19,7 +19,7 @@ export default async function DepartmentScorePage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { scope } = await requireUser();
-  if (!hasRole(scope, 'leader', 'supervisor', 'admin')) forbidden();
+  if (!can(scope, 'readScores')) forbidden();
   const id = parseRouteId((await props.params).id);
   if (id === null) notFound();
   const raw = (await props.searchParams).period;

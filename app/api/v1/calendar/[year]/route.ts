@@ -1,6 +1,7 @@
 // GET /api/v1/calendar/:year – a year's arrangement; PUT (admin) {holidays, workdays} replaces it and moves
 // the open obligations whose deadlines depend on it (provisional ones become final), pushed live
 import { requireApiUser } from '../../../../_server/current-user';
+import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { publishAlertChanges } from '../../../../../lib/alerts/publish-alert-changes';
 import { arrangementBodySchema, calendarYearSchema } from '../../../../../lib/calendar/arrangement';
 import { invalidateCalendarCache } from '../../../../../lib/calendar/store/calendar-cache';
@@ -36,7 +37,7 @@ export const GET = orUnavailable('calendar year failed', async (request: Request
 
 export const PUT = orUnavailable('calendar load failed', async (request: Request, context: Context): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, ['admin']);
+  const auth = await requireApiUser(request, rolesThatCan('loadCalendar'));
   if (auth instanceof Response) return auth;
   const year = await yearOf(context);
   if (year instanceof Response) return year;

@@ -1,5 +1,6 @@
 // GET /api/v1/catalog/template – the Excel import template (导入模板), with a sheet of instructions
 import { requireApiUser } from '../../../../_server/current-user';
+import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { XLSX_CONTENT_TYPE, writeTemplateWorkbook } from '../../../../../lib/catalog/catalog-workbook';
 import { orUnavailable } from '../../../../../lib/http/unavailable';
 
@@ -7,7 +8,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = orUnavailable('GET /api/v1/catalog/template failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, ['supervisor', 'admin']);
+  const auth = await requireApiUser(request, rolesThatCan('manageCatalog'));
   if (auth instanceof Response) return auth;
   return new Response(new Uint8Array(await writeTemplateWorkbook()), {
     headers: {

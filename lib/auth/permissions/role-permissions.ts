@@ -1,0 +1,56 @@
+// Who may do what by role alone (DESIGN §3 "who" column, and the pages of DESIGN §1): every named role set
+// lives here, and route handlers, pages and the navigation ask `can` or `rolesThatCan` instead of listing
+// roles. Decisions that also depend on the subject (its region, its department, a complaint's state) are the
+// `can…` functions beside this file, which start from these sets.
+import type { Role } from '../roles';
+
+const PERMISSIONS = {
+  /** 确认、指派、处置预警 (POST /alerts/:id/ack · resolve · assign, the wall's buttons). */
+  actOnAlerts: ['supervisor', 'admin'],
+  /** 公开目录维护: entries, versions, retirement, import/export, the withheld approval. */
+  manageCatalog: ['supervisor', 'admin'],
+  /** 监督规则: list, create, change (GET/POST /rules, PATCH /rules/:id). */
+  manageRules: ['supervisor', 'admin'],
+  /** 投诉处理 pages and GET /complaints, /complaints/:id. */
+  readComplaints: ['handler', 'supervisor', 'admin', 'dept'],
+  /** POST /complaints/:id/actions: the handler's desk and the assigned department. */
+  actOnComplaints: ['handler', 'dept'],
+  /** 派单 targets (GET /complaints/:id/targets). */
+  dispatchComplaints: ['handler'],
+  /** Registering phone/onsite complaints under the handler's name (POST /complaints signed in). */
+  registerComplaints: ['handler'],
+  /** Complainants' names and phones in full (DESIGN §1 Complaints: masked in lists, visible only to handlers). */
+  seeComplainantData: ['handler'],
+  /** 报送公开信息 by hand (POST /items with a session; CMS keys are checked by ingest itself). */
+  publishItems: ['dept'],
+  /** 考核评分 and the scoring weights in force (GET /scores, GET /score-weights). */
+  readScores: ['leader', 'supervisor', 'admin'],
+  /** Changing the scoring weights and previewing them (PUT /score-weights, /scores/what-if). */
+  editScoreWeights: ['admin'],
+  /** 月度报告 (GET/POST /reports, the report files). */
+  readReports: ['leader', 'supervisor', 'admin'],
+  /** 工作日历: loading a year's arrangement (PUT /calendar/:year). */
+  loadCalendar: ['admin'],
+  /** 操作日志 (GET /audit). */
+  readAudit: ['admin'],
+  /** 系统管理: users and ingest API keys (/admin/*). */
+  administer: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** The roles holding `permission`, for requireApiUser and requireRecordRequest. */
+export function rolesThatCan(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+export function can(user: { role: Role }, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+/** Department staff are bound to one department: their scope narrows to it, and their account needs one. */
+export function isDepartmentRole(role: Role): boolean {
+  return role === 'dept';
+}
