@@ -1,7 +1,7 @@
 // Saving a rule change (PATCH /api/v1/rules/:id): the new version, its history row and its audit row in one
 // transaction, with the re-evaluation it makes owed (reevaluate-job.ts), so alerts follow at once.
 import { z } from 'zod';
-import { canManageRule } from '../auth/permissions/manage-region';
+import { canManageRule } from '../../auth/permissions/manage-region';
 import type { Scope } from '../../auth/scope';
 import { recordAudit } from '../../audit/record-audit';
 import type { Sql } from '../../db/sql';

@@ -10,7 +10,7 @@ import { can } from '../../../../../../lib/auth/permissions/role-permissions';
 import { scopeOf, type Scope } from '../../../../../../lib/auth/scope';
 import { createSession, getSessionUser } from '../../../../../../lib/auth/sessions';
 import { uniqueUsername } from '../../../../../../lib/auth/test-fixtures';
-import { getCalendar } from '../../../../../../lib/calendar/calendar-cache';
+import { getCalendar } from '../../../../../../lib/calendar/store/calendar-cache';
 import { addWorkingDays } from '../../../../../../lib/calendar/working-days';
 import { shanghaiDayOf } from '../../../../../../lib/calendar/ymd';
 import { now } from '../../../../../../lib/clock';
