@@ -124,6 +124,15 @@ describe('catalog versions', () => {
       select version, mode from catalog_entries where code = ${entry.code} and region_code = ${world.regions.county.code} and is_current`)[0];
     expect(await current()).toEqual({ version: 1, mode: 'proactive' });
 
+    // the page offers 批准/驳回 exactly where the API will take them: not to the county office that proposed it
+    const offered = async (cookie: string) => {
+      const response = await versions(new Request(`${ORIGIN}/api/v1/catalog/${entry.id}/versions`, { headers: { cookie } }), params(entry.id) as never);
+      const body = (await response.json()) as { data: { id: number; mayDecide: boolean }[] };
+      return body.data.find((version) => version.id === proposed.body.id)?.mayDecide;
+    };
+    expect(await offered(world.cookies.supervisor)).toBe(false);
+    expect(await offered(cityCookie)).toBe(true);
+
     // the county office that proposed it cannot decide it; the city office can
     expect((await post(approval, `/api/v1/catalog/${proposed.body.id}/approval`, world.cookies.supervisor, { approve: true }, proposed.body.id)).status).toBe(403);
     const approved = await post(approval, `/api/v1/catalog/${proposed.body.id}/approval`, cityCookie, { approve: true }, proposed.body.id);

@@ -1,5 +1,6 @@
 // An entry's versions (the entry page shows them side by side): what each said about the time limit and
 // mode, who changed it, whether it waits for approval, and how many obligations were formed under it.
+import { canApproveWithheld } from '../auth/permissions/manage-region';
 import { isRegionInScope, scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import { timeLimitSchema, type TimeLimit } from './time-limit';
@@ -18,6 +19,8 @@ export interface EntryVersion {
   approvedBy: string | null;
   retiredAt: string | null;
   obligations: number;
+  /** A pending change this user may approve or reject: the same decision POST /catalog/:id/approval makes. */
+  mayDecide: boolean;
 }
 
 /** Every version of the entry that `id` is one version of, newest first; null when out of scope or missing. */
@@ -25,6 +28,8 @@ export async function listEntryVersions(db: Db, scope: Scope, id: number): Promi
   const [entry] = await db<{ region_code: string; code: string; path: string }[]>`
     select c.region_code, c.code, r.path from catalog_entries c join regions r on r.code = c.region_code where c.id = ${id}`;
   if (!entry || !isRegionInScope(scope, entry.path)) return null;
+  const [own] = await db<{ level: string }[]>`select level from regions where code = ${scope.regionCode}`;
+  const mayApprove = canApproveWithheld(scope, own?.level, entry.path);
   const rows = await db<
     { id: number; version: number; is_current: boolean; approval: EntryVersion['approval']; name: string; time_limit: unknown; mode: EntryVersion['mode']; withheld_reason: string | null; created_at: Date; changed_by: string | null; approved_by: string | null; retired_at: Date | null; obligations: number }[]
   >`
@@ -48,6 +53,7 @@ export async function listEntryVersions(db: Db, scope: Scope, id: number): Promi
     approvedBy: row.approved_by,
     retiredAt: row.retired_at?.toISOString() ?? null,
     obligations: row.obligations,
+    mayDecide: row.approval === 'pending' && mayApprove && row.changed_by !== scope.username,
   }));
 }
 

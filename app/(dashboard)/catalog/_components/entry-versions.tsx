@@ -89,7 +89,7 @@ export function EntryVersions({ versions, shownId, canManage }: { versions: Entr
             key: 'approval',
             width: 150,
             render: (_: unknown, row) =>
-              row.approval === 'pending' && canManage ? (
+              row.mayDecide ? (
                 <Space size={0}>
                   <Button type="link" size="small" onClick={() => act(`/api/v1/catalog/${row.id}/approval`, '已批准，不予公开生效', { approve: true })}>
                     批准
