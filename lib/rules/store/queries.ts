@@ -1,6 +1,7 @@
 // Reads of the rules table. Rules change a few times a month while every check needs them, so each
 // process keeps them and re-reads them only when the table's stamp changes (getRules).
 import type { Db } from '../../db/sql';
+import { createStampedCache } from '../../db/stamped-cache';
 import { parseRuleParams, ruleKindSchema, ruleSchema, type Rule } from '../rule';
 
 export interface RuleRow {
@@ -40,18 +41,9 @@ export async function loadRules(db: Db): Promise<Rule[]> {
   return rows.map(ruleFromRow);
 }
 
-// The cache is checked against a stamp of the table (count, sum of versions, max id: every save bumps a
-// version) at most every RULES_STAMP_CHECK_MS, so a change saved by one process reaches every web and
-// worker process within that time without each check job reading every rule.
+// Checked against a stamp of the table (count, sum of versions, max id: every save bumps a version) at most
+// every RULES_STAMP_CHECK_MS (lib/db/stamped-cache.ts), so each check job does not read every rule.
 export const RULES_STAMP_CHECK_MS = 500;
-
-interface CachedRules {
-  rules: Promise<Rule[]>;
-  stamp: Promise<string>;
-  checkedAtMs: number;
-}
-
-let cached: CachedRules | undefined;
 
 async function rulesStamp(db: Db): Promise<string> {
   const [row] = await db<{ stamp: string }[]>`
@@ -60,29 +52,14 @@ async function rulesStamp(db: Db): Promise<string> {
   return row?.stamp ?? '';
 }
 
-/** loadRules through the per-process cache. The check interval runs on the machine's clock: it is about freshness, not deadlines. */
-export function getRules(db: Db, nowMs: number = Date.now()): Promise<Rule[]> {
-  const current = cached;
-  if (current && nowMs - current.checkedAtMs < RULES_STAMP_CHECK_MS) return current.rules;
-  const stamp = rulesStamp(db);
-  const entry: CachedRules = {
-    stamp,
-    checkedAtMs: nowMs,
-    rules: current
-      ? Promise.all([stamp, current.stamp.catch(() => null)]).then(([next, previous]) =>
-          next === previous ? current.rules : loadRules(db),
-        )
-      : stamp.then(() => loadRules(db)),
-  };
-  cached = entry;
-  // concurrent callers share the one load; a failed load is forgotten so the next call retries
-  entry.rules.catch(() => {
-    if (cached === entry) cached = undefined;
-  });
-  return entry.rules;
+const rulesCache = createStampedCache({ stamp: rulesStamp, load: loadRules, checkEveryMs: RULES_STAMP_CHECK_MS });
+
+/** loadRules through the per-process cache. */
+export function getRules(db: Db, nowMs?: number): Promise<Rule[]> {
+  return rulesCache.get(db, nowMs);
 }
 
 /** Call after changing a rule so this process sees the change at once. */
 export function invalidateRules(): void {
-  cached = undefined;
+  rulesCache.invalidate();
 }
