@@ -26,13 +26,6 @@ export const TIMELINE_KIND_LABELS: Readonly<Record<string, string>> = {
   alert_resolved: '预警解除',
 };
 
-export const RULE_KIND_LABELS: Readonly<Record<string, string>> = {
-  deadline: '公开时限',
-  completeness: '要素完整性',
-  channel: '公开渠道',
-  complaint_sla: '投诉办理时限',
-};
-
 export const SOURCE_LABELS = { item: '公开信息', obligation: '公开义务', alert: '预警' } as const;
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);

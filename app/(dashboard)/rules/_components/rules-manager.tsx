@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { RULE_KIND_LABELS, domainLabel } from '../../../../lib/alerts/labels';
 import type { RuleView } from '../../../../lib/rules/list-rules';
 import { describeParams } from '../../../../lib/rules/param-labels';
-import { LevelTag } from '../../items/_components/level-tag';
+import { LevelTag } from '../../_components/level-tag';
 import { formatTime } from '../../../../lib/format/shanghai-time';
 import type { RegionSummary } from '../../../../lib/regions/queries';
 import { NewRuleDialog } from './new-rule-dialog';

@@ -1,7 +1,7 @@
 'use client';
 
 import { Tag } from 'antd';
-import type { Level } from '../../../../lib/rules/level';
+import type { Level } from '../../../lib/rules/level';
 
 // The levels of DESIGN §1 in the colours of the alert wall. A deadline names its term (临期 / 超期 /
 // 严重超期); a completeness or channel alert has a colour only, since nothing about it is late.
