@@ -15,7 +15,8 @@ import { useRealtimeEvent } from '../../../_client/use-realtime';
 import { ConnectionStatusBadge } from '../../_wall/connection-status';
 import { formatDayTime } from '../../../../lib/format/shanghai-time';
 import { useNow } from '../../_wall/use-now';
-import { ChannelTag, Countdown, LevelBadge, StateTag } from './labels';
+import { LevelTag } from '../../_components/level-tag';
+import { ChannelTag, Countdown, StateTag } from './labels';
 import styles from './complaints.module.css';
 import { RegisterDrawer } from './register-drawer';
 
@@ -116,7 +117,7 @@ export function ComplaintQueue(props: Props) {
       render: (state: ComplaintState, row) => (
         <Space size={2} wrap>
           <StateTag state={state} />
-          <LevelBadge level={row.level} />
+          {row.level !== 'none' && <LevelTag level={row.level} short look="soft" />}
         </Space>
       ),
     },

@@ -18,7 +18,8 @@ import { useNow } from '../../_wall/use-now';
 import { ActionModal, type ModalAction } from './action-modal';
 import { postAction } from './complaint-api';
 import styles from './complaints.module.css';
-import { ChannelTag, Countdown, LevelBadge, StateTag } from './labels';
+import { LevelTag } from '../../_components/level-tag';
+import { ChannelTag, Countdown, StateTag } from './labels';
 
 const { Text } = Typography;
 
@@ -98,7 +99,7 @@ export function ComplaintView({ detail, actor }: { detail: ComplaintDetail; acto
         </Typography.Title>
         <ChannelTag channel={detail.channel} />
         <StateTag state={detail.state} />
-        <LevelBadge level={detail.level} />
+        {detail.level !== 'none' && <LevelTag level={detail.level} short look="soft" />}
         {detail.currentDueAt && <Countdown dueAt={detail.currentDueAt} nowMs={nowMs} />}
         <ConnectionStatusBadge />
       </Space>
