@@ -9,7 +9,7 @@ import { createSql, type Sql } from '../lib/db/sql';
 import { levelAt } from '../lib/rules/deadline-level';
 import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
 import { copyJson, copyNullableText, copyRow, copyTextArray, copyTimestamp } from './copy-text';
-import { OUTCOME_WEIGHTS } from './items';
+import { OUTCOME_WEIGHTS } from './item-planner';
 import { provinceUnits } from './province-geography';
 import { countSeedTables, PILOT_UNITS, SEED_TABLES } from './seed-demo';
 import { ProvinceSeedRefusedError, seedProvince, type SeedProvinceResult } from './seed-province';

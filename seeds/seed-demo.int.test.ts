@@ -7,7 +7,7 @@ import { createSql, type Sql } from '../lib/db/sql';
 import { levelAt } from '../lib/rules/deadline-level';
 import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
 import { PILOT_DOMAINS } from './departments';
-import { OUTCOME_WEIGHTS } from './items';
+import { OUTCOME_WEIGHTS } from './item-planner';
 import { countSeedTables, PILOT_UNITS, seedDemo, SEED_TABLES, type SeedCounts, type SeedDemoResult } from './seed-demo';
 import { measureOutcomes } from './testing/measured-mix';
 

@@ -2,7 +2,7 @@
 // its 13 cities and all 96 county-level units (province-geography.ts), each with the demo's departments,
 // positions and catalog, and about 1,000,000 items over the past year with their history (formed and
 // published events) and obligations — the same planner, outcome mix and level rule as the demo
-// (items.ts), deterministic for a given `today`. Demo users are seeded too, so the app is usable on it.
+// (item-planner.ts), deterministic for a given `today`. Demo users are seeded too, so the app is usable on it.
 //
 // Written with COPY in one transaction (all of it or nothing), as the owner role of DATABASE_ADMIN_URL:
 // the app role of DATABASE_URL may not TRUNCATE the append-only history tables (lib/db/migrate.ts), and
@@ -39,7 +39,8 @@ import { seedCalendar } from './calendar';
 import { seedCatalog } from './catalog';
 import { buildUpperDepartments, seedDepartments } from './departments';
 import { seedGeography } from './geography';
-import { ItemPlanner, outcomeMix, type ItemIds, type Outcome, type OutcomeMix } from './items';
+import { ItemPlanner, outcomeMix, type Outcome, type OutcomeMix } from './item-planner';
+import type { ItemIds } from './item-writer';
 import { formatCount, formatRate, formatSeconds, type LoadProgress } from './progress';
 import { provinceRegionSeeds, provinceUnits, unitWeight } from './province-geography';
 import { departmentRows, ITEM_COLUMNS, ITEM_EVENT_COLUMNS, OBLIGATION_COLUMNS } from './province-rows';
@@ -107,7 +108,7 @@ export class ProvinceSeedRefusedError extends Error {}
 // ——— sizing ———
 
 const PERIODS_PER_YEAR = { month: 12, quarter: 4, half_year: 2, year: 1 } as const;
-// periodic items exist only once published: most periods are, some are late or never (items.ts mix)
+// periodic items exist only once published: most periods are, some are late or never (item-planner.ts mix)
 const PERIODIC_ITEM_SHARE = 0.95;
 
 export interface ProvinceScale {
@@ -119,7 +120,7 @@ export interface ProvinceScale {
 /**
  * The size factor that brings the province to about `itemsTarget` items. Periodic, fixed-date and
  * month-bound entries give a fixed number of items a year; an event-triggered entry gives
- * perYear × unit size, at least one (items.ts), so the factor is found by bisection.
+ * perYear × unit size, at least one (item-planner.ts), so the factor is found by bisection.
  */
 export function provinceScale(unitSeeds: readonly UnitSeed[], itemsTarget: number): ProvinceScale {
   let fixed = 0;
