@@ -31,7 +31,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { loadCalendar } from '../lib/calendar/queries';
 import { isYmd, shanghaiDayOf, type Ymd } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import type { Sql, TransactionSql } from '../lib/db/sql';
@@ -41,11 +40,10 @@ import { buildUpperDepartments, seedDepartments } from './departments';
 import { seedGeography } from './geography';
 import { ItemPlanner, outcomeMix, type Outcome, type OutcomeMix } from './item-planner';
 import type { ItemIds } from './item-writer';
+import { loadPlanContext } from './plan-context';
 import { formatCount, formatRate, formatSeconds, type LoadProgress } from './progress';
 import { provinceRegionSeeds, provinceUnits, unitWeight } from './province-geography';
 import { departmentRows, ITEM_COLUMNS, ITEM_EVENT_COLUMNS, OBLIGATION_COLUMNS } from './province-rows';
-import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
-import { loadRules } from '../lib/rules/queries';
 import { scoreHistory } from '../lib/scoring/score-history';
 import { seedRules } from './rules';
 import { countSeedTables, SEED_LOCK_KEY, structureCreatedAtFor, type SeedCounts } from './seed-demo';
@@ -203,20 +201,10 @@ export async function seedProvince(sql: Sql, options: SeedProvinceOptions = {}):
     await phase('监督规则', () => seedRules(tx, at), (n) => `${n} 条`);
     await phase('演示用户', () => seedUsers(tx, structure.ids.departments, at), (n) => `${n} 个`);
 
-    const rules = await loadRules(tx);
-    const paths = new Map(regionSeeds.map((r) => [r.code, r.path]));
     const scale = provinceScale(unitSeeds, itemsTarget);
     const weights = new Map(unitSeeds.map((u) => [u.unit.code, unitWeight(u.unit)]));
     const planner = new ItemPlanner({
-      today,
-      calendar: await loadCalendar(tx),
-      asOf: at,
-      deadlineParams: (entry) =>
-        deadlineParamsFor(rules, {
-          regionPath: paths.get(entry.regionCode) ?? entry.regionCode,
-          domain: entry.domain,
-          entryId: catalog.ids.get(`${entry.regionCode}/${entry.code}`) ?? 0,
-        }),
+      ...(await loadPlanContext(tx, { today, asOf: at, regions: regionSeeds, entryIds: catalog.ids })),
       unitSize: (unit) => scale.factor * (weights.get(unit.code) ?? 1),
       history: 'compact',
     });
