@@ -12,9 +12,9 @@ import type { ComplaintDetail, ComplaintEvent } from '../../../../lib/complaints
 import { MAX_REPLY_LENGTH } from '../../../../lib/complaints/schemas';
 import { ACTION_LABELS, allowedActions, type Actor, type ComplaintAction } from '../../../../lib/complaints/state-machine';
 import { useRealtimeEvent } from '../../../_client/use-realtime';
-import { ConnectionStatusBadge } from '../../_wall/connection-status';
+import { ConnectionStatusBadge } from '../../_components/connection-status';
 import { formatFullTime } from '../../../../lib/format/shanghai-time';
-import { useNow } from '../../_wall/use-now';
+import { useNow } from '../../_components/use-now';
 import { ActionModal, type ModalAction } from './action-modal';
 import { postAction } from './complaint-api';
 import styles from './complaints.module.css';

@@ -33,7 +33,7 @@ const isEmpty = (value: unknown) => value === null || value === undefined || val
 const INSTANT_KEYS = new Set(['formedAt', 'publishedAt', 'eventAt']);
 
 /** One side of an `updated` event's diff, as text. */
-export function diffValueText(key: string, value: unknown): string {
+function diffValueText(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
   if (INSTANT_KEYS.has(key) && typeof value === 'string') return formatTime(value);
   if (Array.isArray(value)) {

@@ -14,7 +14,7 @@ import { NewRuleDialog } from './new-rule-dialog';
 import { RuleEditor } from './rule-editor';
 import { RuleHistory } from './rule-history';
 
-export function scopeText(rule: RuleView): string {
+function scopeText(rule: RuleView): string {
   const parts = [rule.scope.regionName ?? '全部区域'];
   if (rule.scope.domain) parts.push(domainLabel(rule.scope.domain));
   if (rule.scope.entryName) parts.push(`《${rule.scope.entryName}》`);
