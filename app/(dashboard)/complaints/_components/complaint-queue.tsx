@@ -14,6 +14,8 @@ import type { ComplaintListQuery, ComplaintSummary, DepartmentOption } from '../
 import { useRealtimeEvent } from '../../../_client/use-realtime';
 import { ConnectionStatusBadge } from '../../_components/connection-status';
 import { formatDayTime } from '../../../../lib/format/shanghai-time';
+import { ALERT_LEVELS } from '../../../../lib/alerts/labels';
+import { LEVEL_TERMS } from '../../../../lib/rules/level';
 import { useNow } from '../../_components/use-now';
 import { LevelTag } from '../../_components/level-tag';
 import { ChannelTag, Countdown, StateTag } from './labels';
@@ -242,9 +244,7 @@ export function ComplaintQueue(props: Props) {
             onChange={(level?: ComplaintListQuery['level']) => go({ level })}
             options={[
               { value: 'late', label: '已超期' },
-              { value: 'yellow', label: '临期' },
-              { value: 'orange', label: '超期' },
-              { value: 'red', label: '严重超期' },
+              ...ALERT_LEVELS.map((level) => ({ value: level, label: LEVEL_TERMS[level] })),
             ]}
             style={{ width: 140 }}
             aria-label="按时限状态筛选"
