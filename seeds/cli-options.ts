@@ -4,7 +4,7 @@ import { ymdSchema } from '../lib/calendar/ymd';
 import { UsageError } from '../lib/cli/run-cli';
 import { formatCount, formatSeconds } from './progress';
 import { SEED_TABLES, type SeedDemoResult, type SeedTable } from './seed-demo';
-import type { OutcomeMix } from './items';
+import type { OutcomeMix } from './item-planner';
 import type { SeedProvinceResult } from './seed-province';
 
 // Asia/Shanghai has been UTC+8 all year since 1992, and the calendar table stops at 2100.

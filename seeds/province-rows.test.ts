@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../lib/calendar/calendar';
 import { readChineseDaysYears } from '../lib/calendar/chinese-days-source';
-import { ItemPlanner, type DepartmentPlan, type ItemIds } from './items';
+import { ItemPlanner, type DepartmentPlan } from './item-planner';
+import type { ItemIds } from './item-writer';
 import { provinceRegionSeeds, provinceUnits } from './province-geography';
 import { departmentRows, ITEM_COLUMNS, ITEM_EVENT_COLUMNS, OBLIGATION_COLUMNS } from './province-rows';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';

@@ -1,4 +1,4 @@
-// One department's planned year (items.ts) as rows of COPY text for items, item_events and obligations.
+// One department's planned year (item-planner.ts) as rows of COPY text for items, item_events and obligations.
 // Item ids are given by the caller (a block reserved from the items identity sequence, see
 // seed-province.ts), so events and obligations can name their item in the same pass.
 import {
@@ -10,7 +10,8 @@ import {
   copyTimestamp,
   COPY_NULL,
 } from './copy-text';
-import type { DepartmentPlan, ItemIds } from './items';
+import type { DepartmentPlan } from './item-planner';
+import type { ItemIds } from './item-writer';
 
 export const ITEM_COLUMNS = [
   'id', 'department_id', 'external_id', 'catalog_entry_id', 'region_code', 'position_id', 'version', 'title', 'index_no',

@@ -6,14 +6,14 @@ import { finished } from 'node:stream/promises';
 import { shanghaiDayOf, startOfShanghaiDay } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import { createSql, type Sql } from '../lib/db/sql';
-import { levelAt } from '../lib/deadlines/levels';
 import { createTestDatabase, type TestDatabase } from '../lib/testing/test-database';
 import { copyJson, copyNullableText, copyRow, copyTextArray, copyTimestamp } from './copy-text';
-import { OUTCOME_WEIGHTS } from './items';
+import { OUTCOME_WEIGHTS } from './item-planner';
 import { provinceUnits } from './province-geography';
 import { countSeedTables, PILOT_UNITS, SEED_TABLES } from './seed-demo';
 import { ProvinceSeedRefusedError, seedProvince, type SeedProvinceResult } from './seed-province';
 import { measureOutcomes } from './testing/measured-mix';
+import { checkObligationClock } from './testing/obligation-clock';
 
 const ITEMS_TARGET = 20_000;
 
@@ -163,15 +163,7 @@ describe('seedProvince', () => {
   });
 
   it('keeps obligation levels and next checks at the clock it was seeded at', async () => {
-    const rows = await admin<
-      { warn_at: Date; due_at: Date; severe_at: Date; fulfilled_at: Date | null; level: string; next_check_at: Date | null }[]
-    >`select warn_at, due_at, severe_at, fulfilled_at, level, next_check_at from obligations`;
-    const wrong = rows.filter((o) => {
-      if (!(o.warn_at <= o.due_at && o.due_at <= o.severe_at)) return true;
-      const thresholds = { warnAt: o.warn_at, dueAt: o.due_at, severeAt: o.severe_at, fulfilledAt: o.fulfilled_at };
-      if (levelAt(thresholds, seededFrom) !== levelAt(thresholds, seededUntil)) return false;
-      return o.level !== levelAt(thresholds, seededFrom) || (o.next_check_at !== null && o.next_check_at <= seededFrom);
-    });
+    const { rows, wrong } = await checkObligationClock(admin, seededFrom, seededUntil);
     expect(wrong).toEqual([]);
     expect(rows.some((o) => o.level === 'red')).toBe(true);
   });

@@ -3,7 +3,6 @@
 // history and obligations, dated relative to `today`. One transaction: all of it or nothing.
 // Seeding again adds nothing: every row has a natural key, and a department that already has
 // items is not given a second year of them.
-import { loadCalendar } from '../lib/calendar/store/queries';
 import { addDaysToDay, isYmd, shanghaiDayOf, startOfShanghaiDay, type Ymd } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import type { Sql } from '../lib/db/sql';
@@ -12,8 +11,9 @@ import { seedDemoComplaints } from './complaints';
 import { seedCatalog } from './catalog';
 import { buildUpperDepartments, seedDepartments } from './departments';
 import { PILOT_UNITS, regionSeeds, seedGeography, type PilotUnit } from './geography';
-import { insertDepartmentPlans, ItemPlanner, outcomeMix, type DepartmentPlan, type OutcomeMix } from './items';
-import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
+import { ItemPlanner, outcomeMix, type DepartmentPlan, type OutcomeMix } from './item-planner';
+import { insertDepartmentPlans } from './item-writer';
+import { loadPlanContext } from './plan-context';
 import { loadRules } from '../lib/rules/store/queries';
 import { raiseHistoryAlerts } from './history-alerts';
 import { scoreHistory } from '../lib/scoring/store/score-history';
@@ -112,19 +112,9 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
             union select distinct department_id from obligations`
         ).map((r) => r.department_id),
       );
-      const rules = await loadRules(tx);
-      const paths = new Map(regionSeeds().map((r) => [r.code, r.path]));
-      const planner = new ItemPlanner({
-        today,
-        calendar: await loadCalendar(tx),
-        asOf: at,
-        deadlineParams: (entry) =>
-          deadlineParamsFor(rules, {
-            regionPath: paths.get(entry.regionCode) ?? entry.regionCode,
-            domain: entry.domain,
-            entryId: catalog.ids.get(`${entry.regionCode}/${entry.code}`) ?? 0,
-          }),
-      });
+      const planner = new ItemPlanner(
+        await loadPlanContext(tx, { today, asOf: at, regions: regionSeeds(), entryIds: catalog.ids }),
+      );
       const out: DepartmentPlan[] = [];
       for (const unit of units) {
         for (const department of unit.departments) {

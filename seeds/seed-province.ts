@@ -2,7 +2,7 @@
 // its 13 cities and all 96 county-level units (province-geography.ts), each with the demo's departments,
 // positions and catalog, and about 1,000,000 items over the past year with their history (formed and
 // published events) and obligations — the same planner, outcome mix and level rule as the demo
-// (items.ts), deterministic for a given `today`. Demo users are seeded too, so the app is usable on it.
+// (item-planner.ts), deterministic for a given `today`. Demo users are seeded too, so the app is usable on it.
 //
 // Written with COPY in one transaction (all of it or nothing), as the owner role of DATABASE_ADMIN_URL:
 // the app role of DATABASE_URL may not TRUNCATE the append-only history tables (lib/db/migrate.ts), and
@@ -31,7 +31,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { loadCalendar } from '../lib/calendar/store/queries';
 import { isYmd, shanghaiDayOf, type Ymd } from '../lib/calendar/ymd';
 import { now } from '../lib/clock';
 import type { Sql, TransactionSql } from '../lib/db/sql';
@@ -39,12 +38,12 @@ import { seedCalendar } from './calendar';
 import { seedCatalog } from './catalog';
 import { buildUpperDepartments, seedDepartments } from './departments';
 import { seedGeography } from './geography';
-import { ItemPlanner, outcomeMix, type ItemIds, type Outcome, type OutcomeMix } from './items';
+import { ItemPlanner, outcomeMix, type Outcome, type OutcomeMix } from './item-planner';
+import type { ItemIds } from './item-writer';
+import { loadPlanContext } from './plan-context';
 import { formatCount, formatRate, formatSeconds, type LoadProgress } from './progress';
 import { provinceRegionSeeds, provinceUnits, unitWeight } from './province-geography';
 import { departmentRows, ITEM_COLUMNS, ITEM_EVENT_COLUMNS, OBLIGATION_COLUMNS } from './province-rows';
-import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
-import { loadRules } from '../lib/rules/store/queries';
 import { scoreHistory } from '../lib/scoring/store/score-history';
 import { seedRules } from './rules';
 import { countSeedTables, SEED_LOCK_KEY, structureCreatedAtFor, type SeedCounts } from './seed-demo';
@@ -107,7 +106,7 @@ export class ProvinceSeedRefusedError extends Error {}
 // ——— sizing ———
 
 const PERIODS_PER_YEAR = { month: 12, quarter: 4, half_year: 2, year: 1 } as const;
-// periodic items exist only once published: most periods are, some are late or never (items.ts mix)
+// periodic items exist only once published: most periods are, some are late or never (item-planner.ts mix)
 const PERIODIC_ITEM_SHARE = 0.95;
 
 export interface ProvinceScale {
@@ -119,7 +118,7 @@ export interface ProvinceScale {
 /**
  * The size factor that brings the province to about `itemsTarget` items. Periodic, fixed-date and
  * month-bound entries give a fixed number of items a year; an event-triggered entry gives
- * perYear × unit size, at least one (items.ts), so the factor is found by bisection.
+ * perYear × unit size, at least one (item-planner.ts), so the factor is found by bisection.
  */
 export function provinceScale(unitSeeds: readonly UnitSeed[], itemsTarget: number): ProvinceScale {
   let fixed = 0;
@@ -202,20 +201,10 @@ export async function seedProvince(sql: Sql, options: SeedProvinceOptions = {}):
     await phase('监督规则', () => seedRules(tx, at), (n) => `${n} 条`);
     await phase('演示用户', () => seedUsers(tx, structure.ids.departments, at), (n) => `${n} 个`);
 
-    const rules = await loadRules(tx);
-    const paths = new Map(regionSeeds.map((r) => [r.code, r.path]));
     const scale = provinceScale(unitSeeds, itemsTarget);
     const weights = new Map(unitSeeds.map((u) => [u.unit.code, unitWeight(u.unit)]));
     const planner = new ItemPlanner({
-      today,
-      calendar: await loadCalendar(tx),
-      asOf: at,
-      deadlineParams: (entry) =>
-        deadlineParamsFor(rules, {
-          regionPath: paths.get(entry.regionCode) ?? entry.regionCode,
-          domain: entry.domain,
-          entryId: catalog.ids.get(`${entry.regionCode}/${entry.code}`) ?? 0,
-        }),
+      ...(await loadPlanContext(tx, { today, asOf: at, regions: regionSeeds, entryIds: catalog.ids })),
       unitSize: (unit) => scale.factor * (weights.get(unit.code) ?? 1),
       history: 'compact',
     });

@@ -1,4 +1,4 @@
-import { AccessDenied } from './items/_components/access-denied';
+import { AccessDenied } from './_components/access-denied';
 
 // What forbidden() shows (with HTTP 403) for a record beyond the user's region or department.
 export default function Forbidden() {

@@ -48,7 +48,7 @@ const CORE_KEYS = Object.keys(CORE_LABELS) as CoreKey[];
 const FIELD_PREFIX = 'fields.';
 
 // 前段码/后段码: 9-character organisation code, then 4-digit year and 5-digit serial (20 chars)
-const INDEX_NO_PATTERN = /^([0-9A-Z]{9})\/(\d{4})-(\d{5})$/;
+export const INDEX_NO_PATTERN = /^([0-9A-Z]{9})\/(\d{4})-(\d{5})$/;
 
 // A value that only says a table is empty; the explanation of why must come with it.
 const EMPTY_TABLE_MARKERS = new Set(['', '无', '空', '空表', '暂无', '无数据', '本表为空', '此表为空', '/', '-', '—', '——']);

@@ -6,7 +6,7 @@ import type { ItemContentColumns, ItemRow } from '../../lib/items/item-row';
 import { missingChannels } from '../../lib/rules/evaluate-channels';
 import { evaluateCompleteness } from '../../lib/rules/evaluate-completeness';
 import { parseRuleParams } from '../../lib/rules/rule';
-import type { Outcome } from '../items';
+import type { Outcome } from '../item-planner';
 
 export async function measureOutcomes(db: Db, cutoff: Date): Promise<{ total: number; counts: Record<Outcome, number> }> {
   const rows = await db<

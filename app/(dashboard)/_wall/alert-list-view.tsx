@@ -10,7 +10,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Alert } from '../../../lib/alerts/alert';
 import type { AlertRow } from '../../../lib/alerts/alert-list';
 import { domainLabel, RULE_KIND_LABELS, STATE_LABELS } from '../../../lib/alerts/labels';
-import { LevelTag } from './level-tag';
+import { LevelTag } from '../_components/level-tag';
 import { formatAge, formatDayTime, formatFullTime } from '../../../lib/format/shanghai-time';
 import type { Highlight, LoadStatus } from './use-alert-wall';
 import styles from './wall.module.css';
@@ -60,7 +60,7 @@ function Row(props: {
       data-state={alert.state}
       data-level={alert.level}
     >
-      <LevelTag level={alert.level} />
+      <LevelTag level={alert.level} isDeadline={false} look="wall" />
       <div className={styles.content}>
         {href ? (
           <Link className={styles.message} href={href} title={alert.message} tabIndex={-1}>

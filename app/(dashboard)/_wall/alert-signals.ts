@@ -92,7 +92,7 @@ export function playBeep(level: AlertLevel): void {
   }
 }
 
-export const canNotify = () => typeof window !== 'undefined' && 'Notification' in window;
+const canNotify = () => typeof window !== 'undefined' && 'Notification' in window;
 
 /** Asks for permission (from a click); true when notifications may be shown. */
 export async function requestNotifyPermission(): Promise<boolean> {

@@ -12,13 +12,13 @@ import { AssignDialog, ResolveDialog } from './alert-dialogs';
 import { AlertFilters } from './alert-filters';
 import { AlertListView } from './alert-list-view';
 import { playBeep, requestNotifyPermission, showNotification, unlockAudio, useWallPreference } from './alert-signals';
-import { ConnectionStatusBadge } from './connection-status';
+import { ConnectionStatusBadge } from '../_components/connection-status';
 import { DailyChartPlaceholder } from './daily-chart-placeholder';
 import { formatClock } from '../../../lib/format/shanghai-time';
 import { LevelCounters } from './level-counters';
 import { DepartmentRanking, DomainBreakdown } from './side-panels';
 import { useAlertWall, type WallSignal, type WallSnapshotProps } from './use-alert-wall';
-import { useNow } from './use-now';
+import { useNow } from '../_components/use-now';
 import { acknowledge, assign, resolve } from './wall-api';
 import styles from './wall.module.css';
 

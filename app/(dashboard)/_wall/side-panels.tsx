@@ -8,7 +8,7 @@ import { formatCount } from '../../../lib/format/shanghai-time';
 import styles from './wall.module.css';
 
 const STACK: AlertLevel[] = ['red', 'orange', 'yellow'];
-export const RANKED_DEPARTMENTS = 7;
+const RANKED_DEPARTMENTS = 7;
 
 function StackedBar({ counts, max }: { counts: LevelCounts; max: number }) {
   const title = STACK.map((level) => `${LEVEL_NAMES[level]} ${counts[level]}`).join('，');

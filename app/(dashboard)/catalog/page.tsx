@@ -11,7 +11,6 @@ import {
 } from '../../../lib/catalog/queries';
 import { sql } from '../../../lib/db/sql';
 import { findDepartment } from '../../../lib/departments/queries';
-import {} from '../items/_components/access-denied';
 import { CatalogBrowser } from './_components/catalog-browser';
 
 export const dynamic = 'force-dynamic';

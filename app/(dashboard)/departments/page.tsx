@@ -5,7 +5,6 @@ import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
 import { countDepartments, listDepartmentStats } from '../../../lib/departments/queries';
 import { listRegionsInScope, locateRegion } from '../../../lib/regions/queries';
-import {} from '../items/_components/access-denied';
 import { DepartmentList } from './_components/department-list';
 
 export const dynamic = 'force-dynamic';

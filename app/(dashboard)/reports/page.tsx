@@ -7,7 +7,6 @@ import { sql } from '../../../lib/db/sql';
 import { listRegionsInScope } from '../../../lib/regions/queries';
 import { listReports } from '../../../lib/reports/queries';
 import { addMonths, periodOf, periodsEndingWith } from '../../../lib/scoring/period';
-import {} from '../items/_components/access-denied';
 import { ReportList } from './_components/report-list';
 
 export const dynamic = 'force-dynamic';

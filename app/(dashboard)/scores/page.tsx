@@ -7,7 +7,6 @@ import { sql } from '../../../lib/db/sql';
 import { listRegionsInScope, locateRegion } from '../../../lib/regions/queries';
 import { countScores, listScores } from '../../../lib/scoring/store/list-scores';
 import { periodOf, periodSchema, periodsEndingWith } from '../../../lib/scoring/period';
-import {} from '../items/_components/access-denied';
 import { LeagueTable } from './_components/league-table';
 import { LiveRefresh } from './_components/live-refresh';
 

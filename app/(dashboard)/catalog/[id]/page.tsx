@@ -5,8 +5,7 @@ import { listEntryVersions } from '../../../../lib/catalog/entry-versions';
 import { findCatalogEntryWithObligations } from '../../../../lib/catalog/queries';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
-import {} from '../../items/_components/access-denied';
-import { parseRouteId } from '../../items/_components/route-id';
+import { parseRouteId } from '../../_components/route-id';
 import { EntryPage } from '../_components/entry-page';
 
 export const dynamic = 'force-dynamic';

@@ -10,7 +10,7 @@ import type { ObligationView } from '../../../../lib/obligations/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import { elementLabel } from '../../../../lib/rules/evaluate-completeness';
 import { formatCount } from '../../../../lib/format/shanghai-time';
-import { LevelTag } from '../../items/_components/level-tag';
+import { LevelTag } from '../../_components/level-tag';
 
 const { Text } = Typography;
 

@@ -12,10 +12,13 @@ import type { ComplaintState } from '../../../../lib/complaints/complaint';
 import { CHANNEL_LABELS, STATE_LABELS, STATES } from '../../../../lib/complaints/complaint';
 import type { ComplaintListQuery, ComplaintSummary, DepartmentOption } from '../../../../lib/complaints/queries';
 import { useRealtimeEvent } from '../../../_client/use-realtime';
-import { ConnectionStatusBadge } from '../../_wall/connection-status';
+import { ConnectionStatusBadge } from '../../_components/connection-status';
 import { formatDayTime } from '../../../../lib/format/shanghai-time';
-import { useNow } from '../../_wall/use-now';
-import { ChannelTag, Countdown, LevelBadge, StateTag } from './labels';
+import { ALERT_LEVELS } from '../../../../lib/alerts/labels';
+import { LEVEL_TERMS } from '../../../../lib/rules/level';
+import { useNow } from '../../_components/use-now';
+import { LevelTag } from '../../_components/level-tag';
+import { ChannelTag, Countdown, StateTag } from './labels';
 import styles from './complaints.module.css';
 import { RegisterDrawer } from './register-drawer';
 
@@ -116,7 +119,7 @@ export function ComplaintQueue(props: Props) {
       render: (state: ComplaintState, row) => (
         <Space size={2} wrap>
           <StateTag state={state} />
-          <LevelBadge level={row.level} />
+          {row.level !== 'none' && <LevelTag level={row.level} short look="soft" />}
         </Space>
       ),
     },
@@ -241,9 +244,7 @@ export function ComplaintQueue(props: Props) {
             onChange={(level?: ComplaintListQuery['level']) => go({ level })}
             options={[
               { value: 'late', label: '已超期' },
-              { value: 'yellow', label: '临期' },
-              { value: 'orange', label: '超期' },
-              { value: 'red', label: '严重超期' },
+              ...ALERT_LEVELS.map((level) => ({ value: level, label: LEVEL_TERMS[level] })),
             ]}
             style={{ width: 140 }}
             aria-label="按时限状态筛选"

@@ -12,13 +12,14 @@ import type { ComplaintDetail, ComplaintEvent } from '../../../../lib/complaints
 import { MAX_REPLY_LENGTH } from '../../../../lib/complaints/schemas';
 import { ACTION_LABELS, type Actor, type ComplaintAction } from '../../../../lib/complaints/state-machine';
 import { useRealtimeEvent } from '../../../_client/use-realtime';
-import { ConnectionStatusBadge } from '../../_wall/connection-status';
+import { ConnectionStatusBadge } from '../../_components/connection-status';
 import { formatFullTime } from '../../../../lib/format/shanghai-time';
-import { useNow } from '../../_wall/use-now';
+import { useNow } from '../../_components/use-now';
 import { ActionModal, type ModalAction } from './action-modal';
 import { postAction } from './complaint-api';
 import styles from './complaints.module.css';
-import { ChannelTag, Countdown, LevelBadge, StateTag } from './labels';
+import { LevelTag } from '../../_components/level-tag';
+import { ChannelTag, Countdown, StateTag } from './labels';
 
 const { Text } = Typography;
 
@@ -98,7 +99,7 @@ export function ComplaintView({ detail, actor, actions }: { detail: ComplaintDet
         </Typography.Title>
         <ChannelTag channel={detail.channel} />
         <StateTag state={detail.state} />
-        <LevelBadge level={detail.level} />
+        {detail.level !== 'none' && <LevelTag level={detail.level} short look="soft" />}
         {detail.currentDueAt && <Countdown dueAt={detail.currentDueAt} nowMs={nowMs} />}
         <ConnectionStatusBadge />
       </Space>

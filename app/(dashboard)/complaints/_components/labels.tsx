@@ -3,7 +3,6 @@
 import { Tag } from 'antd';
 import type { Channel, ComplaintState } from '../../../../lib/complaints/complaint';
 import { CHANNEL_LABELS, STATE_LABELS } from '../../../../lib/complaints/complaint';
-import type { Level } from '../../../../lib/rules/level';
 import { timeLeft } from '../../../../lib/complaints/time-left';
 
 const STATE_COLORS: Record<ComplaintState, string> = {
@@ -26,18 +25,6 @@ export const StateTag = ({ state }: { state: ComplaintState }) => (
 const CHANNEL_COLORS: Record<Channel, string> = { phone: 'purple', onsite: 'gold', online: 'blue' };
 
 export const ChannelTag = ({ channel }: { channel: Channel }) => <Tag color={CHANNEL_COLORS[channel]}>{CHANNEL_LABELS[channel]}</Tag>;
-
-const LEVEL_STYLE: Record<Exclude<Level, 'none'>, { color: string; label: string }> = {
-  yellow: { color: 'gold', label: '临期' },
-  orange: { color: 'orange', label: '超期' },
-  red: { color: 'red', label: '严重超期' },
-};
-
-export function LevelBadge({ level }: { level: Level }) {
-  if (level === 'none') return null;
-  const style = LEVEL_STYLE[level];
-  return <Tag color={style.color}>{style.label}</Tag>;
-}
 
 /** 剩余 2 天 3 小时 / 已超时 5 小时, coloured by urgency; — once nothing is waiting. */
 export function Countdown({ dueAt, nowMs }: { dueAt: string | null; nowMs: number | null }) {

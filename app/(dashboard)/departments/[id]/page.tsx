@@ -12,8 +12,7 @@ import {
   dueSoonUntil,
   listOpenObligations,
 } from '../../../../lib/obligations/queries';
-import {} from '../../items/_components/access-denied';
-import { parseRouteId } from '../../items/_components/route-id';
+import { parseRouteId } from '../../_components/route-id';
 import { DepartmentView } from '../_components/department-view';
 
 export const dynamic = 'force-dynamic';

@@ -6,13 +6,13 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import type { Alert } from '../../../../lib/alerts/alert';
+import { RULE_KIND_LABELS } from '../../../../lib/alerts/labels';
 import { domainLabel } from '../../../../lib/catalog/domains';
 import type { DepartmentDetail } from '../../../../lib/departments/queries';
 import type { ItemDeadlineState, ItemListRow } from '../../../../lib/items/queries';
 import type { ObligationCounts, ObligationView, OverdueByDomain } from '../../../../lib/obligations/queries';
 import { formatCount, formatTime } from '../../../../lib/format/shanghai-time';
-import { LevelTag } from '../../items/_components/level-tag';
-import { RULE_KIND_LABELS } from '../../items/_components/timeline-labels';
+import { LevelTag } from '../../_components/level-tag';
 import { OverdueByDomainChart } from './overdue-by-domain-chart';
 
 const { Text, Title } = Typography;

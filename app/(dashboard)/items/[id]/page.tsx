@@ -4,9 +4,8 @@ import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { findItemDetail } from '../../../../lib/items/queries';
 import { getItemTimeline, type TimelineEntry, type TimelineKey } from '../../../../lib/items/timeline';
-import {} from '../_components/access-denied';
 import { ItemView } from '../_components/item-view';
-import { parseRouteId } from '../_components/route-id';
+import { parseRouteId } from '../../_components/route-id';
 
 export const dynamic = 'force-dynamic';
 // the title stays generic: a page that answers 无权查看 must not name the item in the tab either

@@ -5,6 +5,7 @@ import { Alert as Notice, Breadcrumb, Card, Col, Descriptions, Empty, Row, Space
 import type { TimelineItemType } from 'antd/es/timeline/Timeline';
 import Link from 'next/link';
 import type { Alert } from '../../../../lib/alerts/alert';
+import { RULE_KIND_LABELS } from '../../../../lib/alerts/labels';
 import { describeTimeLimit, TIME_LIMIT_KIND_LABELS } from '../../../../lib/catalog/describe-time-limit';
 import { domainLabel, MODE_LABELS } from '../../../../lib/catalog/domains';
 import type { ElementCheck } from '../../../../lib/catalog/requirements-report';
@@ -14,8 +15,8 @@ import type { ObligationView } from '../../../../lib/obligations/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import type { Level } from '../../../../lib/rules/level';
 import { formatTime } from '../../../../lib/format/shanghai-time';
-import { LevelTag } from './level-tag';
-import { diffLines, RULE_KIND_LABELS, SOURCE_LABELS, TIMELINE_KIND_LABELS } from './timeline-labels';
+import { LevelTag } from '../../_components/level-tag';
+import { diffLines, SOURCE_LABELS, TIMELINE_KIND_LABELS } from './timeline-labels';
 
 const { Text, Title, Paragraph } = Typography;
 
@@ -180,7 +181,7 @@ function timelineItem(entry: TimelineEntry): TimelineItemType {
           <Text strong>{label}</Text>
           <Tag variant="outlined" style={{ marginInlineEnd: 0 }}>
             {entry.source === 'alert' && typeof entry.ruleKind === 'string'
-              ? (RULE_KIND_LABELS[entry.ruleKind] ?? SOURCE_LABELS.alert)
+              ? ((RULE_KIND_LABELS as Readonly<Record<string, string | undefined>>)[entry.ruleKind] ?? SOURCE_LABELS.alert)
               : SOURCE_LABELS[entry.source]}
           </Tag>
           {level && <LevelTag level={level} isDeadline={entry.source !== 'alert' || entry.ruleKind === 'deadline'} />}

@@ -26,13 +26,6 @@ export const TIMELINE_KIND_LABELS: Readonly<Record<string, string>> = {
   alert_resolved: '预警解除',
 };
 
-export const RULE_KIND_LABELS: Readonly<Record<string, string>> = {
-  deadline: '公开时限',
-  completeness: '要素完整性',
-  channel: '公开渠道',
-  complaint_sla: '投诉办理时限',
-};
-
 export const SOURCE_LABELS = { item: '公开信息', obligation: '公开义务', alert: '预警' } as const;
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -40,7 +33,7 @@ const isEmpty = (value: unknown) => value === null || value === undefined || val
 const INSTANT_KEYS = new Set(['formedAt', 'publishedAt', 'eventAt']);
 
 /** One side of an `updated` event's diff, as text. */
-export function diffValueText(key: string, value: unknown): string {
+function diffValueText(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
   if (INSTANT_KEYS.has(key) && typeof value === 'string') return formatTime(value);
   if (Array.isArray(value)) {

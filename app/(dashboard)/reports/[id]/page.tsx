@@ -4,8 +4,7 @@ import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { sql } from '../../../../lib/db/sql';
 import { findReport } from '../../../../lib/reports/queries';
 import { renderReportHtml, reportTitle } from '../../../../lib/reports/report-html';
-import {} from '../../items/_components/access-denied';
-import { parseRouteId } from '../../items/_components/route-id';
+import { parseRouteId } from '../../_components/route-id';
 import { ReportView } from '../_components/report-view';
 
 export const dynamic = 'force-dynamic';

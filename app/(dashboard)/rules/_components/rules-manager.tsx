@@ -7,14 +7,14 @@ import { useState } from 'react';
 import { RULE_KIND_LABELS, domainLabel } from '../../../../lib/alerts/labels';
 import type { RuleView } from '../../../../lib/rules/store/list-rules';
 import { describeParams } from '../../../../lib/rules/param-labels';
-import { LevelTag } from '../../items/_components/level-tag';
+import { LevelTag } from '../../_components/level-tag';
 import { formatTime } from '../../../../lib/format/shanghai-time';
 import type { RegionSummary } from '../../../../lib/regions/queries';
 import { NewRuleDialog } from './new-rule-dialog';
 import { RuleEditor } from './rule-editor';
 import { RuleHistory } from './rule-history';
 
-export function scopeText(rule: RuleView): string {
+function scopeText(rule: RuleView): string {
   const parts = [rule.scope.regionName ?? '全部区域'];
   if (rule.scope.domain) parts.push(domainLabel(rule.scope.domain));
   if (rule.scope.entryName) parts.push(`《${rule.scope.entryName}》`);

@@ -5,7 +5,6 @@ import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { periodOf, periodSchema, periodsEndingWith } from '../../../../lib/scoring/period';
 import { listOverdueHeatmap, listRegionRollups } from '../../../../lib/scoring/store/region-rollup';
-import {} from '../../items/_components/access-denied';
 import { RegionRollupView } from '../_components/region-rollup-view';
 
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,6 @@ import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { addMonths, periodOf } from '../../../../lib/scoring/period';
 import { getCurrentWeights } from '../../../../lib/scoring/store/weights-queries';
-import {} from '../../items/_components/access-denied';
 import { WeightsPanel } from '../_components/weights-panel';
 
 export const dynamic = 'force-dynamic';

@@ -4,7 +4,7 @@ import { can } from '../../../../../lib/auth/permissions/role-permissions';
 import { findCatalogEntry } from '../../../../../lib/catalog/queries';
 import { sql } from '../../../../../lib/db/sql';
 import { listRegionsInScope } from '../../../../../lib/regions/queries';
-import { parseRouteId } from '../../../items/_components/route-id';
+import { parseRouteId } from '../../../_components/route-id';
 import { EntryForm } from '../../_components/entry-form';
 
 export const dynamic = 'force-dynamic';

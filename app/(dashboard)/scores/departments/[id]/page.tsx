@@ -5,8 +5,7 @@ import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { findDepartmentScore } from '../../../../../lib/scoring/store/list-scores';
 import { periodOf, periodSchema } from '../../../../../lib/scoring/period';
-import {} from '../../../items/_components/access-denied';
-import { parseRouteId } from '../../../items/_components/route-id';
+import { parseRouteId } from '../../../_components/route-id';
 import { DepartmentScoreView } from '../../_components/department-score-view';
 import { LiveRefresh } from '../../_components/live-refresh';
 

@@ -16,7 +16,7 @@ import {
   OUTCOME_WEIGHTS,
   outcomeMix,
   type DepartmentPlan,
-} from './items';
+} from './item-planner';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
 import { defaultRules } from './rules';
 import { buildPilotUnitSeeds, type UnitSeed } from './unit-seed';

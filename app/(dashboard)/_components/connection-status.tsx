@@ -5,7 +5,7 @@ import { loginPath } from '../../../lib/auth/safe-next-path';
 import { formatElapsed } from '../../../lib/format/elapsed';
 import { useRealtime } from '../../_client/use-realtime';
 import type { ConnectionStatus } from '../../_client/realtime-provider';
-import styles from './wall.module.css';
+import styles from './connection-status.module.css';
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: '正在连接实时推送…',
