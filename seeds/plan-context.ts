@@ -1,10 +1,10 @@
 // What the item planner reads once structure, catalog and rules are in: the working-day calendar, and
 // each catalog entry's deadline parameters as the product resolves them under the seeded rules.
-import { loadCalendar } from '../lib/calendar/queries';
+import { loadCalendar } from '../lib/calendar/store/queries';
 import type { Ymd } from '../lib/calendar/ymd';
 import type { Db } from '../lib/db/sql';
 import { deadlineParamsFor } from '../lib/obligations/obligation-plan';
-import { loadRules } from '../lib/rules/queries';
+import { loadRules } from '../lib/rules/store/queries';
 import type { PlanContext } from './item-planner';
 
 export async function loadPlanContext(

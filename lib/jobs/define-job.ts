@@ -39,8 +39,13 @@ export function defineJob<S extends z.ZodType, R>(definition: JobDefinition<S, R
 /** BullMQ prefixes its keys itself; ours ends in ':', BullMQ adds its own separator. */
 export const bullmqPrefix = () => redisPrefix().replace(/:$/, '');
 
+// BullMQ keeps a stream of every job's events per queue, 10,000 entries by default. Nothing in the product
+// reads it (tests wait on it through QueueEvents, briefly); at 10,000 a busy queue's stream is most of what
+// Redis holds and keeps growing for an hour after start (the sweep's), which the soak read as Redis growing.
+export const QUEUE_OPTIONS = { streams: { events: { maxLen: 1_000 } } } as const;
+
 export function createQueue(name: string, connection: Redis): Queue {
-  const queue = new Queue(name, { connection, prefix: bullmqPrefix() });
+  const queue = new Queue(name, { connection, prefix: bullmqPrefix(), ...QUEUE_OPTIONS });
   // errors surface on each call (an add, an upsert); without a listener a Redis outage prints a stack trace
   // for every reconnect attempt
   queue.on('error', () => {});

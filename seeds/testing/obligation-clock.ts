@@ -1,7 +1,7 @@
 // Test support: the seeds date obligation levels and next checks at the clock they ran at. A threshold
 // crossed while a seed ran may be on either side, so the check takes the seed's start and end.
 import type { Db } from '../../lib/db/sql';
-import { levelAt } from '../../lib/rules/deadline-level';
+import { levelAt } from '../../lib/deadlines/levels';
 
 interface ObligationClockRow {
   warn_at: Date;

@@ -10,6 +10,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { migrate } from '../../db/migrate';
 import { createSql, type Sql } from '../../db/sql';
+import { QUEUE_OPTIONS } from '../../jobs/define-job';
 import { CHECK_QUEUE } from '../../jobs/queues';
 import { findFreePort, startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '../private-services';
 import { createChaosWorld, type ChaosWorld, type ChaosWorldKind } from './chaos-world';
@@ -138,7 +139,7 @@ export async function startChaosStack(options: {
 
     const queueConnection = new Redis(redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1_000 });
     queueConnection.on('error', () => {});
-    const checkQueue = new Queue(CHECK_QUEUE, { connection: queueConnection, prefix: prefix.replace(/:$/, '') });
+    const checkQueue = new Queue(CHECK_QUEUE, { connection: queueConnection, prefix: prefix.replace(/:$/, ''), ...QUEUE_OPTIONS });
     checkQueue.on('error', () => {});
     undo.push(async () => {
       await checkQueue.close().catch(() => {});
