@@ -78,7 +78,7 @@ export async function startChaosStack(options: {
     const appSql = createSql(appUrl, { max: 2 });
     const seeding = Date.now();
     const world = await createChaosWorld(appSql, options.world).finally(() => appSql.end({ timeout: 5 }));
-    log(`${options.world} world ready in ${((Date.now() - seeding) / 1000).toFixed(1)} s: ${world.publishers.length} departments publish`);
+    log(`${options.world} world ready in ${((Date.now() - seeding) / 1000).toFixed(1)} s: ${world.departments.length || world.publishers.length} departments publish`);
     const adminSql = createSql(adminUrl, { max: 4 });
     undo.push(() => adminSql.end({ timeout: 5 }));
 

@@ -24,10 +24,9 @@ export interface ChaosDepartment {
 export type ChaosWorldKind = 'faults' | 'demo';
 
 export interface ChaosWorld {
-  kind: ChaosWorldKind;
   /** The fault phases' departments, one entry each (the faults world only). */
   departments: ChaosDepartment[];
-  /** Who the soak publishes as: the departments above, or every pilot department of the demo data. */
+  /** Who the soak publishes as: every pilot department of the demo data (the demo world only). */
   publishers: Publisher[];
   supervisor: { username: string; password: string };
 }
@@ -38,16 +37,13 @@ const KEY_LABEL = '故障演练';
 export async function createChaosWorld(sql: Sql, kind: ChaosWorldKind = 'faults'): Promise<ChaosWorld> {
   const departments = kind === 'faults' ? await createFaultDepartments(sql) : [];
   if (kind === 'demo') await seedDemo(sql);
-  const publishers =
-    kind === 'demo'
-      ? await preparePublishers(sql, { label: KEY_LABEL, createdBy: 'chaos', at: new Date() })
-      : departments.map((d) => ({ department: { id: d.id, name: d.name, orgCode: d.orgCode }, key: d.apiKey, entries: [d.entry] }));
+  const publishers = kind === 'demo' ? await preparePublishers(sql, { label: KEY_LABEL, createdBy: 'chaos', at: new Date() }) : [];
   const created = await createManagedUser(sql, {
     body: { ...SUPERVISOR, displayName: '故障演练督查员', role: 'supervisor', regionCode: '320000' },
     actor: 'chaos',
   });
   if (!created.ok) throw new Error(`chaos supervisor: ${created.message}`);
-  return { kind, departments, publishers, supervisor: SUPERVISOR };
+  return { departments, publishers, supervisor: SUPERVISOR };
 }
 
 async function createFaultDepartments(sql: Sql): Promise<ChaosDepartment[]> {
