@@ -32,7 +32,7 @@ async function novemberTotal(): Promise<{ total: string | null; breakdown: { los
   return row;
 }
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await read();
@@ -68,7 +68,7 @@ describe('score worker', () => {
       expect((await post('late-16')).status).toBe(201);
       const before = await waitFor(novemberTotal, (row) => row?.total !== undefined && Number(row?.total) === 100, 'November 100');
       expect(before!.breakdown.losses).toEqual([]);
-      await waitUntil(() => updates.some((u) => u.period === '2026-11' && u.total === 100), 'score:updated 100', 10_000);
+      await waitUntil(() => updates.some((u) => u.period === '2026-11' && u.total === 100), 'score:updated 100', 15_000);
 
       // due 2026-11-30 24:00 (DESIGN §1's worked example); published on 12-03: fulfilled late
       await harness.moveClock(shanghai('2026-12-03T10:00:00'));
@@ -85,10 +85,10 @@ describe('score worker', () => {
       await waitUntil(
         () => updates.some((u) => u.period === '2026-11' && u.total === 89.39 && u.departmentId === fixture.jianye.departmentId),
         'score:updated 89.39',
-        5_000,
+        15_000,
       );
     } finally {
       client.close();
     }
-  });
+  }, 90_000);
 });

@@ -75,10 +75,13 @@ export async function gatherFacts(
   }
 
   // an item found incomplete or off-channel counts as published incomplete even if fixed later, unless
-  // the office accepted it as an exception (manual resolve)
-  const items = await db<(PublishedItemFact & Owned)[]>`
-    select i.id, i.title, i.department_id as "departmentId", i.position_id as "positionId",
-      d.id as "defectAlertId", d.message as "defectMessage"
+  // the office accepted it as an exception (manual resolve). Counted per owner in SQL, with only the defective
+  // items sent over: a busy department publishes thousands of items a month and nearly all of them pass.
+  const items = await db<(Owned & { clean: number; defects: PublishedItemFact[] })[]>`
+    select i.department_id as "departmentId", i.position_id as "positionId",
+      (count(*) filter (where d.id is null))::int as clean,
+      coalesce(json_agg(json_build_object('id', i.id, 'title', i.title, 'defectAlertId', d.id, 'defectMessage', d.message) order by i.id)
+        filter (where d.id is not null), '[]') as defects
     from items i
     left join lateral (
       select a.id, a.message from alerts a
@@ -88,8 +91,12 @@ export async function gatherFacts(
     ) d on true
     where i.published_at >= ${start} and i.published_at < ${end} and i.published_at <= ${asOf}
       and i.withdrawn_at is null
-      ${onlyDepartments('i.department_id')}`;
-  for (const item of items) record(item, 'completeness', classifyPublishedItem(item).failure);
+      ${onlyDepartments('i.department_id')}
+    group by i.department_id, i.position_id`;
+  for (const owner of items) {
+    for (let n = 0; n < owner.clean; n++) record(owner, 'completeness', null);
+    for (const item of owner.defects) record(owner, 'completeness', classifyPublishedItem(item).failure);
+  }
 
   const complaints = await listComplaintCases(db, { start, end, asOf, departmentIds: ids ?? undefined });
   for (const c of complaints) recordComplaint(c, record);

@@ -1,5 +1,5 @@
 // Which department-months an event touches, and the score jobs they become: one owed job per
-// department-month, sent a second after it was first owed so every event of that second lands on it.
+// department-month, sent ten seconds after it was first owed so every event of those seconds lands on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../db/sql';
 import { createIngestWorld, type IngestWorld } from '../../items/test-fixtures';
@@ -33,7 +33,7 @@ describe('score touches', () => {
     expect(touches.every((t) => t.departmentId === world.department.id)).toBe(true);
   });
 
-  it('turns a burst of touches into one owed job per department-month, sent a second later', async () => {
+  it('turns a burst of touches into one owed job per department-month, sent ten seconds later', async () => {
     const touch = { departmentId: world.department.id, period: '2026-11' };
     await oweJobs(sql, owedScoreTouches([touch, touch, { ...touch, period: '2026-10' }, touch]));
     await oweJobs(sql, owedScoreTouches([touch]));
@@ -42,6 +42,6 @@ describe('score touches', () => {
       from owed_jobs where key like ${`score-${world.department.id}-%`} order by key`;
     expect(rows.map((row) => row.key)).toEqual([`score-${world.department.id}-2026-10`, `score-${world.department.id}-2026-11`]);
     expect(rows[1]).toMatchObject({ payload: touch, generation: 1 });
-    expect(rows.every((row) => row.delayMs >= 990)).toBe(true);
+    expect(rows.every((row) => row.delayMs >= 9_990)).toBe(true);
   });
 });
