@@ -133,6 +133,9 @@ test('a new alert reaches the open wall live; acknowledge, assign and the fix sh
   await expect(row).toBeVisible({ timeout: LIVE_MS });
   await expect(supervisor.getByTestId('alert-row').first()).toHaveAttribute('data-alert-id', (await row.getAttribute('data-alert-id'))!);
   await expect(row).toHaveAttribute('data-level', 'orange');
+  // the row names its item first and the rule's finding second
+  await expect(row.getByTestId('alert-subject')).toHaveText(item.title);
+  await expect(row.getByTestId('alert-message')).toContainText('索引号');
   await expect(row).toContainText('索引号');
   await expect(row.getByTestId('alert-state')).toHaveText('待确认');
   await expect.poll(() => counter(supervisor, 'orange')).toBe(orangeBefore + 1);

@@ -1,6 +1,7 @@
 // The alert as REST and socket payloads carry it (DESIGN §3), and the one select that reads it.
 import type { Db } from '../db/sql';
 import type { AlertLevel, RuleKind } from '../rules/rule';
+import { subjectTitle } from './subject-title';
 
 export type AlertState = 'open' | 'acknowledged' | 'resolved';
 export type SubjectType = 'item' | 'obligation' | 'complaint';
@@ -11,7 +12,8 @@ export interface Alert {
   rule: { id: number; kind: RuleKind };
   level: AlertLevel;
   state: AlertState;
-  subject: { type: SubjectType; id: number };
+  /** `title` names what the alert is about (lib/alerts/subject-title.ts). */
+  subject: { type: SubjectType; id: number; title: string };
   itemId: number | null;
   obligationId: number | null;
   complaintId: number | null;
@@ -75,6 +77,11 @@ interface AlertRow {
   resolved_by: string | null;
   resolution: 'auto' | 'manual' | null;
   resolve_reason: string | null;
+  subject_item_title: string | null;
+  /** [entry name, period key] of the alert's obligation */
+  subject_obligation: [string, string | null] | null;
+  /** [tracking code, content] of the alert's complaint */
+  subject_complaint: [string, string] | null;
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -88,7 +95,19 @@ export function alertFromRow(row: AlertRow): AlertWithPath {
       rule: { id: row.rule_id, kind: row.rule_kind },
       level: row.level,
       state: row.state,
-      subject: { type: row.subject_type, id: row.subject_id },
+      subject: {
+        type: row.subject_type,
+        id: row.subject_id,
+        title: subjectTitle({
+          type: row.subject_type,
+          id: row.subject_id,
+          itemTitle: row.subject_item_title,
+          entryName: row.subject_obligation?.[0] ?? null,
+          periodKey: row.subject_obligation?.[1] ?? null,
+          trackingCode: row.subject_complaint?.[0] ?? null,
+          complaintContent: row.subject_complaint?.[1] ?? null,
+        }),
+      },
       itemId: row.item_id,
       obligationId: row.obligation_id,
       complaintId: row.complaint_id,
@@ -116,13 +135,20 @@ export function alertFromRow(row: AlertRow): AlertWithPath {
 }
 
 /**
- * `select … from alerts a join departments d join regions r` (plus the assignee's names, by primary key):
- * filter and order after it.
+ * `select … from alerts a join departments d join regions r` (plus the assignee's names and what the subject's
+ * title is made of, by primary key): filter and order after it. The subject's parts are scalar subqueries so
+ * that under a LIMIT Postgres reads them for the rows returned only.
  */
 export function selectAlerts(db: Db, extraColumns = db``) {
   return db`
     select a.*, d.name as department_name, r.path as region_path,
-      ad.name as assigned_department_name, ap.name as assigned_position_name ${extraColumns}
+      ad.name as assigned_department_name, ap.name as assigned_position_name,
+      (select i.title from items i where i.id = a.item_id) as subject_item_title,
+      (select json_build_array(c.name, o.period_key) from obligations o join catalog_entries c on c.id = o.catalog_entry_id
+        where o.id = a.obligation_id) as subject_obligation,
+      (select json_build_array(cp.tracking_code, left(cp.content, 64)) from complaints cp where cp.id = a.complaint_id)
+        as subject_complaint
+      ${extraColumns}
     from alerts a
     join departments d on d.id = a.department_id
     join regions r on r.code = a.region_code

@@ -6,7 +6,7 @@ export function testAlert(overrides: Partial<Alert> & Pick<Alert, 'id' | 'seq'>)
     rule: { id: 1, kind: 'completeness' },
     level: 'orange',
     state: 'open',
-    subject: { type: 'item', id: overrides.id },
+    subject: { type: 'item', id: overrides.id, title: '关于2026年第三季度财政预算执行情况的公告' },
     itemId: overrides.id,
     obligationId: null,
     complaintId: null,

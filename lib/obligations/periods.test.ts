@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2026 as cal } from '../calendar/calendar-2026.fixture';
 import { computeObligationTimes } from '../deadlines/obligation-clock';
-import { calendarPeriodOf, isPeriodLimit, periodAt } from './periods';
+import { calendarPeriodOf, isPeriodLimit, periodAt, periodKeyLabel } from './periods';
 
 describe('calendarPeriodOf', () => {
   it('names months, quarters, half years and years by the keys obligations store', () => {
@@ -48,5 +48,10 @@ describe('periodAt', () => {
     expect(isPeriodLimit({ kind: 'fixed_date', month: 1, day: 31, text: '每年1月31日前' })).toBe(true);
     expect(isPeriodLimit({ kind: 'working_days_after', n: 20, text: '20个工作日' })).toBe(false);
     expect(isPeriodLimit({ kind: 'unmeasurable', text: '及时' })).toBe(false);
+  });
+
+  it('names a stored period key the way its period names it, and leaves an unknown key as it is', () => {
+    expect(['2026-11', '2026-Q1', '2026-H2', '2025'].map(periodKeyLabel)).toEqual(['2026年11月', '2026年第一季度', '2026年下半年', '2025年度']);
+    expect(periodKeyLabel('2026-13x')).toBe('2026-13x');
   });
 });

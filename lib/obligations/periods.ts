@@ -29,6 +29,17 @@ export function isPeriodLimit(limit: TimeLimit): limit is PeriodLimit {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** The zh-CN name of a period key ('2026-11' → 2026年11月, '2026-Q4' → 2026年第四季度, '2026-H2', '2025'). */
+export function periodKeyLabel(key: string): string {
+  const match = /^(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?$/.exec(key);
+  if (!match) return key;
+  const [, year, month, quarter, half] = match;
+  if (month) return `${year}年${Number(month)}月`;
+  if (quarter) return `${year}年第${QUARTER_NAMES[Number(quarter) - 1]}季度`;
+  if (half) return `${year}年${half === '1' ? '上' : '下'}半年`;
+  return `${year}年度`;
+}
+
 /** The month/quarter/half-year/year that contains `day`. */
 export function calendarPeriodOf(period: TimeLimitPeriod, day: Ymd): Period {
   const year = yearOf(day);
@@ -38,20 +49,13 @@ export function calendarPeriodOf(period: TimeLimitPeriod, day: Ymd): Period {
   const lastMonth = firstMonth + months - 1;
   const start = `${year}-${pad2(firstMonth)}-01`;
   const end = dayFromParts(year, lastMonth, 31);
-  switch (period) {
-    case 'month':
-      return { key: `${year}-${pad2(month)}`, start, end, label: `${year}年${month}月` };
-    case 'quarter': {
-      const quarter = Math.ceil(month / 3);
-      return { key: `${year}-Q${quarter}`, start, end, label: `${year}年第${QUARTER_NAMES[quarter - 1]}季度` };
-    }
-    case 'half_year': {
-      const half = month <= 6 ? 1 : 2;
-      return { key: `${year}-H${half}`, start, end, label: `${year}年${half === 1 ? '上' : '下'}半年` };
-    }
-    case 'year':
-      return { key: String(year), start, end, label: `${year}年度` };
-  }
+  const key = {
+    month: `${year}-${pad2(month)}`,
+    quarter: `${year}-Q${Math.ceil(month / 3)}`,
+    half_year: `${year}-H${month <= 6 ? 1 : 2}`,
+    year: String(year),
+  }[period];
+  return { key, start, end, label: periodKeyLabel(key) };
 }
 
 /** The period of `limit` that is current on `day`: the one whose obligation should be open then. */
@@ -59,5 +63,5 @@ export function periodAt(limit: PeriodLimit, day: Ymd): Period {
   if (limit.kind === 'periodic') return calendarPeriodOf(limit.period, day);
   const year = yearOf(day);
   const covered = year - 1;
-  return { key: String(covered), start: `${year}-01-01`, end: `${year}-12-31`, label: `${covered}年度` };
+  return { key: String(covered), start: `${year}-01-01`, end: `${year}-12-31`, label: periodKeyLabel(String(covered)) };
 }

@@ -14,7 +14,9 @@ function AlertLine({ alert }: { alert: Alert }) {
       <Typography.Text strong>{LEVEL_NAMES[alert.level]}</Typography.Text>
       <Typography.Text type="secondary"> · {alert.departmentName}</Typography.Text>
       <br />
-      {alert.message}
+      <Typography.Text>{alert.subject.title}</Typography.Text>
+      <br />
+      <Typography.Text type="danger">{alert.message}</Typography.Text>
     </Typography.Paragraph>
   );
 }

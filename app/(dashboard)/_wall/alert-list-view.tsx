@@ -63,15 +63,18 @@ function Row(props: {
       <LevelTag level={alert.level} isDeadline={false} look="wall" />
       <div className={styles.content}>
         {href ? (
-          <Link className={styles.message} href={href} title={alert.message} tabIndex={-1}>
-            {alert.message}
+          <Link className={styles.message} href={href} title={alert.subject.title} tabIndex={-1} data-testid="alert-subject">
+            {alert.subject.title}
           </Link>
         ) : (
-          <span className={styles.message} title={alert.message}>
-            {alert.message}
+          <span className={styles.message} title={alert.subject.title} data-testid="alert-subject">
+            {alert.subject.title}
           </span>
         )}
         <div className={styles.meta}>
+          <span className={styles.metaMessage} title={alert.message} data-testid="alert-message">
+            {alert.message}
+          </span>
           <span className={styles.metaDept}>{alert.departmentName}</span>
           <span>{domainLabel(alert.domain)}</span>
           <span>{RULE_KIND_LABELS[alert.rule.kind]}</span>

@@ -52,7 +52,7 @@ describe('GET /api/v1/alerts', () => {
       rule: { id: world.ruleId, kind: 'completeness' },
       level: 'yellow',
       state: 'acknowledged',
-      subject: { type: 'item', id: expect.any(Number) },
+      subject: { type: 'item', id: expect.any(Number), title: expect.stringMatching(/^公开信息 #\d+$/) },
       departmentId: world.department.id,
       departmentName: '测试县生态环境局',
       regionId: world.regions.county.code,
