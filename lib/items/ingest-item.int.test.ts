@@ -222,6 +222,24 @@ describe('refusals write nothing', () => {
     ['a code of another county’s catalog', () => payload({ catalogCode: world.farEntryCode }), undefined, 'unknown_reference', 'catalogCode'],
     ['an entry of another department', () => payload({ catalogCode: world.otherEntry.code }), undefined, 'not_allowed', null],
     ['a before-event entry without eventAt', () => payload({ catalogCode: world.entries.beforeEvent.code }), undefined, 'invalid', 'eventAt'],
+    ['a step before formedAt', () => payload({ steps: [{ kind: 'submitted', at: '2026-11-01T09:00:00+08:00' }] }), undefined, 'invalid', 'steps.0.at'],
+    ['a step in the future', () => payload({ steps: [{ kind: 'approved', at: '2026-11-02T11:10:00+08:00' }] }), undefined, 'invalid', 'steps.0.at'],
+    [
+      'steps out of order',
+      () => payload({ steps: [{ kind: 'reviewed', at: '2026-11-02T10:40:00+08:00' }, { kind: 'approved', at: '2026-11-02T10:20:00+08:00' }] }),
+      undefined,
+      'invalid',
+      'steps.1.at',
+    ],
+    ['a step of an unknown kind', () => payload({ steps: [{ kind: 'signed', at: '2026-11-02T10:20:00+08:00' }] }), undefined, 'invalid', 'steps.0.kind'],
+    [
+      'a withdrawal of an item never reported',
+      () => payload({ publishedAt: '2026-11-02T10:30:00+08:00', withdrawnAt: '2026-11-02T10:50:00+08:00', withdrawReason: '内容有误' }),
+      undefined,
+      'invalid',
+      'withdrawnAt',
+    ],
+    ['a withdrawal without its reason', () => payload({ publishedAt: '2026-11-02T10:30:00+08:00', withdrawnAt: '2026-11-02T10:50:00+08:00' }), undefined, 'invalid', 'withdrawReason'],
   ];
 
   it.each(cases)('%s', async (_name, body, receivedAt, refusal, field) => {
@@ -242,6 +260,48 @@ describe('refusals write nothing', () => {
 
   it('accepts publication up to 5 minutes after receipt (clock skew)', async () => {
     expect(await ingest(payload({ publishedAt: '2026-11-02T11:05:00+08:00' }))).toMatchObject({ ok: true, created: true });
+  });
+});
+
+describe('the disclosure process from the CMS', () => {
+  const steps = [
+    { kind: 'submitted', at: '2026-11-02T10:05:00+08:00', actor: '张敏' },
+    { kind: 'reviewed', at: '2026-11-02T10:15:00+08:00', actor: '李强', note: '保密审查：不涉密' },
+    { kind: 'approved', at: '2026-11-02T10:25:00+08:00', actor: '王军' },
+  ];
+
+  it('records each reported step once, however often the CMS resends it, without a new version', async () => {
+    const body = payload({ steps: steps.slice(0, 2) });
+    const first = await ok(ingest(body));
+    // the approval arrives with the publication; the earlier steps come again
+    const published = { ...body, steps, publishedAt: '2026-11-02T10:30:00+08:00' };
+    const second = await ok(ingest(published));
+    expect(second).toMatchObject({ id: first.id, version: 2 });
+    const again = await ok(ingest(published, at('2026-11-02T12:00:00+08:00')));
+    expect(again).toEqual({ ok: true, created: false, id: first.id, version: 2, changed: false });
+    // a step reported late on its own is recorded without touching the item
+    const onlyStep = await ok(ingest({ ...published, steps: [...steps, { kind: 'reviewed', at: '2026-11-02T10:29:00+08:00', note: '复核' }] }));
+    expect(onlyStep).toMatchObject({ version: 2, changed: false });
+
+    const events = await eventsOf(first.id);
+    expect(events.map((e) => e.kind)).toEqual(['formed', 'submitted', 'reviewed', 'updated', 'published', 'approved', 'reviewed']);
+    expect(events.find((e) => e.note?.includes('保密审查'))).toMatchObject({ kind: 'reviewed', actor: 'apikey:dwk_test', note: '审核（李强）：保密审查：不涉密' });
+  });
+
+  it('withdraws a published item once: a new version, a withdrawn event with the reason, a check owed', async () => {
+    const body = payload({ publishedAt: '2026-11-02T10:30:00+08:00' });
+    const first = await ok(ingest(body));
+    const withdrawal = { ...body, withdrawnAt: '2026-11-02T10:50:00+08:00', withdrawReason: '附件有误，更正后重新发布' };
+    const withdrawn = await ok(ingest(withdrawal));
+    expect(withdrawn).toMatchObject({ id: first.id, version: 2, changed: true });
+    const [item] = await sql<{ withdrawn_at: Date }[]>`select withdrawn_at from items where id = ${first.id}`;
+    expect(item!.withdrawn_at).toEqual(at('2026-11-02T10:50:00+08:00'));
+    const [owed] = await sql<{ payload: { version: number } }[]>`select payload from owed_jobs where key = ${`check-item-${first.id}`}`;
+    expect(owed?.payload.version).toBe(2);
+    expect(await ok(ingest(withdrawal))).toMatchObject({ version: 2, changed: false });
+    expect((await eventsOf(first.id)).filter((e) => e.kind === 'withdrawn')).toEqual([
+      expect.objectContaining({ at: at('2026-11-02T10:50:00+08:00'), note: '撤回：附件有误，更正后重新发布' }),
+    ]);
   });
 });
 

@@ -26,11 +26,12 @@ import { isPeriodLimit } from '../obligations/periods';
 import { CHANNEL_LABELS, type Channel } from '../rules/evaluate-channels';
 import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
-import { ingestFieldErrors, ingestPayloadSchema, type IngestPayload } from './ingest-schema';
+import { ingestFieldErrors, ingestPayloadSchema, itemContentOf, type IngestPayload } from './ingest-schema';
 import { owedItemCheck } from './check-job';
 import { diffItems, diffLabel, type ItemSnapshot } from './item-diff';
 import type { ItemContentColumns, ItemRow } from './item-row';
 import { payloadHash } from './payload-hash';
+import { recordSteps, recordWithdrawal } from './record-process';
 
 /** DESIGN §1: publishedAt may lie at most 5 minutes after the time the item was received. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -92,7 +93,7 @@ export async function ingestItem(db: Sql, input: IngestInput): Promise<IngestRes
   const context: Context = {
     department: input.department,
     payload,
-    hash: payloadHash(payload),
+    hash: payloadHash(itemContentOf(payload)),
     at: input.receivedAt,
     actor: input.actor,
     calendar,
@@ -100,7 +101,7 @@ export async function ingestItem(db: Sql, input: IngestInput): Promise<IngestRes
   };
 
   return db.begin(async (tx): Promise<IngestResult> => {
-    const result = await writeItem(tx, context);
+    const result = await writeProcess(tx, context, await writeItem(tx, context));
     // the check is owed by the same commit that accepts the item: whatever Redis does, it runs
     if (result.ok && result.changed) await oweJobs(tx, [owedItemCheck({ itemId: result.id, version: result.version })]);
     return result;
@@ -112,6 +113,10 @@ async function writeItem(tx: Db, context: Context): Promise<IngestResult> {
   // both reads at once (postgres.js pipelines them on the transaction's connection): one round trip
   const [locked, entry] = await Promise.all([lockItem(tx, context), resolveEntry(tx, context)]);
   let existing = locked;
+  if (!existing && payload.withdrawnAt) {
+    const message = `本部门没有外部编号为 ${payload.externalId} 的已报送信息，不能撤回；请先报送该信息`;
+    return refuse('invalid', message, { withdrawnAt: message });
+  }
   if (existing && existing.payload_hash === context.hash) return unchanged(existing);
   if (!('id' in entry)) return entry;
   const anchorProblem = itemAnchorProblem(entry.timeLimit, payload);
@@ -128,6 +133,16 @@ async function writeItem(tx: Db, context: Context): Promise<IngestResult> {
   return updateItem(tx, context, entry, existing);
 }
 
+/** The steps and the withdrawal the CMS reported with the item, once each; a withdrawal owes a check. */
+async function writeProcess(tx: Db, context: Context, result: IngestResult): Promise<IngestResult> {
+  if (!result.ok) return result;
+  const { payload, actor, at } = context;
+  await recordSteps(tx, { itemId: result.id, steps: payload.steps, actor });
+  // one new version per request: an update that also withdraws is one change
+  const withdrawnVersion = await recordWithdrawal(tx, { itemId: result.id, payload, actor, at, bumpVersion: !result.changed });
+  return withdrawnVersion === null ? result : { ...result, version: withdrawnVersion, changed: true };
+}
+
 function checkTimes(payload: IngestPayload, receivedAt: Date): IngestRefusal | null {
   const latest = receivedAt.getTime() + MAX_CLOCK_SKEW_MS;
   const fields: Record<string, string> = {};
@@ -138,6 +153,21 @@ function checkTimes(payload: IngestPayload, receivedAt: Date): IngestRefusal | n
     } else if (payload.publishedAt.getTime() > latest) {
       fields.publishedAt = '发布时间晚于接收时间 5 分钟以上，请在实际发布后再报送';
     }
+  }
+  payload.steps.forEach((step, index) => {
+    const previous = payload.steps[index - 1];
+    const key = `steps.${index}.at`;
+    if (step.at.getTime() < payload.formedAt.getTime()) fields[key] = '过程步骤早于信息形成时间';
+    else if (step.at.getTime() > latest) fields[key] = '过程步骤时间晚于接收时间 5 分钟以上，尚未发生的步骤不能报送';
+    else if (previous && step.at.getTime() < previous.at.getTime()) fields[key] = '过程步骤应按发生的先后排列，此步骤早于上一步';
+  });
+  if (payload.withdrawReason && !payload.withdrawnAt) {
+    fields.withdrawnAt = '填写了撤回原因，但缺少撤回时间（withdrawnAt）';
+  } else if (payload.withdrawnAt) {
+    if (!payload.withdrawReason) fields.withdrawReason = '撤回时请填写撤回原因（withdrawReason）';
+    if (!payload.publishedAt) fields.withdrawnAt = '尚未发布的信息不能撤回';
+    else if (payload.withdrawnAt.getTime() < payload.publishedAt.getTime()) fields.withdrawnAt = '撤回时间早于发布时间';
+    else if (payload.withdrawnAt.getTime() > latest) fields.withdrawnAt = '撤回时间晚于接收时间 5 分钟以上，请在实际撤回后再报送';
   }
   const messages = Object.values(fields);
   return messages.length > 0 ? refuse('invalid', messages.join('；'), fields) : null;

@@ -28,6 +28,7 @@ describe('ingestPayloadSchema', () => {
       channels: ['website', 'open_platform'],
       fields: {},
       attachments: [],
+      steps: [],
     });
   });
 

@@ -24,6 +24,10 @@ export const MAX_FIELD_VALUE_LENGTH = 50_000;
 export const MAX_ATTACHMENTS = 100;
 export const MAX_ATTACHMENT_NAME_LENGTH = 500;
 export const MAX_ATTACHMENT_NOTE_LENGTH = 1_000;
+export const MAX_STEPS = 50;
+export const MAX_STEP_ACTOR_LENGTH = 100;
+export const MAX_STEP_NOTE_LENGTH = 1_000;
+export const MAX_WITHDRAW_REASON_LENGTH = 1_000;
 // deadlines are computed on the working-day calendar, which covers 2000–2100 (calendar_years)
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
@@ -147,6 +151,20 @@ const attachmentSchema = z.strictObject(
   { error: unknownKeysError('附件') },
 );
 
+/** The internal steps of a publication a CMS reports (DESIGN §3 steps); 保密审查 is a review with a note. */
+export const STEP_KINDS = ['submitted', 'reviewed', 'approved'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+const stepSchema = z.strictObject(
+  {
+    kind: z.enum(STEP_KINDS, { error: '过程步骤类型（kind）只能是 submitted（提交审核）、reviewed（审核，含保密审查）、approved（审批签发）之一' }),
+    at: instantOf('过程步骤时间（at）'),
+    actor: optionalText('经办人（actor）', MAX_STEP_ACTOR_LENGTH),
+    note: optionalText('过程步骤说明（note）', MAX_STEP_NOTE_LENGTH),
+  },
+  { error: unknownKeysError('过程步骤') },
+);
+
 const fieldsSchema = z
   .record(
     z
@@ -189,12 +207,33 @@ export const ingestPayloadSchema = z.strictObject(
       .max(MAX_ATTACHMENTS, `附件最多 ${MAX_ATTACHMENTS} 个`)
       .nullish()
       .transform((attachments) => attachments ?? []),
+    steps: z
+      .array(stepSchema, { error: '过程步骤（steps）必须是数组' })
+      .max(MAX_STEPS, `过程步骤最多 ${MAX_STEPS} 个`)
+      .nullish()
+      .transform((steps) => steps ?? []),
+    withdrawnAt: optionalInstantOf('撤回时间（withdrawnAt）'),
+    withdrawReason: optionalText('撤回原因（withdrawReason）', MAX_WITHDRAW_REASON_LENGTH),
   },
   { error: unknownKeysError('请求体') },
 );
 
 /** The normalized payload: trimmed, blanks and nulls dropped, instants as Dates. */
 export type IngestPayload = z.infer<typeof ingestPayloadSchema>;
+export type IngestStep = IngestPayload['steps'][number];
+
+/**
+ * What the item is, without how it came to be published or withdrawn: the part items.payload_hash covers,
+ * so a resend that only reports a further step is not a new version of the item.
+ */
+const PROCESS_KEYS: readonly string[] = ['steps', 'withdrawnAt', 'withdrawReason'] satisfies (keyof IngestPayload)[];
+
+export function itemContentOf(payload: IngestPayload): Omit<IngestPayload, 'steps' | 'withdrawnAt' | 'withdrawReason'> {
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => !PROCESS_KEYS.includes(key))) as Omit<
+    IngestPayload,
+    'steps' | 'withdrawnAt' | 'withdrawReason'
+  >;
+}
 export type IngestAttachment = IngestPayload['attachments'][number];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestPayloadSchema } from './ingest-schema';
+import { ingestPayloadSchema, itemContentOf } from './ingest-schema';
 import { canonicalJson, payloadHash } from './payload-hash';
 
 describe('payloadHash', () => {
@@ -37,6 +37,7 @@ describe('payloadHash', () => {
       fields: {},
       attachments: raw.attachments,
     };
-    expect(payloadHash(normalized)).toBe(payloadHash(asSeeded));
+    // ingest hashes the item's content; the steps and the withdrawal a CMS reports are not part of it
+    expect(payloadHash(itemContentOf(normalized))).toBe(payloadHash(asSeeded));
   });
 });
