@@ -9,9 +9,12 @@ import { moveObligations, obligationForSweepColumns } from '../alerts/sync-deadl
 import { channelFinding } from '../rules/channel-rule';
 import { completenessFinding } from '../rules/completeness-rule';
 import { planDeadlines, type ObligationForSweep } from '../rules/deadline-rule';
+import { isJudged } from '../rules/judged-item';
 import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
+import { selectRule } from '../rules/select-rule';
 import { oweScoreForItems } from '../scoring/store/score-job';
+import { recordChecks, verdictOf, type CheckRecord, type CheckVerdict } from './check-records';
 import type { Camelized, ItemContentColumns, ItemRow } from './item-row';
 
 /** The item's own columns (camelCase aliases) with its region, department and catalog entry. */
@@ -89,15 +92,25 @@ export async function checkItemsIn(tx: Db, itemIds: readonly number[], rules: re
   if (items.length === 0 && obligations.length === 0) return [];
   const raise: Finding[] = [];
   const clear: Clearing[] = [];
+  const records: CheckRecord[] = [];
   for (const item of items) {
-    for (const outcome of [completenessOf(item, rules), channelsOf(item, rules)]) {
+    const verdicts: CheckVerdict[] = [];
+    for (const { outcome, verdict } of [completenessOf(item, rules), channelsOf(item, rules)]) {
+      verdicts.push(verdict);
       if ('note' in outcome) clear.push(outcome);
       else raise.push(outcome);
     }
+    records.push({ itemId: item.id, itemVersion: item.version, judged: isJudged(item), verdicts });
   }
   const deadlines = planDeadlines(obligations, rules, at);
   await moveObligations(tx, deadlines.moves, at);
+  await recordChecks(tx, records, at);
   return applyFindings(tx, { raise: [...raise, ...deadlines.raise], clear: [...clear, ...deadlines.clear] }, at);
+}
+
+interface Judged {
+  outcome: Finding | Clearing;
+  verdict: CheckVerdict;
 }
 
 const subjectOf = (item: ItemForCheck) => ({
@@ -111,16 +124,28 @@ const subjectOf = (item: ItemForCheck) => ({
   domain: item.domain,
 });
 
-function completenessOf(item: ItemForCheck, rules: readonly Rule[]): Finding | Clearing {
+function completenessOf(item: ItemForCheck, rules: readonly Rule[]): Judged {
   const key = { ruleKind: 'completeness', subjectType: 'item', subjectId: item.id } as const;
   const finding = completenessFinding(rules, item);
-  if (!finding) return { ...key, note: '信息已完整' };
-  return { ...key, ...subjectOf(item), ruleId: finding.rule.id, level: finding.rule.level, message: finding.message, details: finding.details };
+  if (!finding) {
+    const verdict = verdictOf('completeness', selectRule(rules, 'completeness', item), null);
+    return { outcome: { ...key, note: item.withdrawnAt ? '信息已撤回' : '信息已完整' }, verdict };
+  }
+  return {
+    outcome: { ...key, ...subjectOf(item), ruleId: finding.rule.id, level: finding.rule.level, message: finding.message, details: finding.details },
+    verdict: verdictOf('completeness', finding.rule, finding.message),
+  };
 }
 
-function channelsOf(item: ItemForCheck, rules: readonly Rule[]): Finding | Clearing {
+function channelsOf(item: ItemForCheck, rules: readonly Rule[]): Judged {
   const key = { ruleKind: 'channel', subjectType: 'item', subjectId: item.id } as const;
   const finding = channelFinding(rules, item);
-  if (!finding) return { ...key, note: '已在全部要求的渠道发布' };
-  return { ...key, ...subjectOf(item), ruleId: finding.rule.id, level: finding.rule.level, message: finding.message, details: finding.details };
+  if (!finding) {
+    const verdict = verdictOf('channel', selectRule(rules, 'channel', item), null);
+    return { outcome: { ...key, note: item.withdrawnAt ? '信息已撤回' : '已在全部要求的渠道发布' }, verdict };
+  }
+  return {
+    outcome: { ...key, ...subjectOf(item), ruleId: finding.rule.id, level: finding.rule.level, message: finding.message, details: finding.details },
+    verdict: verdictOf('channel', finding.rule, finding.message),
+  };
 }

@@ -113,4 +113,17 @@ describe('checking items in batches', () => {
 
     expect(await checkItems(all, { sql: poolB, at: receivedAt })).toEqual([]);
   });
+
+  it('clears a withdrawn item’s channel alert as withdrawn, not as fixed', async () => {
+    const receivedAt = shanghai('2026-11-05T12:00:00');
+    const [first] = oneChannel;
+    const [row] = await sql<{ external_id: string }[]>`select external_id from items where id = ${first!}`;
+    await ingest(payload(row!.external_id, { channels: ['website'], withdrawnAt: '2026-11-05T11:30:00+08:00', withdrawReason: '发布渠道有误，撤回重发' }), receivedAt);
+    const cleared = await checkItems([first!], { sql: poolA, at: receivedAt });
+    expect(cleared.map((change) => change.change)).toEqual(['updated']);
+    const [event] = await sql<{ note: string }[]>`
+      select e.note from alert_events e join alerts a on a.id = e.alert_id
+      where a.item_id = ${first!} and a.rule_kind = 'channel' and e.kind = 'resolved'`;
+    expect(event?.note).toBe('信息已撤回');
+  });
 });

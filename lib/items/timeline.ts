@@ -1,7 +1,7 @@
 // 完整还原: the replay of an item's disclosure process (DESIGN §3 GET /api/v1/items/:id/timeline), oldest
 // first — the item's own events (formed … published, updated with the diff), its obligation's life
-// (opened, the warn/due/severe thresholds it crossed, fulfilled on time or late), and every change of the
-// alerts raised on the item or on that obligation.
+// (opened, the warn/due/severe thresholds it crossed, fulfilled on time or late), every check with the rule
+// versions that judged it, and every change of the alerts raised on the item or on that obligation.
 //
 // Obligation entries are derived from the obligation row, not stored: a threshold counts as crossed when
 // it lies at or before the moment the obligation stopped running (fulfilled_at, the cancellation) or,
@@ -12,6 +12,7 @@ import { actorNames } from '../auth/actor-names';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import { dueDayOf } from '../deadlines/due-day';
+import { describeCheck, type CheckVerdict } from './check-records';
 import { LEVEL_TERMS } from '../rules/level';
 
 /** An entry as the histories give it; the page's name for its actor is added last, for the page's entries only. */
@@ -20,7 +21,7 @@ interface StoredTimelineEntry {
   id: string;
   at: string;
   kind: string;
-  source: 'item' | 'obligation' | 'alert';
+  source: 'item' | 'obligation' | 'check' | 'alert';
   /** As stored: a username, `apikey:<prefix>` or `system`. */
   actor: string;
   /** zh-CN description. */
@@ -42,8 +43,8 @@ export type TimelineLookup =
   | { kind: 'outside' }
   | { kind: 'missing' };
 
-// at equal times: what the department did, then what it meant for the obligation, then the alerts
-const SOURCE_RANK = { item: 0, obligation: 1, alert: 2 } as const;
+// at equal times: what the department did, then what it meant for the obligation, the check, then the alerts
+const SOURCE_RANK = { item: 0, obligation: 1, check: 2, alert: 3 } as const;
 
 interface ObligationRow {
   id: number;
@@ -89,6 +90,8 @@ export async function getItemTimeline(
       is_late, created_at, updated_at
     from obligations
     where item_id = ${itemId} or fulfilled_by_item_id = ${itemId}`;
+  const checks = await db<{ id: number; item_version: number; at: Date; judged: boolean; verdicts: CheckVerdict[] }[]>`
+    select id, item_version, at, judged, verdicts from item_checks where item_id = ${itemId}`;
   const obligationIds = obligations.map((o) => o.id);
   const alertEvents = await db<
     {
@@ -127,6 +130,21 @@ export async function getItemTimeline(
     });
   }
   for (const obligation of obligations) all.push(...obligationEntries(obligation, page.at));
+  for (const check of checks) {
+    all.push({
+      key: [check.at.getTime(), SOURCE_RANK.check, check.id, 0],
+      entry: {
+        id: `check:${check.id}`,
+        at: check.at.toISOString(),
+        kind: 'checked',
+        source: 'check',
+        actor: 'system',
+        note: describeCheck({ itemVersion: check.item_version, judged: check.judged, verdicts: check.verdicts }),
+        itemVersion: check.item_version,
+        verdicts: check.verdicts,
+      },
+    });
+  }
   for (const event of alertEvents) {
     all.push({
       key: [event.at.getTime(), SOURCE_RANK.alert, event.id, 0],

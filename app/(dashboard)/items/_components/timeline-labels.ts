@@ -18,6 +18,7 @@ export const TIMELINE_KIND_LABELS: Readonly<Record<string, string>> = {
   obligation_severe: '严重超期',
   obligation_fulfilled: '公开义务履行',
   obligation_cancelled: '公开义务撤销',
+  checked: '规则检查',
   alert_opened: '产生预警',
   alert_level_changed: '预警级别变化',
   alert_updated: '预警内容更新',
@@ -26,7 +27,7 @@ export const TIMELINE_KIND_LABELS: Readonly<Record<string, string>> = {
   alert_resolved: '预警解除',
 };
 
-export const SOURCE_LABELS = { item: '公开信息', obligation: '公开义务', alert: '预警' } as const;
+export const SOURCE_LABELS = { item: '公开信息', obligation: '公开义务', check: '检查', alert: '预警' } as const;
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 

@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { raiseAlert, clearAlert } from '../../../../../../lib/alerts/apply-findings';
 import { scopeOf } from '../../../../../../lib/auth/scope';
 import { sql } from '../../../../../../lib/db/sql';
+import { checkItems } from '../../../../../../lib/items/check-item';
 import { ingestItem } from '../../../../../../lib/items/ingest-item';
+import { invalidateRules } from '../../../../../../lib/rules/store/queries';
 import { createIngestWorld, type IngestWorld } from '../../../../../../lib/items/test-fixtures';
 import { getItemTimeline } from '../../../../../../lib/items/timeline';
 import { GET } from './route';
@@ -58,7 +60,16 @@ beforeAll(async () => {
   await sql.begin((tx) =>
     clearAlert(tx, { ruleKind: 'deadline', subjectType: 'obligation', subjectId: obligation!.id }, at('2026-12-02T10:05:00+08:00'), '已公开'),
   );
+  // the check of the published version, under a channel rule of this province (no completeness rule governs it)
+  await sql`
+    insert into rules (kind, name, scope_region_code, params, level, created_at, updated_at)
+    values ('channel', '发布渠道（测试）', ${world.regions.province.code}, '{}', 'yellow', ${new Date()}, ${new Date()})`;
+  invalidateRules();
+  await checkItems([itemId], { at: at('2026-12-02T10:03:00+08:00') });
 });
+
+const byKindOf = (data: { kind: string }[]): Record<string, Record<string, unknown> & { diff?: unknown }> =>
+  Object.fromEntries(data.map((entry) => [entry.kind, entry]));
 
 function get(id: string | number, cookie: string | null, query = ''): Promise<Response> {
   return GET(new Request(`${ORIGIN}/api/v1/items/${id}/timeline${query}`, { headers: cookie ? { cookie } : {} }), {
@@ -82,11 +93,19 @@ describe('GET /api/v1/items/:id/timeline', () => {
       ['2026-12-02T02:00:00.000Z', 'published'],
       ['2026-12-02T02:00:00.000Z', 'obligation_fulfilled'],
       ['2026-12-02T02:02:00.000Z', 'updated'],
+      ['2026-12-02T02:03:00.000Z', 'checked'],
+      ['2026-12-02T02:03:00.000Z', 'alert_opened'],
       ['2026-12-02T02:05:00.000Z', 'alert_resolved'],
     ]);
-    const byKind = Object.fromEntries(data.map((entry: { kind: string }) => [entry.kind, entry]));
+    // every check names the rules and versions that judged the item's version, and what they found
+    expect(byKindOf(data).checked).toMatchObject({
+      source: 'check',
+      itemVersion: 2,
+      note: '检查第 2 版：要素完整性：无适用规则；公开渠道（「发布渠道（测试）」第 1 版）：未在以下渠道发布：政府信息公开平台',
+    });
+    const byKind = byKindOf(data);
     expect(byKind.formed).toMatchObject({ source: 'item', actor: 'apikey:dwk_timeline', actorName: '接口（密钥 dwk_timeline）' });
-    expect(byKind.updated.diff).toEqual({ publishedAt: { before: null, after: '2026-12-02T02:00:00.000Z' } });
+    expect(byKind.updated?.diff).toEqual({ publishedAt: { before: null, after: '2026-12-02T02:00:00.000Z' } });
     expect(byKind.obligation_opened).toMatchObject({
       source: 'obligation',
       actor: 'system',
