@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAlertResponse, classifyObligation, classifyPublishedItem, formatDeadline } from './classify-facts';
+import { classifyAlertResponse, classifyBacklog, classifyObligation, classifyPublishedItem, formatDeadline } from './classify-facts';
 import { DEFAULT_WEIGHTS } from './weights';
 
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -26,6 +26,24 @@ describe('classifyObligation', () => {
     expect(overdue?.failure?.label).toBe('「环评审批结果」应于 2026-11-30 24:00 前公开，至今未公开（超期）');
     const late = classifyObligation({ ...obligation, fulfilledAt: at('2026-12-16T09:00:00') }, at('2026-12-20T00:00:00'));
     expect(late?.failure?.label).toBe('「环评审批结果」应于 2026-11-30 24:00 前公开，2026-12-16 09:00 才公开（逾期）');
+  });
+});
+
+describe('classifyBacklog', () => {
+  it('fails in a later month, saying it is still not published, or when it was published that month', () => {
+    expect(classifyBacklog(obligation, at('2027-01-15T00:00:00')).failure).toEqual({
+      kind: 'obligation',
+      id: 1,
+      itemId: 11,
+      complaintId: null,
+      label: '「环评审批结果」应于 2026-11-30 24:00 前公开，积压至本月仍未公开',
+    });
+    const publishedLater = { ...obligation, fulfilledAt: at('2027-01-10T09:00:00') };
+    expect(classifyBacklog(publishedLater, at('2027-01-15T00:00:00')).failure.label).toBe(
+      '「环评审批结果」应于 2026-11-30 24:00 前公开，积压至本月，2027-01-10 09:00 才公开',
+    );
+    // read as of a moment before the publication: still open then
+    expect(classifyBacklog(publishedLater, at('2027-01-05T00:00:00')).failure.label).toMatch(/积压至本月仍未公开$/);
   });
 });
 

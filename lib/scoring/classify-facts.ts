@@ -38,6 +38,20 @@ export function classifyObligation(o: ObligationFact, asOf: Date): { failure: Fa
   return { failure: { kind: 'obligation', id: o.id, itemId: o.itemId, complaintId: null, label } };
 }
 
+/**
+ * 积压: an obligation that fell due before the month and was still not fulfilled when the month began keeps
+ * counting against the department, as one more failed 公开及时率 case of every month it stays open, so a
+ * backlog of severely overdue items can never leave the indicator at 100%. `monthStart` is the month's first
+ * instant; the caller reads only obligations due by then and open at that instant.
+ */
+export function classifyBacklog(o: ObligationFact, asOf: Date): { failure: FactRef } {
+  const fulfilledAt = o.fulfilledAt && o.fulfilledAt <= asOf ? o.fulfilledAt : null;
+  const label = fulfilledAt
+    ? `「${o.entryName}」应于 ${formatDeadline(o.dueAt)} 前公开，积压至本月，${formatInstant(fulfilledAt)} 才公开`
+    : `「${o.entryName}」应于 ${formatDeadline(o.dueAt)} 前公开，积压至本月仍未公开`;
+  return { failure: { kind: 'obligation', id: o.id, itemId: o.itemId, complaintId: null, label } };
+}
+
 export interface PublishedItemFact {
   id: number;
   title: string;

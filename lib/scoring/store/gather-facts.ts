@@ -5,6 +5,7 @@ import { listComplaintCases, type ComplaintCase } from '../../complaints/scoring
 import type { Db } from '../../db/sql';
 import {
   classifyAlertResponse,
+  classifyBacklog,
   classifyObligation,
   classifyPublishedItem,
   formatInstant,
@@ -72,6 +73,18 @@ export async function gatherFacts(
   for (const o of obligations) {
     const outcome = classifyObligation(o, asOf);
     if (outcome) record(o, 'timeliness', outcome.failure);
+  }
+
+  // 积压: due before the month and still open when it began (lib/scoring/classify-facts.ts classifyBacklog)
+  if (asOf > start) {
+    const backlog = await db<(ObligationFact & Owned)[]>`
+      select o.id, coalesce(o.item_id, o.fulfilled_by_item_id) as "itemId", c.name as "entryName",
+        o.due_at as "dueAt", o.fulfilled_at as "fulfilledAt", o.department_id as "departmentId",
+        o.position_id as "positionId"
+      from obligations o join catalog_entries c on c.id = o.catalog_entry_id
+      where o.state <> 'cancelled' and o.due_at <= ${start} and (o.fulfilled_at is null or o.fulfilled_at > ${start})
+        ${onlyDepartments('o.department_id')}`;
+    for (const o of backlog) record(o, 'timeliness', classifyBacklog(o, asOf).failure);
   }
 
   // an item found incomplete or off-channel counts as published incomplete even if fixed later, unless

@@ -173,3 +173,35 @@ describe('recomputeDepartmentMonths', () => {
     expect(changes).toHaveLength(alone.length);
   });
 });
+
+describe('the backlog', () => {
+  it('keeps counting an obligation against the department in every month it stays open after its due month', async () => {
+    const backlogWorld = await createIngestWorld(sql);
+    const department = backlogWorld.department.id;
+    const base = { entryId: backlogWorld.entries.monthly.id, departmentId: department, regionCode: backlogWorld.regions.county.code };
+    // six December obligations on time: alone they would make 公开及时率 100%
+    for (let i = 0; i < 6; i += 1) await insertObligation(sql, { ...base, dueDay: '2026-12-10', fulfilledAt: '2026-12-08T10:00:00' });
+    for (let i = 0; i < 4; i += 1) await insertObligation(sql, { ...base, dueDay: '2026-11-10', fulfilledAt: '2026-11-09T10:00:00' });
+    const neverPublished = await insertObligation(sql, { ...base, dueDay: '2026-10-20' });
+    const publishedInNovember = await insertObligation(sql, { ...base, dueDay: '2026-10-20', fulfilledAt: '2026-11-10T10:00:00' });
+
+    for (const period of ['2026-11', '2026-12']) await recomputeScores(sql, { period, at: AS_OF, departmentIds: [department] });
+    const breakdownOf = async (period: string) => {
+      const [row] = await sql<{ breakdown: ScoreResult }[]>`
+        select breakdown from scores where subject_type = 'department' and department_id = ${department} and period = ${period}`;
+      return row!.breakdown;
+    };
+    const timeliness = (b: ScoreResult) => b.indicators.find((i) => i.key === 'timeliness')!;
+    const timelinessLosses = (b: ScoreResult) => b.losses.filter((l) => l.indicator === 'timeliness').map((l) => l.ref);
+
+    const december = await breakdownOf('2026-12');
+    expect(timeliness(december)).toMatchObject({ cases: 7, passed: 6 });
+    expect(timelinessLosses(december)).toEqual([expect.objectContaining({ id: neverPublished, label: expect.stringMatching(/积压至本月仍未公开/) })]);
+
+    // November: both were still open when it began; the one published on 11-10 stops counting after that
+    const november = await breakdownOf('2026-11');
+    expect(timeliness(november)).toMatchObject({ cases: 6, passed: 4 });
+    expect(timelinessLosses(november).map((ref) => ref.id).sort()).toEqual([neverPublished, publishedInNovember].sort());
+    expect(timelinessLosses(november).find((ref) => ref.id === publishedInNovember)!.label).toMatch(/积压至本月，2026-11-10 10:00 才公开/);
+  });
+});
