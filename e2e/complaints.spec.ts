@@ -1,7 +1,7 @@
 // 投诉处理 end to end: a citizen files online and gets a tracking code; the handler's queue shows it live and
 // the handler dispatches it; the department signs for it and replies; the citizen looks it up with the code
 // and phone digits, rates 不满意, and it reopens (重办) on the handler's page live. Markup in the complaint
-// stays text. Screenshots at 1440×900 of the queue, the complaint page, the public form and the track page.
+// stays text. A citizen who does not know the department leaves it to the handler's dispatch. Screenshots at 1440×900 of the queue, the complaint page, the public form and the track page.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { hashPassword } from '../lib/auth/password';
@@ -144,6 +144,50 @@ test('a citizen’s online complaint from filing to 重办', async ({ browser })
   await expect(handler.getByTestId('event-reopened')).toContainText('群众评价不满意，重新办理');
 });
 
+// DESIGN §3: a citizen rarely knows which department is responsible; the complaint waits for dispatch (派单)
+test('a citizen files without knowing the department; the handler dispatches it', async ({ browser }) => {
+  const department = await demoDepartment();
+  const content = `我想查本地今年的财政预算公开情况，但不清楚由哪个部门负责（${UNIQUE}）。`;
+
+  const citizen = await (await browser.newContext()).newPage();
+  await citizen.goto('/public/complaint');
+  await expect(citizen.getByRole('heading', { name: '网上投诉' })).toBeVisible();
+  await chooseOption(citizen, '所在地区', department.regionName);
+  await chooseOption(citizen, '投诉涉及的部门', '不清楚由哪个部门负责');
+  await citizen.getByLabel('手机号码').fill('13700001234');
+  await citizen.getByLabel('投诉内容').fill(content);
+  await citizen.screenshot({ path: 'e2e-artifacts/public-complaint-no-department.png', fullPage: true });
+  await citizen.getByTestId('public-submit').click();
+  const codeText = citizen.getByTestId('filed-tracking-code');
+  await expect(codeText).toBeVisible();
+  const code = (await codeText.innerText()).trim();
+
+  // the handler's queue shows it waiting for dispatch, with no department yet
+  const handler = await signedIn(browser, await handlerUser());
+  await handler.goto(`/complaints?state=received&q=${code}`);
+  const row = handler.getByTestId('complaint-table').locator('tr', { hasText: code });
+  await expect(row).toContainText('未定（待派单）');
+  await expect(row).toContainText(department.regionName);
+  await row.getByTestId('complaint-link').click();
+  await expect(handler.getByTestId('state-tag')).toHaveText('待派单');
+  await expect(handler.getByTestId('no-department')).toHaveText('未定（待派单）');
+  await handler.screenshot({ path: 'e2e-artifacts/complaint-awaiting-dispatch.png' });
+
+  // 派单: the handler picks the department
+  await handler.getByTestId('action-assign').click();
+  const dialog = handler.getByRole('dialog');
+  await chooseOption(handler, '承办部门', department.name, { within: dialog });
+  await handler.getByTestId('action-confirm').click();
+  await expect(handler.getByTestId('state-tag')).toHaveText('已派单');
+  await expect(handler.getByTestId('event-assigned')).toContainText(`派单至${department.name}`);
+
+  // the citizen's tracking page follows
+  await citizen.goto(`/public/track?code=${code}`);
+  await citizen.getByTestId('track-phone4').fill('1234');
+  await citizen.getByTestId('track-submit').click();
+  await expect(citizen.getByTestId('tracked-state')).toHaveText('已派单');
+});
+
 test('a handler registers a phone complaint; the department works from its own view', async ({ browser }) => {
   const department = await demoDepartment();
   const handler = await signedIn(browser, await handlerUser());
@@ -153,8 +197,9 @@ test('a handler registers a phone complaint; the department works from its own v
   await handler.getByTestId('register-submit').click();
   // zh-CN validation before anything is sent
   await expect(drawer).toContainText('请填写联系电话');
-  await expect(drawer).toContainText('请选择投诉涉及的部门');
   await expect(drawer).toContainText('请填写投诉内容');
+  // region and department are optional: a caller who cannot say is dispatched later
+  await expect(drawer).not.toContainText('请选择投诉涉及的部门');
   await drawer.getByLabel('投诉人姓名').fill('赵大爷');
   await drawer.getByLabel('联系电话').fill('025-83681234');
   await chooseOption(handler, '投诉涉及的部门', department.name);
@@ -165,7 +210,7 @@ test('a handler registers a phone complaint; the department works from its own v
   await handler.screenshot({ path: 'e2e-artifacts/complaints-register.png' });
   await handler.getByTestId('register-submit').click();
   await expect(handler).toHaveURL(/\/complaints\/\d+$/);
-  await expect(handler.getByTestId('state-tag')).toHaveText('已受理');
+  await expect(handler.getByTestId('state-tag')).toHaveText('待派单');
   await expect(handler.getByText('025-83681234')).toBeVisible();
   await expect(handler.getByRole('link', { name: '来电录音' })).toHaveAttribute('href', 'https://files.example.gov.cn/calls/0001.mp3');
   const code = (await handler.getByTestId('tracking-code').innerText()).trim();

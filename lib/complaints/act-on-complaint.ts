@@ -4,7 +4,7 @@
 import type postgres from 'postgres';
 import type { AlertChange } from '../alerts/apply-findings';
 import { complaintActorFor } from '../auth/permissions/complaint-access';
-import { scopeFilter, type Scope } from '../auth/scope';
+import { isRegionInScope, scopeFilter, type Scope } from '../auth/scope';
 import type { Calendar } from '../calendar/calendar';
 import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db, Sql } from '../db/sql';
@@ -22,7 +22,7 @@ import { findComplaintForSla, syncComplaintSla } from './sync-complaint-sla';
 
 export type ActResult =
   | { ok: true; id: number; state: ComplaintState; events: ComplaintEventKind[]; changes: AlertChange[] }
-  | Refusal<'not_found' | 'out_of_scope' | 'not_allowed' | 'conflict' | 'unknown_reference'>;
+  | Refusal<'invalid' | 'not_found' | 'out_of_scope' | 'not_allowed' | 'conflict' | 'unknown_reference'>;
 
 interface LockedComplaint {
   id: number;
@@ -131,21 +131,25 @@ async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
 
   switch (input.action) {
     case 'assign': {
-      const [target] = await tx<{ name: string; region_code: string; in_scope: boolean; position_name: string | null; position_department_id: number | null }[]>`
-        select d.name, d.region_code, ${ctx.scope ? scopeFilter(tx, ctx.scope, { regionPath: 'r.path', departmentId: 'd.id' }) : tx`false`} as in_scope,
+      const [target] = await tx<{ name: string; region_code: string; region_path: string; in_scope: boolean; position_name: string | null; position_department_id: number | null }[]>`
+        select d.name, d.region_code, r.path as region_path, ${ctx.scope ? scopeFilter(tx, ctx.scope, { regionPath: 'r.path', departmentId: 'd.id' }) : tx`false`} as in_scope,
           p.name as position_name, p.department_id as position_department_id
         from departments d join regions r on r.code = d.region_code
         left join positions p on p.id = ${input.positionId ?? null}
         where d.id = ${input.departmentId}`;
       if (!target) return fail('unknown_reference', '承办部门不存在', 'departmentId');
       if (!target.in_scope) return fail('out_of_scope', '承办部门不在您的管辖范围内', 'departmentId');
-      if (target.region_code !== complaint.region_code) return fail('unknown_reference', '只能派单给投诉件所在区域的部门', 'departmentId');
+      // a complaint waiting in a city's or the province's queue (filed without a department) goes down to
+      // the department of a region below; never sideways to another region's
+      if (!isRegionInScope({ regionPath: complaint.region_path }, target.region_path)) {
+        return fail('invalid', '只能派单给投诉件所在区域（含下级区域）的部门', 'departmentId');
+      }
       const positionId = input.positionId ?? null;
       if (positionId !== null && target.position_department_id !== input.departmentId) {
         return fail('unknown_reference', target.position_name === null ? '岗位不存在' : '该岗位不属于所选部门', 'positionId');
       }
       await tx`
-        update complaints set department_id = ${input.departmentId}, position_id = ${positionId}, assigned_at = ${at},
+        update complaints set department_id = ${input.departmentId}, region_code = ${target.region_code}, position_id = ${positionId}, assigned_at = ${at},
           accept_due_at = ${acceptDueTime(ctx.cal, at, params)}, accepted_at = null, returned_reason = null
         where id = ${complaint.id}`;
       const assignee = target.position_name ? `${target.name} · ${target.position_name}` : target.name;

@@ -20,7 +20,8 @@ export const isSatisfied = (s: Satisfaction) => s === 'very_satisfied' || s === 
 export const CHANNEL_LABELS: Record<Channel, string> = { phone: '电话', onsite: '现场', online: '网上' };
 
 export const STATE_LABELS: Record<ComplaintState, string> = {
-  received: '已受理',
+  // received is the state of waiting for dispatch: the desk's next step is the one the label names
+  received: '待派单',
   assigned: '已派单',
   accepted: '已签收',
   in_progress: '办理中',

@@ -1,8 +1,10 @@
 // 受理: a handler registers a phone / on-site complaint, or a citizen files one online (DESIGN §1
 // Complaints, §3 POST /api/v1/complaints). One transaction: the complaint, its 'received' event, its SLA
-// level and alert. The department it concerns comes from departmentId, the item, or the catalog entry.
+// level and alert. The department it concerns comes from departmentId, the item, or the catalog entry; when
+// none names one (citizens rarely know who is responsible), it waits for dispatch (派单) in the queue of the
+// region chosen, or of the handler's region, or of the province's.
 import type { Scope } from '../auth/scope';
-import { scopeFilter } from '../auth/scope';
+import { isRegionInScope, scopeFilter } from '../auth/scope';
 import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db, Sql } from '../db/sql';
 import { refuse, type Refusal } from '../refusal';
@@ -24,7 +26,8 @@ export type FileResult =
   | Refusal<'invalid' | 'not_allowed' | 'out_of_scope' | 'unknown_reference'>;
 
 interface Target {
-  departmentId: number;
+  /** null: no department named, the handler assigns one when dispatching (派单). */
+  departmentId: number | null;
   regionCode: string;
   regionPath: string;
   catalogEntryId: number | null;
@@ -66,11 +69,27 @@ async function resolveTarget(db: Db, scope: Scope | null, input: IntakeInput): P
     if (!entry) return refuseField('unknown_reference', 'catalogCode', '目录编码不存在');
     departmentId ??= entry.department_id;
   }
-  if (departmentId === null) return refuseField('invalid', 'departmentId', '请选择投诉涉及的部门');
+  if (departmentId === null) {
+    const region = await resolveRegion(db, scope, input.regionId);
+    if (!region) return refuseField('invalid', 'regionId', '所选地区不存在');
+    return {
+      departmentId: null,
+      regionCode: region.code,
+      regionPath: region.path,
+      catalogEntryId: entry?.id ?? null,
+      domain: entry?.domain ?? null,
+      itemId,
+      inScope: scope ? isRegionInScope(scope, region.path) : true,
+    };
+  }
   const [department] = await db<{ region_code: string; path: string; in_scope: boolean }[]>`
     select d.region_code, r.path, ${inScope('r.path')} as in_scope
     from departments d join regions r on r.code = d.region_code where d.id = ${departmentId}`;
   if (!department) return refuseField('unknown_reference', 'departmentId', '投诉涉及的部门不存在');
+  // the form lists a region's departments under it; a mismatch is a stale or forged form, not a choice
+  if (input.regionId !== undefined && input.regionId !== department.region_code) {
+    return refuseField('invalid', 'departmentId', '所选部门不属于所选地区');
+  }
   return {
     departmentId,
     regionCode: department.region_code,
@@ -80,6 +99,18 @@ async function resolveTarget(db: Db, scope: Scope | null, input: IntakeInput): P
     itemId,
     inScope: department.in_scope,
   };
+}
+
+/**
+ * The region whose queue a complaint without a department waits in: the one chosen, else the registering
+ * handler's own (a county desk registers for its county), else the province (the public who did not say).
+ */
+async function resolveRegion(db: Db, scope: Scope | null, regionId: string | undefined): Promise<{ code: string; path: string } | undefined> {
+  const code = regionId ?? scope?.regionCode ?? null;
+  const [region] = code === null
+    ? await db<{ code: string; path: string }[]>`select code, path from regions where level = 'province' order by code limit 1`
+    : await db<{ code: string; path: string }[]>`select code, path from regions where code = ${code}`;
+  return region;
 }
 
 /**
@@ -108,7 +139,11 @@ export interface FileContext {
 export async function fileInTransaction(tx: Db, { handler, input, at, rules, cal, trackingCode = newTrackingCode() }: FileContext): Promise<FileResult> {
   const target = await resolveTarget(tx, handler, input);
   if ('ok' in target) return target;
-  if (!target.inScope) return refuseField('out_of_scope', 'departmentId', '该部门不在您的管辖范围内');
+  if (!target.inScope) {
+    return target.departmentId === null
+      ? refuseField('out_of_scope', 'regionId', '该地区不在您的管辖范围内')
+      : refuseField('out_of_scope', 'departmentId', '该部门不在您的管辖范围内');
+  }
   const due = intakeDueTimes(cal, at, slaParamsFor(rules, target));
   const actor = handler?.username ?? CITIZEN_ACTOR;
   const [row] = await tx<{ id: number }[]>`

@@ -287,15 +287,22 @@ export interface DispatchTarget {
   positions: { id: number; name: string }[];
 }
 
-/** Departments (with positions) of a region a complaint may be dispatched to, inside the scope. */
+/**
+ * Departments (with positions) a complaint of `regionCode` may be dispatched to, inside the scope: the
+ * region's own first, then those of the regions below it (a complaint filed without a department waits in a
+ * city's or the province's queue and goes down from there), named with their region.
+ */
 export async function listDispatchTargets(db: Db, scope: Scope, regionCode: string): Promise<DispatchTarget[]> {
   return db<DispatchTarget[]>`
-    select d.id as "departmentId", d.name as "departmentName",
+    select d.id as "departmentId",
+      case when d.region_code = ${regionCode} then d.name else d.name || '（' || r.name || '）' end as "departmentName",
       coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.id)
                 from positions p where p.department_id = d.id), '[]'::json) as positions
     from departments d join regions r on r.code = d.region_code
-    where d.region_code = ${regionCode} and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'd.id' })}
-    order by d.id`;
+    join regions home on home.code = ${regionCode}
+    where (r.path = home.path or r.path like home.path || '.%')
+      and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'd.id' })}
+    order by r.path <> home.path, r.path, d.id`;
 }
 
 export interface DepartmentOption {

@@ -43,7 +43,7 @@ export const intakeSchema = strictObject({
   phone: phoneSchema,
   name: text('姓名', 1, 50).optional(),
   departmentId: id('投诉涉及的部门').optional(),
-  // extension: the region a catalogCode belongs to, when no department is named
+  // the region whose queue a complaint without a department waits in (and the region a catalogCode belongs to)
   regionId: z.string({ error: '区域代码必须是文本' }).regex(/^[0-9]{6}$/, '区域代码应为 6 位数字').optional(),
   catalogCode: text('目录编码', 1, 64).optional(),
   itemId: id('公开信息').optional(),

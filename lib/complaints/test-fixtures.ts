@@ -14,6 +14,8 @@ export interface ComplaintWorld extends IngestWorld {
   ruleId: number;
   handler: { cookie: string; scope: Scope };
   farHandler: { cookie: string; scope: Scope };
+  /** The province's desk: complaints filed without a region wait in its queue. */
+  provinceHandler: { cookie: string; scope: Scope };
   deptScope: Scope;
 }
 
@@ -42,8 +44,9 @@ export async function createComplaintWorld(sql: Sql): Promise<ComplaintWorld> {
     const { regions } = world;
     const handler = await user(tx, 'handler', regions.county.code, regions.county.path, null);
     const farHandler = await user(tx, 'handler', regions.otherCounty.code, regions.otherCounty.path, null);
+    const provinceHandler = await user(tx, 'handler', regions.province.code, regions.province.path, null);
     const dept = await user(tx, 'dept', regions.county.code, regions.county.path, world.department.id);
-    return { ...world, ruleId: rule!.id, handler, farHandler, deptScope: dept.scope };
+    return { ...world, ruleId: rule!.id, handler, farHandler, provinceHandler, deptScope: dept.scope };
   });
 }
 

@@ -1,15 +1,19 @@
 'use client';
 
-// 网上投诉: region and department, contact, content. The hidden 网址 field is a honeypot for bots; people
+// 网上投诉: region and department (both optional: citizens rarely know who is responsible, and the handler
+// dispatches such a complaint, 派单), contact, content. The hidden 网址 field is a honeypot for bots; people
 // never see it. On success the tracking code is shown in groups, to be noted down or read out.
 import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { DepartmentOption } from '../../../lib/complaints/queries';
 
+/** The explicit 不清楚由哪个部门负责 choice: sent as no departmentId at all. */
+const UNKNOWN_DEPARTMENT = 'unknown';
+
 interface Values {
-  regionId: string;
-  departmentId: number;
+  regionId?: string;
+  departmentId?: number | typeof UNKNOWN_DEPARTMENT;
   name?: string;
   phone: string;
   content: string;
@@ -37,7 +41,8 @@ export function PublicComplaintForm({ departments }: { departments: DepartmentOp
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         channel: 'online',
-        departmentId: values.departmentId,
+        ...(values.regionId ? { regionId: values.regionId } : {}),
+        ...(typeof values.departmentId === 'number' ? { departmentId: values.departmentId } : {}),
         phone: values.phone.trim(),
         content: values.content,
         ...(values.name?.trim() ? { name: values.name.trim() } : {}),
@@ -50,7 +55,7 @@ export function PublicComplaintForm({ departments }: { departments: DepartmentOp
     if (response.status === 201 && answer.trackingCode) return setFiled(answer.trackingCode);
     form.setFields(
       Object.entries(answer.error?.fields ?? {})
-        .filter(([name]) => ['departmentId', 'name', 'phone', 'content'].includes(name))
+        .filter(([name]) => ['regionId', 'departmentId', 'name', 'phone', 'content'].includes(name))
         .map(([name, message]) => ({ name: name as keyof Values, errors: [message] })),
     );
     setFailure(answer.error?.message ?? '提交失败，请稍后重试');
@@ -98,20 +103,29 @@ export function PublicComplaintForm({ departments }: { departments: DepartmentOp
         网上投诉
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        对行政机关应当公开而未公开、公开不及时或内容不全的政府信息，您可以在此投诉。无需登录；投诉受理后 1 个工作日内派至承办部门，一般在 13 个工作日内答复。
+        对行政机关应当公开而未公开、公开不及时或内容不全的政府信息，您可以在此投诉。无需登录，地区和部门不清楚的可不选。投诉受理后 1 个工作日内派至承办部门，一般在 13 个工作日内答复。
       </Typography.Paragraph>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="form-failure" />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark="optional" scrollToFirstError>
         <Space size={16} style={{ display: 'flex' }} align="start">
-          <Form.Item name="regionId" label="所在地区" style={{ width: 260 }} rules={[{ required: true, message: '请选择所在地区' }]}>
-            <Select placeholder="选择地区" options={regions} onChange={() => form.setFieldValue('departmentId', undefined)} data-testid="region-select" />
-          </Form.Item>
-          <Form.Item name="departmentId" label="投诉涉及的部门" style={{ width: 520 }} rules={[{ required: true, message: '请选择投诉涉及的部门' }]}>
+          <Form.Item name="regionId" label="所在地区" style={{ width: 260 }} extra="不选则由省级受理后派单">
             <Select
-              placeholder={regionId ? '选择部门' : '请先选择地区'}
-              disabled={!regionId}
+              placeholder="选择地区"
+              allowClear
+              options={regions}
+              onChange={() => form.setFieldValue('departmentId', undefined)}
+              data-testid="region-select"
+            />
+          </Form.Item>
+          <Form.Item name="departmentId" label="投诉涉及的部门" style={{ width: 520 }} extra="不清楚的，由工作人员确定承办部门后派单">
+            <Select
+              placeholder={regionId ? '选择部门' : '选择地区后可选部门'}
+              allowClear
               showSearch={{ optionFilterProp: 'label' }}
-              options={regionDepartments.map((d) => ({ value: d.id, label: d.name }))}
+              options={[
+                { value: UNKNOWN_DEPARTMENT, label: '不清楚由哪个部门负责' },
+                ...regionDepartments.map((d) => ({ value: d.id, label: d.name })),
+              ]}
               data-testid="department-select"
             />
           </Form.Item>

@@ -140,7 +140,7 @@ export function ComplaintQueue(props: Props) {
       width: 200,
       render: (_: unknown, row) => (
         <div style={{ lineHeight: 1.4 }}>
-          <div>{row.departmentName ?? '—'}</div>
+          <div>{row.departmentName ?? <Text type="warning">未定（待派单）</Text>}</div>
           <Text type="secondary" style={{ fontSize: 12 }}>{row.regionName}</Text>
         </div>
       ),

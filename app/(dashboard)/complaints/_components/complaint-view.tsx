@@ -111,7 +111,11 @@ export function ComplaintView({ detail, actor, actions }: { detail: ComplaintDet
               <Descriptions.Item label="联系电话">{detail.phone}</Descriptions.Item>
               <Descriptions.Item label="区域">{detail.regionName}</Descriptions.Item>
               <Descriptions.Item label={detail.assignedAt ? '承办部门' : '涉及部门'}>
-                {detail.departmentName ?? '—'}
+                {detail.departmentName ?? (
+                  <Text type="warning" data-testid="no-department">
+                    未定（待派单）
+                  </Text>
+                )}
                 {detail.positionName ? ` · ${detail.positionName}` : ''}
               </Descriptions.Item>
               <Descriptions.Item label="受理时间">{formatFullTime(detail.receivedAt)}</Descriptions.Item>

@@ -1,17 +1,22 @@
 'use client';
 
 // 登记投诉: a handler registers a phone or on-site complaint (or one brought in from another online source)
-// in one form; the API assigns the tracking code and the SLA due times.
+// in one form; the API assigns the tracking code and the SLA due times. Region and department are optional,
+// as on the public form: a caller who cannot say which department is responsible is dispatched (派单) later.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Form, Input, Radio, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DepartmentOption } from '../../../../lib/complaints/queries';
+
+/** The explicit 不清楚由哪个部门负责 choice: sent as no departmentId at all. */
+const UNKNOWN_DEPARTMENT = 'unknown';
 
 interface Values {
   channel: 'phone' | 'onsite' | 'online';
   name?: string;
   phone: string;
-  departmentId: number;
+  regionId?: string;
+  departmentId?: number | typeof UNKNOWN_DEPARTMENT;
   catalogCode?: string;
   content: string;
   attachments?: { name: string; url: string }[];
@@ -21,6 +26,15 @@ export function RegisterDrawer(props: { open: boolean; departments: DepartmentOp
   const [form] = Form.useForm<Values>();
   const [isSaving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const regionId = Form.useWatch('regionId', form);
+  const regions = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const d of props.departments) seen.set(d.regionId, d.regionName);
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [props.departments]);
+  const departmentOptions = props.departments
+    .filter((d) => !regionId || d.regionId === regionId)
+    .map((d) => ({ value: d.id, label: regionId ? d.name : `${d.name}（${d.regionName}）` }));
 
   async function submit(values: Values) {
     setSaving(true);
@@ -29,7 +43,8 @@ export function RegisterDrawer(props: { open: boolean; departments: DepartmentOp
       channel: values.channel,
       content: values.content,
       phone: values.phone,
-      departmentId: values.departmentId,
+      ...(values.regionId ? { regionId: values.regionId } : {}),
+      ...(typeof values.departmentId === 'number' ? { departmentId: values.departmentId } : {}),
       ...(values.name?.trim() ? { name: values.name.trim() } : {}),
       ...(values.catalogCode?.trim() ? { catalogCode: values.catalogCode.trim() } : {}),
       ...(values.attachments?.length ? { attachments: values.attachments.map((a) => ({ name: a.name.trim(), url: a.url.trim() })) } : {}),
@@ -47,7 +62,7 @@ export function RegisterDrawer(props: { open: boolean; departments: DepartmentOp
       return props.onFiled(answer.id);
     }
     const fields = answer.error?.fields ?? {};
-    form.setFields(Object.entries(fields).filter(([name]) => name in body).map(([name, message]) => ({ name: name as keyof Values, errors: [message] })));
+    form.setFields(Object.entries(fields).filter(([name]) => name in body || name === 'regionId' || name === 'departmentId').map(([name, message]) => ({ name: name as keyof Values, errors: [message] })));
     setFailure(answer.error?.message ?? '登记失败，请稍后重试');
   }
 
@@ -95,13 +110,26 @@ export function RegisterDrawer(props: { open: boolean; departments: DepartmentOp
             <Input placeholder="手机或带区号的固话" maxLength={20} />
           </Form.Item>
         </Space>
-        <Form.Item name="departmentId" label="投诉涉及的部门" rules={[{ required: true, message: '请选择投诉涉及的部门' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="输入部门或区域名称查找"
-            options={props.departments.map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}）` }))}
-          />
-        </Form.Item>
+        <Space size={16} style={{ display: 'flex' }} align="start">
+          <Form.Item name="regionId" label="所在地区" style={{ width: 240 }} extra="不选则进入本级待派单">
+            <Select
+              placeholder="选择地区"
+              allowClear
+              options={regions}
+              onChange={() => form.setFieldValue('departmentId', undefined)}
+              data-testid="register-region-select"
+            />
+          </Form.Item>
+          <Form.Item name="departmentId" label="投诉涉及的部门" style={{ width: 400 }} extra="不清楚的，登记后再派单">
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              allowClear
+              placeholder="输入部门或区域名称查找"
+              options={[{ value: UNKNOWN_DEPARTMENT, label: '不清楚由哪个部门负责' }, ...departmentOptions]}
+              data-testid="register-department-select"
+            />
+          </Form.Item>
+        </Space>
         <Form.Item name="catalogCode" label="公开事项目录编码" extra="投诉涉及某一公开事项时填写，可不填">
           <Input maxLength={64} placeholder="如 HB-001" />
         </Form.Item>

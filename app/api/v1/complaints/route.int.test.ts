@@ -3,6 +3,7 @@
 // through the actions endpoint up to the citizen's rating and 重办.
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { complaintActionsFor } from '../../../../lib/auth/permissions/complaint-access';
 import { createComplaintWorld, type ComplaintWorld } from '../../../../lib/complaints/test-fixtures';
 import { TRACKING_CODE_PATTERN } from '../../../../lib/complaints/tracking-code';
 import { sql } from '../../../../lib/db/sql';
@@ -87,8 +88,12 @@ describe('POST /api/v1/complaints (public)', () => {
     expect(unknownKey.body.error.fields._).toBe('不支持的字段：isAdmin');
     const tooShort = await fileOnline({ ...validBody(), content: '没公开' });
     expect(tooShort.body.error.fields.content).toBe('投诉内容至少 10 个字');
-    const noDepartment = await fileOnline({ ...validBody(), departmentId: undefined });
-    expect(noDepartment).toMatchObject({ status: 400, body: { error: { fields: { departmentId: '请选择投诉涉及的部门' } } } });
+    const otherRegion = await fileOnline({ ...validBody(), regionId: world.regions.otherCounty.code });
+    expect(otherRegion).toMatchObject({ status: 400, body: { error: { fields: { departmentId: '所选部门不属于所选地区' } } } });
+    const badRegion = await fileOnline({ ...validBody(), departmentId: undefined, regionId: '32010' });
+    expect(badRegion).toMatchObject({ status: 400, body: { error: { fields: { regionId: '区域代码应为 6 位数字' } } } });
+    const unknownRegion = await fileOnline({ ...validBody(), departmentId: undefined, regionId: '000001' });
+    expect(unknownRegion).toMatchObject({ status: 400, body: { error: { fields: { regionId: '所选地区不存在' } } } });
     const unknownDepartment = await fileOnline({ ...validBody(), departmentId: 999_999_999 });
     expect(unknownDepartment).toMatchObject({ status: 422, body: { error: { code: 'unknown_reference' } } });
     const phoneChannel = await fileOnline({ ...validBody(), channel: 'phone' });
@@ -135,6 +140,87 @@ describe('POST /api/v1/complaints (public)', () => {
     expect(refused.body.error.code).toBe('rate_limited');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await fileOnline(validBody())).status).toBe(201);
+  });
+});
+
+// DESIGN §3: regionId and departmentId are optional; without a department the complaint waits for dispatch
+// (派单) in the queue of its region, or the province's, and the handler assigns the department.
+describe('complaints without a department', () => {
+  const noDepartment = () => ({ ...validBody(), departmentId: undefined });
+  type Row = { id: number; trackingCode: string; state: string; departmentName: string | null };
+  const queue = async (cookie: string) =>
+    (await json(list(request('/api/v1/complaints?state=received&limit=500', { cookie })))).body.data as Row[];
+  const rowOf = async (code: string) =>
+    (await sql<{ state: string; department_id: number | null; region_code: string; assign_due_at: Date; accept_due_at: Date | null }[]>`
+      select state, department_id, region_code, assign_due_at, accept_due_at from complaints where tracking_code = ${code}`)[0]!;
+
+  it('files into the chosen region’s queue as 待派单, and the dispatch assigns the department', async () => {
+    const { status, body } = await fileOnline({ ...noDepartment(), regionId: world.regions.county.code });
+    expect(status).toBe(201);
+    const row = await rowOf(body.trackingCode);
+    expect(row).toMatchObject({ state: 'received', department_id: null, region_code: world.regions.county.code, accept_due_at: null });
+    // the normal dispatch clock runs from receipt
+    expect(row.assign_due_at).toBeInstanceOf(Date);
+
+    const inQueue = (await queue(world.handler.cookie)).find((c) => c.trackingCode === body.trackingCode);
+    expect(inQueue).toMatchObject({ state: 'received', departmentName: null });
+    expect((await queue(world.farHandler.cookie)).find((c) => c.trackingCode === body.trackingCode)).toBeUndefined();
+    const id = inQueue!.id;
+    const detail = await json(getDetail(request(`/api/v1/complaints/${id}`, { cookie: world.handler.cookie }), { params: Promise.resolve({ id: String(id) }) }));
+    expect(detail.body).toMatchObject({ state: 'received', departmentName: null, assignedAt: null });
+    // the complaint page offers the handler the dispatch (the same decision the actions endpoint makes)
+    const subject = { inScope: true, departmentId: detail.body.departmentId, assignedAt: detail.body.assignedAt, state: detail.body.state };
+    expect(complaintActionsFor(world.handler.scope, subject)).toContain('assign');
+
+    const assigned = await actOn(id, { action: 'assign', departmentId: world.otherDepartment.id }, world.handler.cookie);
+    expect(assigned).toMatchObject({ status: 200, body: { state: 'assigned', departmentName: '测试县财政局' } });
+    const after = await rowOf(body.trackingCode);
+    expect(after).toMatchObject({ state: 'assigned', department_id: world.otherDepartment.id });
+    // 签收 clock of the department's normal phases starts with the dispatch
+    expect(after.accept_due_at).toBeInstanceOf(Date);
+  });
+
+  it('files without a region into the province’s queue; a handler registering one keeps it in their region', async () => {
+    const before = await complaintCount();
+    const publicFiled = await fileOnline(noDepartment());
+    expect(publicFiled.status).toBe(201);
+    const [region] = await sql<{ level: string }[]>`
+      select r.level from complaints c join regions r on r.code = c.region_code where c.tracking_code = ${publicFiled.body.trackingCode}`;
+    expect(region).toEqual({ level: 'province' });
+
+    const registered = await json(
+      file(request('/api/v1/complaints', { method: 'POST', cookie: world.provinceHandler.cookie, body: { ...noDepartment(), channel: 'phone' } })),
+    );
+    expect(registered.status).toBe(201);
+    expect(await rowOf(registered.body.trackingCode)).toMatchObject({ state: 'received', department_id: null, region_code: world.regions.province.code });
+    expect((await queue(world.provinceHandler.cookie)).map((c) => c.id)).toContain(registered.body.id);
+    // a county desk does not see the province's queue
+    expect((await queue(world.handler.cookie)).map((c) => c.id)).not.toContain(registered.body.id);
+    expect(await complaintCount()).toBe(before + 2);
+
+    // the province desk dispatches down to a county department; the county's department then holds it
+    const assigned = await actOn(registered.body.id, { action: 'assign', departmentId: world.department.id }, world.provinceHandler.cookie);
+    expect(assigned).toMatchObject({ status: 200, body: { state: 'assigned', departmentName: '测试县生态环境局' } });
+    expect(await rowOf(registered.body.trackingCode)).toMatchObject({ region_code: world.regions.county.code, department_id: world.department.id });
+    expect((await actOn(registered.body.id, { action: 'accept' }, world.cookies.dept)).body.state).toBe('accepted');
+  });
+
+  it('refuses a department of another region, at intake and at dispatch, and writes nothing', async () => {
+    const registerAs = (cookie: string, body: Record<string, unknown>) =>
+      json(file(request('/api/v1/complaints', { method: 'POST', cookie, body: { ...body, channel: 'phone' } })));
+    const before = await complaintCount();
+    const mismatch = await registerAs(world.provinceHandler.cookie, { ...validBody(), departmentId: world.farDepartment.id, regionId: world.regions.county.code });
+    expect(mismatch).toMatchObject({ status: 400, body: { error: { fields: { departmentId: '所选部门不属于所选地区' } } } });
+    const outside = await registerAs(world.handler.cookie, { ...noDepartment(), regionId: world.regions.otherCounty.code });
+    expect(outside).toMatchObject({ status: 403, body: { error: { fields: { regionId: '该地区不在您的管辖范围内' } } } });
+    expect(await complaintCount()).toBe(before);
+
+    const { body } = await registerAs(world.provinceHandler.cookie, { ...noDepartment(), regionId: world.regions.county.code });
+    const events = async () => (await sql`select count(*)::int as n from complaint_events where complaint_id = ${body.id}`)[0]!.n;
+    const sideways = await actOn(body.id, { action: 'assign', departmentId: world.farDepartment.id }, world.provinceHandler.cookie);
+    expect(sideways).toMatchObject({ status: 400, body: { error: { fields: { departmentId: '只能派单给投诉件所在区域（含下级区域）的部门' } } } });
+    expect(await rowOf(body.trackingCode)).toMatchObject({ state: 'received', department_id: null, region_code: world.regions.county.code });
+    expect(await events()).toBe(1);
   });
 });
 
