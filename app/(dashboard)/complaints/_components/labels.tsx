@@ -4,6 +4,7 @@ import { Tag } from 'antd';
 import type { Channel, ComplaintState } from '../../../../lib/complaints/complaint';
 import { CHANNEL_LABELS, STATE_LABELS } from '../../../../lib/complaints/complaint';
 import { timeLeft } from '../../../../lib/complaints/time-left';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 
 const STATE_COLORS: Record<ComplaintState, string> = {
   received: 'blue',
@@ -31,7 +32,7 @@ export function Countdown({ dueAt, nowMs }: { dueAt: string | null; nowMs: numbe
   if (!dueAt) return <span style={{ color: '#999' }}>—</span>;
   if (nowMs === null) return <span>…</span>;
   const left = timeLeft(dueAt, nowMs);
-  const color = left.isOverdue ? '#c62828' : left.isUrgent ? '#d46b08' : '#2e7d32';
+  const color = left.isOverdue ? LEVEL_COLORS.red.ink : left.isUrgent ? LEVEL_COLORS.orange.ink : '#2e7d32';
   return (
     <span style={{ color, fontWeight: left.isUrgent ? 600 : 400, whiteSpace: 'nowrap' }} data-testid="countdown">
       {left.text}
