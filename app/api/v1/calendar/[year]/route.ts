@@ -1,7 +1,6 @@
 // GET /api/v1/calendar/:year – a year's arrangement; PUT (admin) {holidays, workdays} replaces it and moves
 // the open obligations whose deadlines depend on it (provisional ones become final), pushed live
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { arrangementBodySchema, calendarYearSchema } from '../../../../../lib/calendar/arrangement';
 import { afterCalendarYearLoaded, loadCalendarYear } from '../../../../../lib/calendar/store/load-calendar-year';
 import { getCalendarYear } from '../../../../../lib/calendar/store/year-view';
@@ -34,7 +33,7 @@ export const GET = orUnavailable('calendar year failed', async (request: Request
 
 export const PUT = orUnavailable('calendar load failed', async (request: Request, context: Context): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('loadCalendar'));
+  const auth = await requireApiUser(request, 'loadCalendar');
   if (auth instanceof Response) return auth;
   const year = await yearOf(context);
   if (year instanceof Response) return year;
