@@ -309,3 +309,45 @@ test('catalog: import with two bad rows reports both and writes nothing; the fix
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/catalog-versions.png', fullPage: true });
 });
+
+test('catalog: a 不予公开 change waits for a city office: its county proposer gets no 批准/驳回, the province supervisor does and approves it', async ({ page, browser }) => {
+  await signInThroughForm(page, 'sup-320105');
+  const departments = (await (await page.request.get('/api/v1/departments?regionId=320105&limit=100')).json()).data as { id: number }[];
+  const code = `E2E-W-${Date.now().toString(36).toUpperCase()}`;
+  const entry = {
+    code,
+    name: '不予公开审批测试事项',
+    domain: 'environment',
+    basis: '《政府信息公开条例》第十四条',
+    content: '测试内容',
+    departmentId: departments[0]!.id,
+    timeLimitText: '信息形成或变更之日起20个工作日内',
+    channels: ['website'],
+    mode: 'proactive',
+  };
+  const created = await page.request.post('/api/v1/catalog/entries', { data: { regionId: '320105', ...entry } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  const proposed = await page.request.post(`/api/v1/catalog/${id}/versions`, {
+    data: { ...entry, mode: 'withheld', withheldReason: '涉及国家秘密（《政府信息公开条例》第十四条）' },
+  });
+  expect(((await proposed.json()) as { status: string }).status).toBe('pending');
+
+  // the proposer, a county office, may not decide its own change
+  await page.goto(`/catalog/${id}`);
+  const pendingRow = (p: Page) => p.getByTestId('entry-versions').getByRole('row', { name: /v2.*待审批/ });
+  await expect(pendingRow(page)).toBeVisible();
+  await expect(pendingRow(page).getByRole('button', { name: '批准' })).toHaveCount(0);
+  await expect(pendingRow(page).getByRole('button', { name: '驳回' })).toHaveCount(0);
+
+  const province = await browser.newPage();
+  await signInThroughForm(province, 'supervisor');
+  await province.goto(`/catalog/${id}`);
+  await expect(pendingRow(province).getByRole('button', { name: '批准' })).toBeVisible();
+  await expect(pendingRow(province).getByRole('button', { name: '驳回' })).toBeVisible();
+  await settle(province);
+  await province.screenshot({ path: 'e2e-artifacts/catalog-withheld-approval.png', fullPage: true });
+  await pendingRow(province).getByRole('button', { name: '批准' }).click();
+  await expect(province.getByTestId('entry-versions').getByRole('row', { name: /v2.*当前版本/ })).toContainText('supervisor');
+  await province.close();
+});

@@ -1,6 +1,6 @@
 // check queue: evaluate an item when it is ingested or changed, then push the alerts that changed. Jobs are
 // checked in batches (lib/jobs/batcher.ts): one transaction and one push per batch.
-import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
+import { afterAlertChanges } from '../lib/alerts/after-alert-changes';
 import { sql } from '../lib/db/sql';
 import { createBatcher } from '../lib/jobs/batcher';
 import { checkItemJob } from '../lib/items/check-job';
@@ -18,7 +18,7 @@ export const CHECK_BATCH = { maxSize: 32, maxInFlight: 2 };
 export async function startCheckWorker({ connection, emitter }: WorkerContext): Promise<RunningWorker> {
   const batches = createBatcher(async (itemIds: number[]) => {
     const changes = await checkItems(itemIds);
-    await publishAlertChanges(sql, emitter, changes);
+    await afterAlertChanges(sql, emitter, changes);
     return changes.length;
   }, CHECK_BATCH);
   const job = defineJob({ ...checkItemJob, handle: (payload) => batches.add(payload.itemId) });

@@ -1,5 +1,5 @@
 // reevaluate queue: after a rule is saved, judge every subject it governs again and push the alerts that changed.
-import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
+import { afterAlertChanges } from '../lib/alerts/after-alert-changes';
 import { sql } from '../lib/db/sql';
 import { defineJob } from '../lib/jobs/define-job';
 import { REEVALUATE_QUEUE, reevaluateRuleJob } from '../lib/rules/store/reevaluate-job';
@@ -11,7 +11,7 @@ export async function startReevaluateWorker({ connection, emitter }: WorkerConte
     ...reevaluateRuleJob,
     handle: async (payload, bullJob) => {
       const changes = await reevaluateRuleJob.handle(payload, bullJob);
-      await publishAlertChanges(sql, emitter, changes);
+      await afterAlertChanges(sql, emitter, changes);
       return { changes: changes.length };
     },
   });

@@ -2,7 +2,7 @@
 // thresholds and pushes the alerts that changed. One pass drains what is due, in bounded batches. Every
 // hour (and at start) the current period's obligations of periodic entries are opened.
 import { z } from 'zod';
-import { publishAlertChanges } from '../lib/alerts/publish-alert-changes';
+import { afterAlertChanges } from '../lib/alerts/after-alert-changes';
 import { now } from '../lib/clock';
 import { sql } from '../lib/db/sql';
 import { defineJob } from '../lib/jobs/define-job';
@@ -27,7 +27,7 @@ export async function startSweepWorker({ connection, emitter, schedulers }: Work
       for (let batch = 0; batch < MAX_BATCHES_PER_PASS; batch += 1) {
         const result = await sweepObligations(sql, now());
         examined += result.examined;
-        await publishAlertChanges(sql, emitter, result.changes);
+        await afterAlertChanges(sql, emitter, result.changes);
         if (!result.hasMore) break;
       }
       return { examined };
@@ -39,7 +39,7 @@ export async function startSweepWorker({ connection, emitter, schedulers }: Work
     schema: z.object({}),
     handle: async () => {
       const result = await openPeriodsAndAlert(sql, now());
-      await publishAlertChanges(sql, emitter, result.changes);
+      await afterAlertChanges(sql, emitter, result.changes);
       return { opened: result.opened };
     },
   });

@@ -2,7 +2,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { Role } from '../../lib/auth/roles';
+import { can, type Permission } from '../../lib/auth/permissions/role-permissions';
 import { safeNextPath } from '../../lib/auth/safe-next-path';
 import { scopeOf, type Scope } from '../../lib/auth/scope';
 import { readSessionToken, SESSION_COOKIE_NAME } from '../../lib/auth/session-cookie';
@@ -41,14 +41,14 @@ export async function requireUser(): Promise<CurrentUser> {
 }
 
 /**
- * For route handlers: the user, or the Response to return (401 without a live session, 403 when `roles`
- * is given and the user has none of them).
+ * For route handlers: the user, or the Response to return (401 without a live session, 403 when
+ * `permission` is given and the user's role does not hold it).
  *
  *   const auth = await requireApiUser(request);
  *   if (auth instanceof Response) return auth;
  *   const rows = await listRegions(sql, auth.scope);
  */
-export async function requireApiUser(request: Request, roles?: readonly Role[]): Promise<CurrentUser | Response> {
+export async function requireApiUser(request: Request, permission?: Permission): Promise<CurrentUser | Response> {
   const token = readSessionToken(request.headers.get('cookie'));
   let session: Awaited<ReturnType<typeof getSessionUser>>;
   try {
@@ -60,7 +60,7 @@ export async function requireApiUser(request: Request, roles?: readonly Role[]):
   }
   const current = toCurrentUser(session);
   if (!current) return unauthenticated();
-  if (roles && !roles.includes(current.user.role)) return forbidden('当前角色无权执行此操作');
+  if (permission && !can(current.user, permission)) return forbidden('当前角色无权执行此操作');
   return current;
 }
 

@@ -26,7 +26,7 @@ function request(id: string, options: { method?: string; cookie?: string; origin
   ] as const;
 }
 
-const withBody = { roles: ['supervisor'], missing: '记录不存在', body: bodySchema, maxBodyBytes: 1_000 } as const;
+const withBody = { permission: 'actOnAlerts', missing: '记录不存在', body: bodySchema, maxBodyBytes: 1_000 } as const;
 
 async function refusal(result: unknown) {
   expect(result).toBeInstanceOf(Response);

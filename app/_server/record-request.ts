@@ -2,11 +2,11 @@
 // write is refused (403) before anything else, then the session and role (401/403), then the id (404),
 // and only then the JSON body is read (415/413/400). The cross-site check passes GET and HEAD by itself.
 //
-//   const accepted = await requireRecordRequest(request, context, { roles: rolesThatCan('administer'), missing: '用户不存在' });
+//   const accepted = await requireRecordRequest(request, context, { permission: 'administer', missing: '用户不存在' });
 //   if (accepted instanceof Response) return accepted;
 //   const { auth, id } = accepted;
 import type { z } from 'zod';
-import type { Role } from '../../lib/auth/roles';
+import type { Permission } from '../../lib/auth/permissions/role-permissions';
 import { forbidden, notFound } from '../../lib/http/errors';
 import { readJson } from '../../lib/http/read-json';
 import { recordIdSchema } from '../../lib/http/record-id';
@@ -19,7 +19,7 @@ export interface RecordContext {
 
 interface RecordSpec {
   /** Who may act; any signed-in user when left out. */
-  roles?: readonly Role[];
+  permission?: Permission;
   /** recordIdSchema when left out; alerts and complaints keep their own. */
   idSchema?: z.ZodType<number>;
   /** The zh-CN 404 message for an id that names no record, e.g. '预警不存在'. */
@@ -52,7 +52,7 @@ export async function requireRecordRequest(
   spec: RecordSpec & Partial<BodySpec<z.ZodType>>,
 ): Promise<(AcceptedRecordRequest & { body?: unknown }) | Response> {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, spec.roles);
+  const auth = await requireApiUser(request, spec.permission);
   if (auth instanceof Response) return auth;
   const id = (spec.idSchema ?? recordIdSchema).safeParse((await context.params).id);
   if (!id.success) return notFound(spec.missing);

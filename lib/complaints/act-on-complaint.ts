@@ -102,16 +102,7 @@ export async function rateAsCitizen(sql: Sql, trackingCode: string, input: Publi
   });
 }
 
-interface ApplyContext {
-  complaint: LockedComplaint;
-  actor: Actor;
-  actorName: string;
-  scope: Scope | null;
-  input: ActionInput;
-  at: Date;
-  rules: readonly Rule[];
-  cal: Calendar;
-}
+type ApplyContext = Omit<ActContext, 'complaintId'> & { complaint: LockedComplaint };
 
 async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
   const { complaint, input, at, actorName } = ctx;

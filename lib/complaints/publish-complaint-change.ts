@@ -2,7 +2,7 @@
 // region above it, and to its department's room once it has been dispatched there (a 催办 reaches the
 // department live). The payload is masked for everyone: socket rooms mix roles, and a handler's page
 // fetches the full record when it needs it. Alert changes of the same step follow as alert events.
-import { publishAlertChanges } from '../alerts/publish-alert-changes';
+import { afterAlertChanges } from '../alerts/after-alert-changes';
 import type { AlertChange } from '../alerts/apply-findings';
 import type { Db } from '../db/sql';
 import { emitToRooms, type RealtimeEmitter } from '../realtime/emit';
@@ -17,7 +17,7 @@ export async function publishComplaintChange(
   events: readonly ComplaintEventKind[],
   alertChanges: readonly AlertChange[],
 ): Promise<void> {
-  const [summary] = await Promise.all([findComplaintSummary(db, complaintId, false), publishAlertChanges(db, emitter, alertChanges)]);
+  const [summary] = await Promise.all([findComplaintSummary(db, complaintId, false), afterAlertChanges(db, emitter, alertChanges)]);
   if (!summary) return;
   const [region] = await db<{ path: string }[]>`select path from regions where code = ${summary.regionId}`;
   if (!region) return;

@@ -6,19 +6,12 @@ import type { Calendar } from '../calendar/calendar';
 import type { Db } from '../db/sql';
 import type { Level } from '../rules/level';
 import type { Rule } from '../rules/rule';
-import type { ComplaintState } from './complaint';
 import { slaFinding, slaMessage } from '../rules/complaint-sla-rule';
-import { slaStatus } from './sla';
+import { slaStatus, type SlaSubject } from './sla';
 
-export interface ComplaintForSla {
+export interface ComplaintForSla extends SlaSubject {
   id: number;
   trackingCode: string;
-  state: ComplaintState;
-  receivedAt: Date;
-  assignedAt: Date | null;
-  assignDueAt: Date;
-  acceptDueAt: Date | null;
-  replyDueAt: Date;
   level: Level;
   nextCheckAt: Date | null;
   departmentId: number | null;

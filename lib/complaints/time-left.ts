@@ -1,11 +1,10 @@
 // The SLA countdown of the handler's queue: time left to the waiting step's due time, or how long ago it
-// passed. Whole days beyond a day, hours and minutes below.
+// passed. Whole days beyond a day, hours and minutes below. How urgent it is, is the complaint's level
+// (lib/deadlines), not a threshold of its own.
 
 export interface TimeLeft {
   text: string;
   isOverdue: boolean;
-  /** Under 24 hours left: the queue shows it in the warning colour. */
-  isUrgent: boolean;
 }
 
 const MINUTE_MS = 60_000;
@@ -28,6 +27,6 @@ function span(ms: number): string {
 
 export function timeLeft(dueAt: string, nowMs: number): TimeLeft {
   const ms = Date.parse(dueAt) - nowMs;
-  if (ms <= 0) return { text: `已超时 ${span(-ms)}`, isOverdue: true, isUrgent: true };
-  return { text: `剩余 ${span(ms)}`, isOverdue: false, isUrgent: ms < DAY_MS };
+  if (ms <= 0) return { text: `已超时 ${span(-ms)}`, isOverdue: true };
+  return { text: `剩余 ${span(ms)}`, isOverdue: false };
 }

@@ -20,6 +20,7 @@ import { DepartmentRanking, DomainBreakdown } from './side-panels';
 import { useAlertWall, type WallSignal, type WallSnapshotProps } from './use-alert-wall';
 import { useNow } from '../_components/use-now';
 import { acknowledge, assign, resolve } from './wall-api';
+import { LEVEL_CSS_VARIABLES } from '../_components/level-colors';
 import styles from './wall.module.css';
 
 
@@ -135,7 +136,7 @@ export function AlertWall(props: AlertWallProps) {
   };
 
   return (
-    <div className={styles.wall} data-testid="alert-wall">
+    <div className={styles.wall} style={LEVEL_CSS_VARIABLES} data-testid="alert-wall">
       <header className={styles.head}>
         <h1 className={styles.title}>监督总览</h1>
         <span className={styles.scope}>

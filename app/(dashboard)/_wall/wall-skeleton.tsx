@@ -1,10 +1,11 @@
 import { Skeleton } from 'antd';
+import { LEVEL_CSS_VARIABLES } from '../_components/level-colors';
 import styles from './wall.module.css';
 
 /** While the server reads the first snapshot: the wall's frame with placeholders where numbers will be. */
 export function WallSkeleton() {
   return (
-    <div className={styles.wall} aria-busy="true" data-testid="wall-skeleton">
+    <div className={styles.wall} style={LEVEL_CSS_VARIABLES} aria-busy="true" data-testid="wall-skeleton">
       <div className={styles.head}>
         <h1 className={styles.title}>监督总览</h1>
       </div>

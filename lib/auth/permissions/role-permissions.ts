@@ -1,7 +1,7 @@
 // Who may do what by role alone (DESIGN §3 "who" column, and the pages of DESIGN §1): every named role set
-// lives here, and route handlers, pages and the navigation ask `can` or `rolesThatCan` instead of listing
-// roles. Decisions that also depend on the subject (its region, its department, a complaint's state) are the
-// `can…` functions beside this file, which start from these sets.
+// lives here, and route handlers (through requireApiUser's permission), pages and the navigation ask `can`
+// instead of listing roles. Decisions that also depend on the subject (its region, its department, a
+// complaint's state) are the `can…` functions beside this file, which start from these sets.
 import type { Role } from '../roles';
 
 const PERMISSIONS = {
@@ -41,7 +41,7 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 
-/** The roles holding `permission`, for requireApiUser and requireRecordRequest. */
+/** The roles holding `permission`. */
 export function rolesThatCan(permission: Permission): readonly Role[] {
   return PERMISSIONS[permission];
 }

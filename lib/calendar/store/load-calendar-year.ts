@@ -1,14 +1,18 @@
 // 载入工作日历 (PUT /api/v1/calendar/:year): replaces a year's arrangement, records it in the audit trail,
 // and in the same transaction moves every open obligation whose working-day count touches that year — the
 // provisional ones counted on weekends alone become final, and those whose due day changed move — bringing
-// their deadline alerts in line. The caller pushes the returned alert changes after the commit.
+// their deadline alerts in line. After the commit the caller hands the result to afterCalendarYearLoaded.
+import { afterAlertChanges } from '../../alerts/after-alert-changes';
 import type { AlertChange } from '../../alerts/apply-findings';
 import { recordAudit } from '../../audit/record-audit';
-import type { Sql } from '../../db/sql';
+import type { Db, Sql } from '../../db/sql';
+import { log } from '../../log';
+import type { RealtimeEmitter } from '../../realtime/emit';
 import { resyncObligations } from '../../rules/store/resync-obligations';
 import { loadRules } from '../../rules/store/queries';
 import { listOpenObligations } from '../../rules/store/rule-subjects';
 import { arrangementProblems, type ArrangementBody } from '../arrangement';
+import { invalidateCalendarCache } from './calendar-cache';
 import { loadCalendar, replaceCalendarYear } from './queries';
 import { dayFromParts, startOfShanghaiDay } from '../ymd';
 
@@ -75,4 +79,14 @@ export async function loadCalendarYear(
     }
     return { ok: true as const, changes, moved, recomputed };
   });
+}
+
+/**
+ * The load's effects after its commit: this process sees the new calendar at once (others within their stamp
+ * check), and the moved alerts are pushed and their rescores owed. The year is loaded either way, so a failed
+ * push is only logged: pages show the moved alerts on their next load.
+ */
+export async function afterCalendarYearLoaded(db: Db, emitter: RealtimeEmitter, changes: readonly AlertChange[]): Promise<void> {
+  invalidateCalendarCache();
+  await afterAlertChanges(db, emitter, changes).catch((error: Error) => log.warn({ err: error.message }, 'calendar alert push failed'));
 }

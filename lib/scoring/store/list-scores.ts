@@ -64,14 +64,7 @@ export async function listScores(db: Db, scope: Scope, query: ScoreListQuery): P
       join departments d on d.id = s.department_id
       join regions r on r.code = s.region_code
       left join positions p on p.id = s.position_id
-      where s.period = ${query.period} and s.subject_type = ${query.subject}
-        and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 's.department_id' })}
-        ${
-          query.regionCode
-            ? db`and exists (select 1 from regions f where f.code = ${query.regionCode}
-                and (r.path = f.path or r.path like f.path || '.%'))`
-            : db``
-        }
+      where ${leagueRowsFilter(db, scope, query)}
     )
     select * from ranked
     ${query.after ? db`where (rank, id) > (${query.after[0]}, ${query.after[1]})` : db``}
@@ -118,15 +111,21 @@ export async function countScores(db: Db, scope: Scope, query: Pick<ScoreListQue
   const [row] = await db<{ n: number }[]>`
     select count(*)::int as n
     from scores s join regions r on r.code = s.region_code
-    where s.period = ${query.period} and s.subject_type = ${query.subject}
-      and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 's.department_id' })}
-      ${
-        query.regionCode
-          ? db`and exists (select 1 from regions f where f.code = ${query.regionCode}
-              and (r.path = f.path or r.path like f.path || '.%'))`
-          : db``
-      }`;
+    where ${leagueRowsFilter(db, scope, query)}`;
   return row!.n;
+}
+
+// The league table's rows, for the list and its count alike: the month's scores of one subject within the
+// user's scope, and under the picked region if any. Scores as `s`, their regions as `r`.
+function leagueRowsFilter(db: Db, scope: Scope, query: Pick<ScoreListQuery, 'period' | 'subject' | 'regionCode'>) {
+  return db`s.period = ${query.period} and s.subject_type = ${query.subject}
+    and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 's.department_id' })}
+    ${
+      query.regionCode
+        ? db`and exists (select 1 from regions f where f.code = ${query.regionCode}
+            and (r.path = f.path or r.path like f.path || '.%'))`
+        : db``
+    }`;
 }
 
 export interface DepartmentScoreDetail {

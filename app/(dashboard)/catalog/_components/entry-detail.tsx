@@ -10,6 +10,7 @@ import type { ObligationView } from '../../../../lib/obligations/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import { elementLabel } from '../../../../lib/rules/evaluate-completeness';
 import { formatCount } from '../../../../lib/format/shanghai-time';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 import { LevelTag } from '../../_components/level-tag';
 
 const { Text } = Typography;
@@ -125,7 +126,7 @@ export function EntryDetail({ entry }: { entry: CatalogEntryWithObligations }) {
               title="其中超期"
               value={counts.overdue}
               suffix="项"
-              styles={{ content: { color: counts.overdue > 0 ? '#c62828' : undefined } }}
+              styles={{ content: { color: counts.overdue > 0 ? LEVEL_COLORS.red.ink : undefined } }}
               formatter={(v) => formatCount(Number(v))}
             />
           </Col>
@@ -137,7 +138,7 @@ export function EntryDetail({ entry }: { entry: CatalogEntryWithObligations }) {
               title="逾期履行"
               value={counts.fulfilledLate}
               suffix="项"
-              styles={{ content: { color: counts.fulfilledLate > 0 ? '#d46b08' : undefined } }}
+              styles={{ content: { color: counts.fulfilledLate > 0 ? LEVEL_COLORS.orange.ink : undefined } }}
               formatter={(v) => formatCount(Number(v))}
             />
           </Col>

@@ -169,7 +169,7 @@ export function ComplaintQueue(props: Props) {
       sortDirections: ['ascend'],
       render: (_: unknown, row) => (
         <div style={{ lineHeight: 1.4 }}>
-          <Countdown dueAt={row.currentDueAt} nowMs={nowMs} />
+          <Countdown dueAt={row.currentDueAt} level={row.level} nowMs={nowMs} />
           <div>
             <Text type="secondary" style={{ fontSize: 12 }}>{WAITING_FOR[row.state]}</Text>
           </div>

@@ -100,7 +100,7 @@ export function ComplaintView({ detail, actor, actions }: { detail: ComplaintDet
         <ChannelTag channel={detail.channel} />
         <StateTag state={detail.state} />
         {detail.level !== 'none' && <LevelTag level={detail.level} short look="soft" />}
-        {detail.currentDueAt && <Countdown dueAt={detail.currentDueAt} nowMs={nowMs} />}
+        {detail.currentDueAt && <Countdown dueAt={detail.currentDueAt} level={detail.level} nowMs={nowMs} />}
         <ConnectionStatusBadge />
       </Space>
       <Row gutter={16}>

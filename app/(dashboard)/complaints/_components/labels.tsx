@@ -4,6 +4,8 @@ import { Tag } from 'antd';
 import type { Channel, ComplaintState } from '../../../../lib/complaints/complaint';
 import { CHANNEL_LABELS, STATE_LABELS } from '../../../../lib/complaints/complaint';
 import { timeLeft } from '../../../../lib/complaints/time-left';
+import type { Level } from '../../../../lib/rules/level';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 
 const STATE_COLORS: Record<ComplaintState, string> = {
   received: 'blue',
@@ -26,14 +28,14 @@ const CHANNEL_COLORS: Record<Channel, string> = { phone: 'purple', onsite: 'gold
 
 export const ChannelTag = ({ channel }: { channel: Channel }) => <Tag color={CHANNEL_COLORS[channel]}>{CHANNEL_LABELS[channel]}</Tag>;
 
-/** 剩余 2 天 3 小时 / 已超时 5 小时, coloured by urgency; — once nothing is waiting. */
-export function Countdown({ dueAt, nowMs }: { dueAt: string | null; nowMs: number | null }) {
+/** 剩余 2 天 3 小时 / 已超时 5 小时, in the colour of the complaint's level; — once nothing is waiting. */
+export function Countdown({ dueAt, level, nowMs }: { dueAt: string | null; level: Level; nowMs: number | null }) {
   if (!dueAt) return <span style={{ color: '#999' }}>—</span>;
   if (nowMs === null) return <span>…</span>;
   const left = timeLeft(dueAt, nowMs);
-  const color = left.isOverdue ? '#c62828' : left.isUrgent ? '#d46b08' : '#2e7d32';
+  const color = level === 'none' ? '#2e7d32' : LEVEL_COLORS[level].ink;
   return (
-    <span style={{ color, fontWeight: left.isUrgent ? 600 : 400, whiteSpace: 'nowrap' }} data-testid="countdown">
+    <span style={{ color, fontWeight: level === 'none' ? 400 : 600, whiteSpace: 'nowrap' }} data-testid="countdown">
       {left.text}
     </span>
   );

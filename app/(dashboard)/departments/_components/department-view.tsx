@@ -12,6 +12,7 @@ import type { DepartmentDetail } from '../../../../lib/departments/queries';
 import type { ItemDeadlineState, ItemListRow } from '../../../../lib/items/queries';
 import type { ObligationCounts, ObligationView, OverdueByDomain } from '../../../../lib/obligations/queries';
 import { formatCount, formatTime } from '../../../../lib/format/shanghai-time';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 import { LevelTag } from '../../_components/level-tag';
 import { OverdueByDomainChart } from './overdue-by-domain-chart';
 
@@ -167,10 +168,10 @@ export function DepartmentView(props: Props) {
       <Row gutter={16} style={{ marginTop: 16 }}>
         {[
           { title: '未履行公开义务', value: counts.open, color: undefined },
-          { title: '近期到期', value: props.dueSoon.length, color: props.dueSoon.length > 0 ? '#ad8b00' : undefined },
-          { title: '超期未公开', value: counts.overdue, color: counts.overdue > 0 ? '#d46b08' : undefined },
-          { title: '其中严重超期', value: counts.severe, color: counts.severe > 0 ? '#c62828' : undefined },
-          { title: '未解除预警', value: department.openAlerts, color: department.openAlerts > 0 ? '#c62828' : undefined },
+          { title: '近期到期', value: props.dueSoon.length, color: props.dueSoon.length > 0 ? LEVEL_COLORS.yellow.ink : undefined },
+          { title: '超期未公开', value: counts.overdue, color: counts.overdue > 0 ? LEVEL_COLORS.orange.ink : undefined },
+          { title: '其中严重超期', value: counts.severe, color: counts.severe > 0 ? LEVEL_COLORS.red.ink : undefined },
+          { title: '未解除预警', value: department.openAlerts, color: department.openAlerts > 0 ? LEVEL_COLORS.red.ink : undefined },
         ].map((stat) => (
           <Col flex="1" key={stat.title}>
             <Card>

@@ -4,6 +4,7 @@ import { Empty } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DOMAIN_LABELS } from '../../../../lib/catalog/domains';
 import type { OverdueByDomain } from '../../../../lib/obligations/queries';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 
 // 超期未公开（按领域）: open obligations past due per domain, 超期 (orange) and 严重超期 (red) stacked, so
 // the domains that need a push stand out at a glance. Horizontal bars keep the Chinese names readable.
@@ -21,8 +22,8 @@ export function OverdueByDomainChart({ data, height = 360 }: { data: OverdueByDo
           <YAxis type="category" dataKey="name" width={116} tick={{ fontSize: 13 }} interval={0} />
           <Tooltip formatter={(value, name) => [`${String(value)} 项`, name]} />
           <Legend />
-          <Bar dataKey="超期" stackId="overdue" fill="#fa8c16" isAnimationActive={false} />
-          <Bar dataKey="严重超期" stackId="overdue" fill="#cf1322" isAnimationActive={false} />
+          <Bar dataKey="超期" stackId="overdue" fill={LEVEL_COLORS.orange.fill} isAnimationActive={false} />
+          <Bar dataKey="严重超期" stackId="overdue" fill={LEVEL_COLORS.red.fill} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

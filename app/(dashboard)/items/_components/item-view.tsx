@@ -15,14 +15,13 @@ import type { ObligationView } from '../../../../lib/obligations/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import type { Level } from '../../../../lib/rules/level';
 import { formatTime } from '../../../../lib/format/shanghai-time';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 import { LevelTag } from '../../_components/level-tag';
 import { diffLines, SOURCE_LABELS, TIMELINE_KIND_LABELS } from './timeline-labels';
 
 const { Text, Title, Paragraph } = Typography;
 
 const OK = '#389e0d';
-const BAD = '#cf1322';
-const LEVEL_COLORS: Record<Exclude<Level, 'none'>, string> = { yellow: '#d4b106', orange: '#fa8c16', red: '#cf1322' };
 
 const isLevel = (value: unknown): value is Exclude<Level, 'none'> => value === 'yellow' || value === 'orange' || value === 'red';
 
@@ -230,11 +229,11 @@ function colorOf(entry: TimelineEntry, level: Exclude<Level, 'none'> | null): st
     case 'obligation_cancelled':
       return 'gray';
     case 'obligation_fulfilled':
-      return entry.isLate ? LEVEL_COLORS.orange : OK;
+      return entry.isLate ? LEVEL_COLORS.orange.ink : OK;
     case 'alert_resolved':
       return OK;
     default:
-      return level ? LEVEL_COLORS[level] : '#1f4e8c';
+      return level ? LEVEL_COLORS[level].ink : '#1f4e8c';
   }
 }
 
@@ -378,9 +377,9 @@ function ElementRow({ element }: { element: ElementCheck }) {
     element.status === 'ok' ? (
       <CheckCircleFilled style={{ color: OK }} aria-label="符合" />
     ) : element.status === 'missing' ? (
-      <CloseCircleFilled style={{ color: BAD }} aria-label="缺失" />
+      <CloseCircleFilled style={{ color: LEVEL_COLORS.red.ink }} aria-label="缺失" />
     ) : (
-      <ExclamationCircleFilled style={{ color: LEVEL_COLORS.orange }} aria-label="格式不符" />
+      <ExclamationCircleFilled style={{ color: LEVEL_COLORS.orange.ink }} aria-label="格式不符" />
     );
   return (
     <div style={{ display: 'flex', gap: 8, padding: '5px 0', borderBottom: '1px dashed #f0f0f0' }} data-testid={`element-${element.status}`}>

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import type { OverdueByDomain } from '../../../../lib/obligations/queries';
 import type { RegionCounts, RegionNode } from '../../../../lib/regions/region-tree';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 import { OverdueByDomainChart } from '../../departments/_components/overdue-by-domain-chart';
 
 const LEVEL_LABELS: Record<RegionNode['level'], string> = { province: '省', city: '设区市', county: '县（市、区）' };
@@ -118,7 +119,7 @@ export function RegionOverview(props: {
               title="其中已超期"
               value={totals.overdueObligations}
               suffix="项"
-              styles={{ content: { color: totals.overdueObligations > 0 ? '#c62828' : undefined } }}
+              styles={{ content: { color: totals.overdueObligations > 0 ? LEVEL_COLORS.red.ink : undefined } }}
             />
           </Card>
         </Col>

@@ -9,6 +9,7 @@ import type { DepartmentScoreDetail } from '../../../../lib/scoring/store/list-s
 import { periodLabel } from '../../../../lib/scoring/period';
 import { INDICATOR_LABELS } from '../../../../lib/scoring/weights';
 import { formatTime } from '../../../../lib/format/shanghai-time';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 import { formatRate, formatTotal, INDICATOR_STATUS_LABELS, SCORE_STATUS_LABELS } from './score-format';
 import { ScoreTrendChart } from './score-trend-chart';
 
@@ -54,7 +55,7 @@ const lossColumns: ColumnsType<Loss> = [
     title: '指标',
     dataIndex: 'indicator',
     width: 150,
-    render: (indicator: Loss['indicator']) => (indicator === 'red' ? <Tag color="red">红色预警扣分</Tag> : INDICATOR_LABELS[indicator]),
+    render: (indicator: Loss['indicator']) => (indicator === 'red' ? <Tag color={LEVEL_COLORS.red.tag}>红色预警扣分</Tag> : INDICATOR_LABELS[indicator]),
   },
   { title: '扣分', dataIndex: 'points', width: 90, align: 'right', render: (points: number) => <Text type="danger">−{points.toFixed(2)}</Text> },
   { title: '事实', key: 'label', render: (_, loss) => loss.ref.label },

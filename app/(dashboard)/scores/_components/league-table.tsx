@@ -9,6 +9,7 @@ import { useTransition } from 'react';
 import type { RegionSummary } from '../../../../lib/regions/queries';
 import type { ScoreRow } from '../../../../lib/scoring/store/list-scores';
 import { periodLabel } from '../../../../lib/scoring/period';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 import { formatChange, formatRate, formatTotal, SCORE_STATUS_LABELS } from './score-format';
 import { Sparkline } from './sparkline';
 
@@ -95,7 +96,7 @@ function columns(filter: LeagueFilter): ColumnsType<ScoreRow> {
       key: 'red',
       width: 100,
       align: 'right',
-      render: (_, row) => (row.breakdown.deductions.redAlerts > 0 ? <Tag color="red">{row.breakdown.deductions.redAlerts} 条</Tag> : <Text type="secondary">0</Text>),
+      render: (_, row) => (row.breakdown.deductions.redAlerts > 0 ? <Tag color={LEVEL_COLORS.red.tag}>{row.breakdown.deductions.redAlerts} 条</Tag> : <Text type="secondary">0</Text>),
     },
   ];
 }

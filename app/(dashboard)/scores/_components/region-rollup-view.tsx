@@ -9,6 +9,7 @@ import { useTransition } from 'react';
 import { DOMAIN_LABELS, DOMAINS, type Domain } from '../../../../lib/catalog/domains';
 import { periodLabel } from '../../../../lib/scoring/period';
 import type { OverdueCell, RegionRollup } from '../../../../lib/scoring/store/region-rollup';
+import { LEVEL_COLORS } from '../../_components/level-colors';
 import { formatTotal } from './score-format';
 
 const { Text } = Typography;
@@ -53,10 +54,10 @@ function columns(period: string): ColumnsType<TreeRow> {
   ];
 }
 
-// white → deep red as the overdue rate grows
+// white → the red level's fill as the overdue rate grows
 function heat(rate: number): string {
-  const alpha = Math.min(1, 0.08 + rate * 0.92);
-  return `rgba(207, 19, 34, ${alpha.toFixed(2)})`;
+  const percent = Math.min(100, 8 + rate * 92);
+  return `color-mix(in srgb, ${LEVEL_COLORS.red.fill} ${percent.toFixed(0)}%, transparent)`;
 }
 
 function Heatmap({ cells }: { cells: OverdueCell[] }) {

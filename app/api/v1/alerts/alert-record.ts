@@ -1,7 +1,6 @@
 // How every /alerts/:id route reads its record: supervisors and admins only, the alert's id, its 404.
 import { z } from 'zod';
-import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 
 const alertIdSchema = z.coerce.number({ error: '预警编号无效' }).int('预警编号无效').positive('预警编号无效');
 
-export const alertRecord = { roles: rolesThatCan('actOnAlerts'), idSchema: alertIdSchema, missing: '预警不存在' } as const;
+export const alertRecord = { permission: 'actOnAlerts', idSchema: alertIdSchema, missing: '预警不存在' } as const;

@@ -2,7 +2,7 @@
 // GET /api/v1/complaints – the complaints of the user's scope (handler queue, department view)
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
-import { can, rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
+import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { scopeOf } from '../../../../lib/auth/scope';
 import { readSessionToken } from '../../../../lib/auth/session-cookie';
 import { getSessionUser } from '../../../../lib/auth/sessions';
@@ -67,7 +67,7 @@ const listQuerySchema = complaintListQuerySchema.extend({
 });
 
 export const GET = orUnavailable('GET /api/v1/complaints failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('readComplaints'));
+  const auth = await requireApiUser(request, 'readComplaints');
   if (auth instanceof Response) return auth;
   const query = listQuerySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);

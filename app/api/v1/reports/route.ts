@@ -1,7 +1,6 @@
 // GET /api/v1/reports – monthly reports in scope, newest month first · POST {regionId, period} – build one now
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
-import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { badRequestFromZod, forbidden } from '../../../../lib/http/errors';
@@ -23,7 +22,7 @@ const listSchema = z.object({
 });
 
 export const GET = orUnavailable('GET /api/v1/reports failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('readReports'));
+  const auth = await requireApiUser(request, 'readReports');
   if (auth instanceof Response) return auth;
   const query = listSchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
@@ -40,7 +39,7 @@ const bodySchema = z.object({
 
 export const POST = orUnavailable('POST /api/v1/reports failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('readReports'));
+  const auth = await requireApiUser(request, 'readReports');
   if (auth instanceof Response) return auth;
   const body = await readJson(request, bodySchema);
   if (!body.ok) return body.response;

@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
 import { canManageRule } from '../../../../lib/auth/permissions/manage-region';
-import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { getCalendar } from '../../../../lib/calendar/store/calendar-cache';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
@@ -22,7 +21,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = orUnavailable('rules list failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('manageRules'));
+  const auth = await requireApiUser(request, 'manageRules');
   if (auth instanceof Response) return auth;
   // a region's rules are a few dozen at most: one page
   return Response.json({ data: await listRulesForScope(sql, auth.scope), next: null });
@@ -30,7 +29,7 @@ export const GET = orUnavailable('rules list failed', async (request: Request): 
 
 export const POST = orUnavailable('rule create failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('manageRules'));
+  const auth = await requireApiUser(request, 'manageRules');
   if (auth instanceof Response) return auth;
   const body = await readJson(request, newRuleSchema, 20_000);
   if (!body.ok) return body.response;

@@ -1,7 +1,6 @@
 // GET /api/v1/score-weights – the scoring weights in force · PUT {weights} – save a new version (admin; audited)
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
-import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { forbidden } from '../../../../lib/http/errors';
@@ -15,14 +14,14 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = orUnavailable('GET /api/v1/score-weights failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('readScores'));
+  const auth = await requireApiUser(request, 'readScores');
   if (auth instanceof Response) return auth;
   return Response.json(await getCurrentWeights(sql));
 });
 
 export const PUT = orUnavailable('PUT /api/v1/score-weights failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('editScoreWeights'));
+  const auth = await requireApiUser(request, 'editScoreWeights');
   if (auth instanceof Response) return auth;
   const body = await readJson(request, z.object({ weights: weightsSchema }));
   if (!body.ok) return body.response;

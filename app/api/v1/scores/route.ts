@@ -1,7 +1,6 @@
 // GET /api/v1/scores?period=YYYY-MM&regionId=&subject= – the month's ranked department (or position) scores in scope
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
-import { rolesThatCan } from '../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, badRequestFromZod, forbidden } from '../../../../lib/http/errors';
@@ -23,7 +22,7 @@ const querySchema = z.object({
 });
 
 export const GET = orUnavailable('GET /api/v1/scores failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('readScores'));
+  const auth = await requireApiUser(request, 'readScores');
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);

@@ -167,8 +167,8 @@ describe('requireApiUser', () => {
       regionPath: user.regionPath,
       departmentId: null,
     });
-    expect((await requireApiUser(request(), ['supervisor', 'admin'])) instanceof Response).toBe(false);
-    const refused = await requireApiUser(request(), ['admin']);
+    expect((await requireApiUser(request(), 'actOnAlerts')) instanceof Response).toBe(false);
+    const refused = await requireApiUser(request(), 'administer');
     expect((refused as Response).status).toBe(403);
   });
 });

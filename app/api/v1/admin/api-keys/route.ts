@@ -2,7 +2,6 @@
 // issue one: the key itself is in this answer only
 import { z } from 'zod';
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { sql } from '../../../../../lib/db/sql';
 import { badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
 import { refusalResponse } from '../../../../../lib/http/refusal-response';
@@ -18,7 +17,7 @@ export const dynamic = 'force-dynamic';
 const querySchema = z.object({ departmentId: z.coerce.number({ error: 'departmentId 必须是正整数' }).int().positive().optional() });
 
 export const GET = orUnavailable('api key list failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('administer'));
+  const auth = await requireApiUser(request, 'administer');
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
@@ -27,7 +26,7 @@ export const GET = orUnavailable('api key list failed', async (request: Request)
 
 export const POST = orUnavailable('api key issue failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('administer'));
+  const auth = await requireApiUser(request, 'administer');
   if (auth instanceof Response) return auth;
   const body = await readJson(request, issueKeyBodySchema, 2_000);
   if (!body.ok) return body.response;

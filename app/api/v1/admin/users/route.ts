@@ -2,7 +2,6 @@
 // role, regionCode, departmentId?} – create one
 import { z } from 'zod';
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { roleSchema } from '../../../../../lib/auth/roles';
 import { sql } from '../../../../../lib/db/sql';
 import { badRequestFromZod, forbidden } from '../../../../../lib/http/errors';
@@ -25,7 +24,7 @@ const querySchema = z.object({
 });
 
 export const GET = orUnavailable('user list failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('administer'));
+  const auth = await requireApiUser(request, 'administer');
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
@@ -37,7 +36,7 @@ export const GET = orUnavailable('user list failed', async (request: Request): P
 
 export const POST = orUnavailable('user create failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('administer'));
+  const auth = await requireApiUser(request, 'administer');
   if (auth instanceof Response) return auth;
   const body = await readJson(request, createUserBodySchema, 10_000);
   if (!body.ok) return body.response;

@@ -1,11 +1,8 @@
 // GET /api/v1/calendar/:year – a year's arrangement; PUT (admin) {holidays, workdays} replaces it and moves
 // the open obligations whose deadlines depend on it (provisional ones become final), pushed live
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
-import { publishAlertChanges } from '../../../../../lib/alerts/publish-alert-changes';
 import { arrangementBodySchema, calendarYearSchema } from '../../../../../lib/calendar/arrangement';
-import { invalidateCalendarCache } from '../../../../../lib/calendar/store/calendar-cache';
-import { loadCalendarYear } from '../../../../../lib/calendar/store/load-calendar-year';
+import { afterCalendarYearLoaded, loadCalendarYear } from '../../../../../lib/calendar/store/load-calendar-year';
 import { getCalendarYear } from '../../../../../lib/calendar/store/year-view';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
@@ -13,7 +10,6 @@ import { apiError, fieldsFromZod, forbidden } from '../../../../../lib/http/erro
 import { readJson } from '../../../../../lib/http/read-json';
 import { isCrossSiteRequest } from '../../../../../lib/http/same-origin';
 import { orUnavailable } from '../../../../../lib/http/unavailable';
-import { log } from '../../../../../lib/log';
 import { sharedEmitter } from '../../../../../lib/realtime/shared-emitter';
 
 export const runtime = 'nodejs';
@@ -37,7 +33,7 @@ export const GET = orUnavailable('calendar year failed', async (request: Request
 
 export const PUT = orUnavailable('calendar load failed', async (request: Request, context: Context): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('loadCalendar'));
+  const auth = await requireApiUser(request, 'loadCalendar');
   if (auth instanceof Response) return auth;
   const year = await yearOf(context);
   if (year instanceof Response) return year;
@@ -45,9 +41,6 @@ export const PUT = orUnavailable('calendar load failed', async (request: Request
   if (!body.ok) return body.response;
   const result = await loadCalendarYear(sql, { year, arrangement: body.data, actor: auth.scope.username, at: now() });
   if (!result.ok) return apiError(400, 'invalid_input', `日历数据有误：${Object.values(result.fields)[0]}`, result.fields);
-  invalidateCalendarCache();
-  await publishAlertChanges(sql, sharedEmitter(), result.changes).catch((error: Error) =>
-    log.warn({ err: error.message }, 'calendar alert push failed'),
-  );
+  await afterCalendarYearLoaded(sql, sharedEmitter(), result.changes);
   return Response.json({ ...(await getCalendarYear(sql, year)), recomputed: result.recomputed, moved: result.moved });
 });

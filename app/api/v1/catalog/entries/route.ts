@@ -1,6 +1,5 @@
 // POST /api/v1/catalog/entries – create a catalog entry {regionId, code, name, …, timeLimitText} (supervisor, admin)
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { entryValuesOf } from '../../../../../lib/catalog/entry-input';
 import { saveCatalogEntryIn } from '../../../../../lib/catalog/save-catalog-entry';
 import { now } from '../../../../../lib/clock';
@@ -17,7 +16,7 @@ export const dynamic = 'force-dynamic';
 
 export const POST = orUnavailable('catalog create failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('manageCatalog'));
+  const auth = await requireApiUser(request, 'manageCatalog');
   if (auth instanceof Response) return auth;
   const body = await readJson(request, entryBodySchema, 50_000);
   if (!body.ok) return body.response;

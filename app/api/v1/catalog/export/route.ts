@@ -1,7 +1,6 @@
 // GET /api/v1/catalog/export?regionId= – a region's current catalog as .xlsx, in the import format
 import { z } from 'zod';
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { XLSX_CONTENT_TYPE } from '../../../../../lib/catalog/catalog-workbook';
 import { exportCatalog } from '../../../../../lib/catalog/import-catalog';
 import { sql } from '../../../../../lib/db/sql';
@@ -16,7 +15,7 @@ export const dynamic = 'force-dynamic';
 const querySchema = z.object({ regionId: z.string({ error: '请指定 regionId' }).regex(/^\d{6}$/, 'regionId 必须是 6 位行政区划代码') });
 
 export const GET = orUnavailable('catalog export failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('manageCatalog'));
+  const auth = await requireApiUser(request, 'manageCatalog');
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);

@@ -2,7 +2,6 @@
 // reported with row, column and reason and nothing is written; otherwise every row in one transaction
 import { z } from 'zod';
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { importCatalog } from '../../../../../lib/catalog/import-catalog';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
@@ -20,7 +19,7 @@ const querySchema = z.object({ regionId: z.string({ error: '请指定 regionId' 
 
 export const POST = orUnavailable('catalog import failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('manageCatalog'));
+  const auth = await requireApiUser(request, 'manageCatalog');
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);

@@ -1,6 +1,5 @@
 // GET /api/v1/catalog/template – the Excel import template (导入模板), with a sheet of instructions
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { XLSX_CONTENT_TYPE, writeTemplateWorkbook } from '../../../../../lib/catalog/catalog-workbook';
 import { orUnavailable } from '../../../../../lib/http/unavailable';
 
@@ -8,7 +7,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = orUnavailable('GET /api/v1/catalog/template failed', async (request: Request): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('manageCatalog'));
+  const auth = await requireApiUser(request, 'manageCatalog');
   if (auth instanceof Response) return auth;
   return new Response(new Uint8Array(await writeTemplateWorkbook()), {
     headers: {

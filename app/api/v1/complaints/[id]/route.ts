@@ -1,6 +1,5 @@
 // GET /api/v1/complaints/:id – one complaint with its timeline (personal data in full for handlers only)
 import { requireRecordRequest, type RecordContext } from '../../../../_server/record-request';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { complaintIdSchema } from '../../../../../lib/complaints/complaint-id';
 import { getComplaintDetail } from '../../../../../lib/complaints/queries';
 import { sql } from '../../../../../lib/db/sql';
@@ -11,7 +10,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = orUnavailable('GET /api/v1/complaints/:id failed', async (request: Request, context: RecordContext): Promise<Response> => {
-  const accepted = await requireRecordRequest(request, context, { roles: rolesThatCan('readComplaints'), idSchema: complaintIdSchema, missing: '投诉件不存在' });
+  const accepted = await requireRecordRequest(request, context, { permission: 'readComplaints', idSchema: complaintIdSchema, missing: '投诉件不存在' });
   if (accepted instanceof Response) return accepted;
   const { auth, id } = accepted;
   const detail = await getComplaintDetail(sql, auth.scope, id);

@@ -2,7 +2,6 @@
 // {wouldOpen, wouldResolve, departments} against live data, nothing written
 import { z } from 'zod';
 import { requireRecordRequest, type RecordContext } from '../../../../_server/record-request';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import type { Scope } from '../../../../../lib/auth/scope';
 import { getCalendar } from '../../../../../lib/calendar/store/calendar-cache';
 import { now } from '../../../../../lib/clock';
@@ -20,7 +19,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const PATCH = orUnavailable('rule change failed', async (request: Request, context: RecordContext): Promise<Response> => {
-  const accepted = await requireRecordRequest(request, context, { roles: rolesThatCan('manageRules'), missing: '规则不存在', body: rulePatchSchema, maxBodyBytes: 20_000 });
+  const accepted = await requireRecordRequest(request, context, { permission: 'manageRules', missing: '规则不存在', body: rulePatchSchema, maxBodyBytes: 20_000 });
   if (accepted instanceof Response) return accepted;
   const { auth, id, body } = accepted;
   const isDryRun = ['1', 'true'].includes(new URL(request.url).searchParams.get('dryRun') ?? '');

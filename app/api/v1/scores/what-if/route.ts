@@ -1,7 +1,6 @@
 // POST /api/v1/scores/what-if {period, weights} – the ranking new weights would give, beside today's (admin; nothing saved)
 import { z } from 'zod';
 import { requireApiUser } from '../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { forbidden } from '../../../../../lib/http/errors';
@@ -19,7 +18,7 @@ const bodySchema = z.object({ period: periodSchema, weights: weightsSchema });
 
 export const POST = orUnavailable('POST /api/v1/scores/what-if failed', async (request: Request): Promise<Response> => {
   if (isCrossSiteRequest(request)) return forbidden('拒绝跨站请求');
-  const auth = await requireApiUser(request, rolesThatCan('editScoreWeights'));
+  const auth = await requireApiUser(request, 'editScoreWeights');
   if (auth instanceof Response) return auth;
   const body = await readJson(request, bodySchema);
   if (!body.ok) return body.response;

@@ -1,6 +1,5 @@
 // GET /api/v1/catalog/:id/versions – every version of the entry; POST {…entry} – save a new version of it
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
-import { rolesThatCan } from '../../../../../../lib/auth/permissions/role-permissions';
 import { entryInputSchema, entryValuesOf } from '../../../../../../lib/catalog/entry-input';
 import { listEntryVersions } from '../../../../../../lib/catalog/entry-versions';
 import { saveCatalogEntryIn } from '../../../../../../lib/catalog/save-catalog-entry';
@@ -23,7 +22,7 @@ export const GET = orUnavailable('GET /api/v1/catalog/:id/versions failed', asyn
 });
 
 export const POST = orUnavailable('catalog revise failed', async (request: Request, context: RecordContext): Promise<Response> => {
-  const accepted = await requireRecordRequest(request, context, { roles: rolesThatCan('manageCatalog'), missing: '事项不存在', body: entryInputSchema, maxBodyBytes: 50_000 });
+  const accepted = await requireRecordRequest(request, context, { permission: 'manageCatalog', missing: '事项不存在', body: entryInputSchema, maxBodyBytes: 50_000 });
   if (accepted instanceof Response) return accepted;
   const { auth, id, body } = accepted;
   const [entry] = await sql<{ region_code: string; code: string }[]>`select region_code, code from catalog_entries where id = ${id}`;

@@ -1,6 +1,5 @@
 // POST /api/v1/complaints/:id/actions {action, ...} – 派单, 签收, 办理, 回退, 延期, 答复, 催办, 评价, 办结, 备注
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
-import { rolesThatCan } from '../../../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../../../lib/clock';
 import { actOnComplaint } from '../../../../../../lib/complaints/act-on-complaint';
 import { complaintIdSchema } from '../../../../../../lib/complaints/complaint-id';
@@ -17,7 +16,7 @@ export const dynamic = 'force-dynamic';
 
 export const POST = orUnavailable('POST /api/v1/complaints/:id/actions failed', async (request: Request, context: RecordContext): Promise<Response> => {
   const accepted = await requireRecordRequest(request, context, {
-    roles: rolesThatCan('actOnComplaints'),
+    permission: 'actOnComplaints',
     idSchema: complaintIdSchema,
     missing: '投诉件不存在',
     body: actionSchema,

@@ -1,6 +1,5 @@
 // GET /api/v1/complaints/:id/targets – departments (with positions) of the complaint's region to dispatch to
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
-import { rolesThatCan } from '../../../../../../lib/auth/permissions/role-permissions';
 import { complaintIdSchema } from '../../../../../../lib/complaints/complaint-id';
 import { getComplaintDetail, listDispatchTargets } from '../../../../../../lib/complaints/queries';
 import { sql } from '../../../../../../lib/db/sql';
@@ -11,7 +10,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = orUnavailable('GET /api/v1/complaints/:id/targets failed', async (request: Request, context: RecordContext): Promise<Response> => {
-  const accepted = await requireRecordRequest(request, context, { roles: rolesThatCan('dispatchComplaints'), idSchema: complaintIdSchema, missing: '投诉件不存在' });
+  const accepted = await requireRecordRequest(request, context, { permission: 'dispatchComplaints', idSchema: complaintIdSchema, missing: '投诉件不存在' });
   if (accepted instanceof Response) return accepted;
   const { auth, id } = accepted;
   const detail = await getComplaintDetail(sql, auth.scope, id);

@@ -1,6 +1,5 @@
 // GET /api/v1/reports/:id/xlsx · /pdf · /html – a monthly report's workbook, its printed PDF, or its page
 import { requireApiUser } from '../../../../../_server/current-user';
-import { rolesThatCan } from '../../../../../../lib/auth/permissions/role-permissions';
 import { sql } from '../../../../../../lib/db/sql';
 import { apiError, forbidden } from '../../../../../../lib/http/errors';
 import { orUnavailable } from '../../../../../../lib/http/unavailable';
@@ -16,7 +15,7 @@ const CONTENT_TYPES = {
 } as const;
 
 export const GET = orUnavailable('GET /api/v1/reports/:id/:file failed', async (request: Request, context: { params: Promise<{ id: string; file: string }> }): Promise<Response> => {
-  const auth = await requireApiUser(request, rolesThatCan('readReports'));
+  const auth = await requireApiUser(request, 'readReports');
   if (auth instanceof Response) return auth;
   const { id: rawId, file } = await context.params;
   const id = /^\d{1,15}$/.test(rawId) ? Number(rawId) : null;

@@ -1,6 +1,5 @@
 // GET /api/v1/rules/:id/versions – a rule's version history, newest first
 import { requireRecordRequest, type RecordContext } from '../../../../../_server/record-request';
-import { rolesThatCan } from '../../../../../../lib/auth/permissions/role-permissions';
 import { sql } from '../../../../../../lib/db/sql';
 import { notFound } from '../../../../../../lib/http/errors';
 import { orUnavailable } from '../../../../../../lib/http/unavailable';
@@ -10,7 +9,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = orUnavailable('rule versions failed', async (request: Request, context: RecordContext): Promise<Response> => {
-  const accepted = await requireRecordRequest(request, context, { roles: rolesThatCan('manageRules'), missing: '规则不存在' });
+  const accepted = await requireRecordRequest(request, context, { permission: 'manageRules', missing: '规则不存在' });
   if (accepted instanceof Response) return accepted;
   const { auth, id } = accepted;
   const rule = await findRuleView(sql, auth.scope, id);
