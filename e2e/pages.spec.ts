@@ -93,7 +93,7 @@ test('/regions draws overdue obligations by domain for the user’s scope', asyn
 interface EntryRow {
   code: string;
   requiredElements: string[];
-  timeLimit: { kind: string };
+  timeLimit: { kind: string; n?: number };
   mode: string;
 }
 
@@ -123,6 +123,56 @@ async function postAndFixItem(request: APIRequestContext): Promise<{ id: number;
   expect(published.status()).toBe(200);
   return { id, title };
 }
+
+test('a CMS reports the internal steps; the item page replays them with the rule check, and explains a deadline across 国庆', async ({
+  page,
+  request,
+}) => {
+  await signInThroughApi(request, 'dept');
+  const catalog = (await (await request.get('/api/v1/catalog?limit=500')).json()) as ApiList<EntryRow>;
+  const entry = catalog.data.find((e) => e.mode === 'proactive' && e.timeLimit.kind === 'working_days_after' && e.timeLimit.n === 20)!;
+  expect(entry).toBeTruthy();
+  const title = `关于某项目竣工环境保护验收意见的公告（国庆期间，${UNIQUE}）`;
+  const posted = await request.post('/api/v1/items', {
+    data: {
+      externalId: `e2e-national-day-${UNIQUE}`,
+      catalogCode: entry.code,
+      title,
+      // formed on the Monday before 国庆: 20 working days run through the holiday and the 调休 Saturday
+      formedAt: '2026-09-28T10:00:00+08:00',
+      channels: ['website'],
+      steps: [
+        { kind: 'submitted', at: '2026-10-12T09:00:00+08:00', actor: '张敏' },
+        { kind: 'reviewed', at: '2026-10-13T15:00:00+08:00', actor: '李强', note: '保密审查：不涉及国家秘密' },
+        { kind: 'approved', at: '2026-10-14T10:00:00+08:00', actor: '王军' },
+      ],
+      publishedAt: '2026-10-15T09:00:00+08:00',
+    },
+  });
+  expect(posted.status(), await posted.text()).toBe(201);
+  const { id } = (await posted.json()) as { id: number };
+
+  await signInThroughForm(page, 'supervisor');
+  await page.goto(`/items/${id}`);
+  await expect(page.getByTestId('item-title')).toHaveText(title);
+  const timeline = page.getByTestId('item-timeline');
+  await expect(timeline.getByTestId('timeline-reviewed')).toContainText('保密审查：不涉及国家秘密');
+  await expect(timeline.getByTestId('timeline-approved')).toContainText('王军');
+  // the check job ran after the ingest: its record names the rule versions that judged the item
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('item-timeline').getByTestId('timeline-checked').first()).toContainText('检查第 1 版', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+
+  await page.getByTestId('obligation-times').getByTestId('deadline-explain').click();
+  const explanation = page.getByTestId('deadline-explanation');
+  await expect(explanation).toContainText('2026-09-28 起算，当日不计');
+  await expect(explanation).toContainText('不计：2026-10-01 至 2026-10-07 国庆节假期（7 天）');
+  await expect(explanation).toContainText('计入：2026-10-10（周六） 调休上班');
+  await expect(explanation).toContainText('到期：2026-10-30 24:00 前');
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/deadline-explanation.png', fullPage: true });
+});
 
 test('an item page replays its process: events, the update’s diff, the obligation, and the requirements', async ({ page, request }) => {
   const item = await postAndFixItem(request);

@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { actorNames } from '../auth/actor-names';
 import { canSeePersonalData } from '../auth/permissions/complaint-access';
 import { scopeFilter, type Scope } from '../auth/scope';
+import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db } from '../db/sql';
+import type { DeadlineView } from '../deadlines/deadline-view';
 import type { Level } from '../rules/level';
 import type { Channel, ComplaintEventKind, ComplaintState, Satisfaction } from './complaint';
 import { maskName, maskPhone } from './mask';
+import { phaseDeadline } from './sla';
 
 export interface ComplaintSummary {
   id: number;
@@ -67,6 +70,8 @@ export interface ComplaintDetail extends ComplaintSummary {
   createdBy: string | null;
   version: number;
   events: ComplaintEvent[];
+  /** How each phase's due time was counted (DESIGN §3 deadline); accept only once dispatched. */
+  deadlines: { assign: DeadlineView; accept: DeadlineView | null; reply: DeadlineView };
 }
 
 interface SummaryRow {
@@ -244,7 +249,7 @@ export async function getComplaintDetail(db: Db, scope: Scope, id: number): Prom
     where c.id = ${id}`;
   if (!row) return 'missing';
   if (!row.in_scope) return 'outside';
-  const events = await listComplaintEvents(db, id);
+  const [events, calendar] = await Promise.all([listComplaintEvents(db, id), getCalendar(db)]);
   return {
     ...summaryFromRow(row, canSeePersonalData(scope)),
     content: row.content,
@@ -258,6 +263,11 @@ export async function getComplaintDetail(db: Db, scope: Scope, id: number): Prom
     createdBy: row.created_by,
     version: row.version,
     events,
+    deadlines: {
+      assign: phaseDeadline(calendar, 'assign', row.assign_due_at, row.received_at),
+      accept: row.accept_due_at ? phaseDeadline(calendar, 'accept', row.accept_due_at, row.assigned_at ?? row.received_at) : null,
+      reply: phaseDeadline(calendar, 'reply', row.reply_due_at, row.received_at),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2026 } from '../calendar/calendar-2026.fixture';
 import { slaMessage } from '../rules/complaint-sla-rule';
-import { acceptDueTime, checkExtension, DEFAULT_SLA, intakeDueTimes, slaStatus, type SlaSubject } from './sla';
+import { acceptDueTime, checkExtension, DEFAULT_SLA, intakeDueTimes, phaseDeadline, slaStatus, type SlaSubject } from './sla';
 
 const cal = CALENDAR_2026;
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -107,5 +107,22 @@ describe('延期', () => {
     expect(checkExtension(cal, due, '2026-11-19')).toMatchObject({ ok: false });
     expect(checkExtension(cal, due, '2026-12-03')).toMatchObject({ ok: true, workingDays: 10 });
     expect(checkExtension(cal, due, '2026-12-04')).toEqual({ ok: false, message: '延期一般不超过 10 个工作日（当前期限 2026-11-19）' });
+  });
+});
+
+describe('phaseDeadline', () => {
+  it('explains a reply due across 国庆: 13 working days from receipt, the holiday and the 调休 Saturday named', () => {
+    const complaint = received('2026-09-28T10:00:00');
+    const view = phaseDeadline(cal, 'reply', complaint.replyDueAt, complaint.receivedAt);
+    expect(view.dueDay).toBe('2026-10-21');
+    expect(view.limit.text).toBe('答复：13 个工作日');
+    expect(view.explanation).toEqual(
+      expect.arrayContaining([
+        '2026-09-28 起算，当日不计；自 2026-09-29（周二） 起按工作日计算',
+        '不计：2026-10-01 至 2026-10-07 国庆节假期（7 天）',
+        '计入：2026-10-10（周六） 调休上班',
+        '到期：2026-10-21 24:00 前',
+      ]),
+    );
   });
 });

@@ -9,7 +9,9 @@
 import type { Calendar } from '../calendar/calendar';
 import { workingDaysBetween } from '../calendar/working-days';
 import type { Ymd } from '../calendar/ymd';
+import { shanghaiDayOf } from '../calendar/ymd';
 import { dueOfLimit, runClock } from '../deadlines/clock';
+import { deadlineView, type DeadlineView } from '../deadlines/deadline-view';
 import { dueAtOf, dueDayOf } from '../deadlines/due-day';
 import { earliestThresholdAfter, levelAt, type Thresholds } from '../deadlines/levels';
 import { LEVEL_RANK, type Level } from '../rules/level';
@@ -63,14 +65,29 @@ export interface PhaseThresholds extends Thresholds {
   phase: SlaPhase;
 }
 
-/** A phase's clock runs from the step that started it to its stored due time (which an extension may move). */
-export function phaseThresholds(cal: Calendar, phase: SlaPhase, dueAt: Date, startedAt: Date): PhaseThresholds {
-  const { warnAt, severeAt } = runClock(cal, {
+const phaseClock = (cal: Calendar, phase: SlaPhase, dueAt: Date, startedAt: Date) =>
+  runClock(cal, {
     limit: { kind: 'fixed_due', dueAt, from: startedAt },
     warnWorkingDays: PHASE_WARN_WORKING_DAYS[phase],
     severeWorkingDays: PHASE_SEVERE_WORKING_DAYS[phase],
   });
+
+/** A phase's clock runs from the step that started it to its stored due time (which an extension may move). */
+export function phaseThresholds(cal: Calendar, phase: SlaPhase, dueAt: Date, startedAt: Date): PhaseThresholds {
+  const { warnAt, severeAt } = phaseClock(cal, phase, dueAt, startedAt);
   return { phase, warnAt, dueAt, severeAt };
+}
+
+/** A phase's deadline as the complaint page and API explain it (DESIGN §3 deadline). */
+export function phaseDeadline(cal: Calendar, phase: SlaPhase, dueAt: Date, startedAt: Date): DeadlineView {
+  const reading = phaseClock(cal, phase, dueAt, startedAt);
+  const workingDays = workingDaysBetween(cal, shanghaiDayOf(startedAt), reading.dueDay);
+  return deadlineView({
+    start: startedAt,
+    limitText: `${PHASE_LABELS[phase]}：${workingDays} 个工作日`,
+    thresholds: reading,
+    explanation: reading.explanation,
+  });
 }
 
 export interface SlaSubject {

@@ -132,7 +132,9 @@ describe('runClock: a due time fixed in advance', () => {
     const dueAt = midnight('2026-12-01');
     const reading = runClock(cal, { limit: { kind: 'fixed_due', dueAt, from: at('2026-11-02T10:00:00+08:00') }, warnWorkingDays: 1, severeWorkingDays: 5 });
     expect(reading).toMatchObject({ dueAt, dueDay: '2026-11-30', warnAt: midnight('2026-11-30'), severeAt: midnight('2026-12-08') });
-    expect(reading.explanation.window).toBeNull();
+    // explained over the working days from the start to the given due day
+    expect(reading.explanation).toMatchObject({ window: { from: '2026-11-03', to: '2026-11-30' }, unit: 'working_days' });
+    expect(reading.explanation.skipped).toHaveLength(8);
   });
 
   it('never warns before the clock starts', () => {

@@ -127,7 +127,14 @@ function dueOf(cal: Calendar, limit: ClockLimit, paused: PausedDays): Due {
       // out by 00:00 of (event day − n), so the last day on time is the day before that
       return at(addDaysToDay(shanghaiDayOf(limit.eventAt), -limit.n - 1), false, limit.formedAt, null);
     case 'fixed_due':
-      return { dueDay: dueDayOf(limit.dueAt), dueAt: limit.dueAt, provisional: false, startsAt: limit.from, counted: null };
+      // the due time is given; the count is explained over the working days from the start to it
+      return {
+        dueDay: dueDayOf(limit.dueAt),
+        dueAt: limit.dueAt,
+        provisional: false,
+        startsAt: limit.from,
+        counted: { from: addDaysToDay(shanghaiDayOf(limit.from), 1), unit: 'working_days' },
+      };
   }
 }
 

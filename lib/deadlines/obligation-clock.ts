@@ -5,6 +5,7 @@ import type { Calendar } from '../calendar/calendar';
 import { shanghaiDayOf, type Ymd } from '../calendar/ymd';
 import type { TimeLimit } from '../catalog/time-limit';
 import { runClock, type ClockLimit, type ClockReading } from './clock';
+import type { ClockExplanation } from './explain';
 
 export interface ObligationAnchor {
   /** When the information was formed or changed (信息形成/变更). */
@@ -89,6 +90,18 @@ function anchorOf(o: StoredObligation): ObligationAnchor {
  */
 export function recomputeObligationTimes(calendar: Calendar, obligation: StoredObligation, params: DeadlineParams): ObligationTimes | null {
   return computeObligationTimes(calendar, obligation.timeLimit, anchorOf(obligation), params);
+}
+
+/** How a stored obligation's due day was counted (lib/deadlines/deadline-view.ts); null for an unmeasurable limit. */
+export function explainObligation(calendar: Calendar, obligation: StoredObligation): ClockExplanation | null {
+  const limit = obligationClockLimit(obligation.timeLimit, anchorOf(obligation));
+  return limit ? runClock(calendar, { limit }).explanation : null;
+}
+
+/** When a stored obligation's clock started: the formation it counts from, when it counts from one. */
+export function obligationClockStart(obligation: StoredObligation): Date | null {
+  const kind = obligation.timeLimit.kind;
+  return kind === 'working_days_after' || kind === 'calendar_days_after' || kind === 'same_day' ? obligation.anchorAt : null;
 }
 
 function required<T>(value: T | undefined, name: string, kind: TimeLimit['kind']): T {

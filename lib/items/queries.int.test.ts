@@ -40,6 +40,15 @@ describe('findItemDetail', () => {
       dueAt: new Date('2026-12-01T00:00:00+08:00').toISOString(),
       severeAt: new Date('2026-12-15T00:00:00+08:00').toISOString(),
     });
+    // DESIGN §1's worked example, explained by the one deadline module
+    expect(detail.obligations[0]!.deadline).toMatchObject({
+      limit: { text: '信息形成或变更之日起20个工作日内' },
+      dueDay: '2026-11-30',
+      skipped: expect.arrayContaining([{ day: '2026-11-07', reason: 'weekend' }]),
+    });
+    expect(detail.obligations[0]!.deadline.explanation).toEqual(
+      expect.arrayContaining(['不计：2026-11-28 至 2026-11-29 周末（2 天）', '到期：2026-11-30 24:00 前', '严重超期：2026-12-15 00:00 起']),
+    );
     const later = await findItemDetail(sql, world.scopes.supervisor, world.items.unpublished, AT.severe);
     expect(typeof later !== 'string' && later.obligations[0]!.level).toBe('red');
   });

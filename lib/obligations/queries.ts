@@ -2,12 +2,16 @@
 // shown is the one the obligation has now (levelAt), not the stored column the sweep keeps for its alerts,
 // so a page never lags the clock by a sweep.
 import { scopeFilter, type Scope } from '../auth/scope';
+import type { Calendar } from '../calendar/calendar';
 import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Ymd } from '../calendar/ymd';
 import { DOMAINS, type Domain } from '../catalog/domains';
+import { timeLimitSchema } from '../catalog/time-limit';
 import type { Db } from '../db/sql';
 import { dueOfLimit } from '../deadlines/clock';
+import { deadlineView, type DeadlineView } from '../deadlines/deadline-view';
 import { dueDayOf } from '../deadlines/due-day';
+import { explainObligation, obligationClockStart, type StoredObligation } from '../deadlines/obligation-clock';
 import { levelAt } from '../deadlines/levels';
 import type { Level } from '../rules/level';
 
@@ -34,6 +38,8 @@ export interface ObligationView {
   level: Level;
   fulfilledAt: string | null;
   isLate: boolean | null;
+  /** How the due day was counted (DESIGN §3 deadline), from the one deadline module. */
+  deadline: DeadlineView;
 }
 
 interface ObligationRow {
@@ -57,6 +63,9 @@ interface ObligationRow {
   state: ObligationView['state'];
   fulfilled_at: Date | null;
   is_late: boolean | null;
+  time_limit: unknown;
+  time_limit_text: string;
+  item_formed_at: Date | null;
 }
 
 const obligationScope = (db: Db, scope: Scope) => scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'o.department_id' });
@@ -66,7 +75,8 @@ function selectObligations(db: Db) {
     select o.id, c.id as entry_id, c.code as entry_code, c.name as entry_name, c.domain,
       o.department_id, d.name as department_name, o.item_id, i.title as item_title,
       o.fulfilled_by_item_id, f.title as fulfilled_by_title, o.period_key, o.anchor_at, o.warn_at, o.due_at,
-      o.severe_at, o.is_provisional, o.state, o.fulfilled_at, o.is_late
+      o.severe_at, o.is_provisional, o.state, o.fulfilled_at, o.is_late, c.time_limit, c.time_limit_text,
+      i.formed_at as item_formed_at
     from obligations o
     join catalog_entries c on c.id = o.catalog_entry_id
     join departments d on d.id = o.department_id
@@ -75,7 +85,19 @@ function selectObligations(db: Db) {
     left join items f on f.id = o.fulfilled_by_item_id`;
 }
 
-export function obligationFromRow(row: ObligationRow, at: Date): ObligationView {
+function deadlineOf(row: ObligationRow, calendar: Calendar): DeadlineView {
+  const stored: StoredObligation = { timeLimit: timeLimitSchema.parse(row.time_limit), anchorAt: row.anchor_at, formedAt: row.item_formed_at };
+  // the stored thresholds are the truth (a rule change may have moved them); the clock explains the count
+  const explanation = explainObligation(calendar, stored) ?? { window: null, unit: null, skipped: [], adjustedWorkdays: [] };
+  return deadlineView({
+    start: obligationClockStart(stored),
+    limitText: row.time_limit_text,
+    thresholds: { warnAt: row.warn_at, dueAt: row.due_at, severeAt: row.severe_at, provisional: row.is_provisional },
+    explanation,
+  });
+}
+
+export function obligationFromRow(row: ObligationRow, at: Date, calendar: Calendar): ObligationView {
   return {
     id: row.id,
     entry: { id: row.entry_id, code: row.entry_code, name: row.entry_name, domain: row.domain },
@@ -97,6 +119,7 @@ export function obligationFromRow(row: ObligationRow, at: Date): ObligationView 
     level: row.state === 'open' ? levelAt(thresholds(row), at) : 'none',
     fulfilledAt: row.fulfilled_at ? row.fulfilled_at.toISOString() : null,
     isLate: row.is_late,
+    deadline: deadlineOf(row, calendar),
   };
 }
 
@@ -140,7 +163,8 @@ export async function listOpenObligations(db: Db, scope: Scope, filter: OpenObli
       ${window}
     order by o.due_at, o.id
     limit ${filter.limit}`;
-  return rows.map((row) => obligationFromRow(row, at));
+  const calendar = await getCalendar(db);
+  return rows.map((row) => obligationFromRow(row, at, calendar));
 }
 
 /** The obligations formed by an item or fulfilled by it, oldest first. */
@@ -149,7 +173,8 @@ export async function listItemObligations(db: Db, scope: Scope, itemId: number, 
     ${selectObligations(db)}
     where (o.item_id = ${itemId} or o.fulfilled_by_item_id = ${itemId}) and ${obligationScope(db, scope)}
     order by o.due_at, o.id`;
-  return rows.map((row) => obligationFromRow(row, at));
+  const calendar = await getCalendar(db);
+  return rows.map((row) => obligationFromRow(row, at, calendar));
 }
 
 export interface ObligationCounts {

@@ -92,7 +92,7 @@ export async function oweScoreForItems(db: Db, itemIds: readonly number[]): Prom
 }
 
 /**
- * After alerts changed (lib/alerts/publish-alert-changes.ts), just after their commit: Redis no longer decides
+ * After alerts changed (afterAlertChanges, lib/alerts/after-alert-changes.ts), just after their commit: Redis no longer decides
  * whether the rescore happens. A process that dies between the two writes loses the touch; the nightly
  * recompute repairs that.
  */

@@ -11,6 +11,7 @@ import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import { elementLabel } from '../../../../lib/rules/evaluate-completeness';
 import { formatCount } from '../../../../lib/format/shanghai-time';
 import { LEVEL_COLORS } from '../../_components/level-colors';
+import { DeadlineExplanation } from '../../_components/deadline-explanation';
 import { LevelTag } from '../../_components/level-tag';
 
 const { Text } = Typography;
@@ -28,7 +29,16 @@ const obligationColumns: ColumnsType<ObligationView> = [
         <Text>{o.periodKey} 期（尚无信息）</Text>
       ),
   },
-  { title: '应于', dataIndex: 'dueDay', width: 130, render: (day: string) => `${day} 前` },
+  {
+    title: '应于',
+    dataIndex: 'dueDay',
+    width: 200,
+    render: (day: string, o) => (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {day} 前 <DeadlineExplanation deadline={o.deadline} />
+      </span>
+    ),
+  },
   {
     title: '状态',
     dataIndex: 'level',

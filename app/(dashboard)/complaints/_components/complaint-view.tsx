@@ -14,6 +14,8 @@ import { ACTION_LABELS, type Actor, type ComplaintAction } from '../../../../lib
 import { useRealtimeEvent } from '../../../_client/use-realtime';
 import { ConnectionStatusBadge } from '../../_components/connection-status';
 import { formatFullTime } from '../../../../lib/format/shanghai-time';
+import type { DeadlineView } from '../../../../lib/deadlines/deadline-view';
+import { DeadlineExplanation } from '../../_components/deadline-explanation';
 import { useNow } from '../../_components/use-now';
 import { ActionModal, type ModalAction } from './action-modal';
 import { postAction } from './complaint-api';
@@ -24,7 +26,13 @@ import { ChannelTag, Countdown, StateTag } from './labels';
 const { Text } = Typography;
 
 // a due instant is 24:00 of its last day: shown as that day, not as 00:00 of the next
-const formatDue = (iso: string) => `${formatFullTime(new Date(Date.parse(iso) - 1).toISOString()).slice(0, 10)} 24:00 前`;
+function Due({ deadline }: { deadline: DeadlineView }) {
+  return (
+    <span data-testid="complaint-due">
+      {deadline.dueDay} 24:00 前 <DeadlineExplanation deadline={deadline} />
+    </span>
+  );
+}
 
 const EVENT_COLORS: Partial<Record<ComplaintEventKind, string>> = {
   received: '#1f4e8c',
@@ -119,9 +127,13 @@ export function ComplaintView({ detail, actor, actions }: { detail: ComplaintDet
                 {detail.positionName ? ` · ${detail.positionName}` : ''}
               </Descriptions.Item>
               <Descriptions.Item label="受理时间">{formatFullTime(detail.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label="派单期限">{formatDue(detail.assignDueAt)}</Descriptions.Item>
-              <Descriptions.Item label="签收期限">{detail.acceptDueAt ? formatDue(detail.acceptDueAt) : '—'}</Descriptions.Item>
-              <Descriptions.Item label="答复期限">{formatDue(detail.replyDueAt)}</Descriptions.Item>
+              <Descriptions.Item label="派单期限">
+                <Due deadline={detail.deadlines.assign} />
+              </Descriptions.Item>
+              <Descriptions.Item label="签收期限">{detail.deadlines.accept ? <Due deadline={detail.deadlines.accept} /> : '—'}</Descriptions.Item>
+              <Descriptions.Item label="答复期限">
+                <Due deadline={detail.deadlines.reply} />
+              </Descriptions.Item>
               {detail.catalogEntry && (
                 <Descriptions.Item label="公开事项" span={2}>
                   <Link href={`/catalog/${detail.catalogEntry.id}`}>

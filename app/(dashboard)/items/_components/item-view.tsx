@@ -16,6 +16,7 @@ import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import type { Level } from '../../../../lib/rules/level';
 import { formatTime } from '../../../../lib/format/shanghai-time';
 import { LEVEL_COLORS } from '../../_components/level-colors';
+import { DeadlineExplanation } from '../../_components/deadline-explanation';
 import { LevelTag } from '../../_components/level-tag';
 import { diffLines, SOURCE_LABELS, TIMELINE_KIND_LABELS } from './timeline-labels';
 
@@ -358,7 +359,9 @@ function ObligationTimes({ obligation }: { obligation: ObligationView }) {
         <Text type="secondary">临期提醒</Text>
         <span>{formatTime(obligation.warnAt)} 起</span>
         <Text type="secondary">公开期限</Text>
-        <span>{obligation.dueDay} 24:00 前</span>
+        <span>
+          {obligation.dueDay} 24:00 前 <DeadlineExplanation deadline={obligation.deadline} />
+        </span>
         <Text type="secondary">严重超期</Text>
         <span>{formatTime(obligation.severeAt)} 起</span>
         {obligation.fulfilledAt && (
