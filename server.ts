@@ -15,6 +15,7 @@ installFaultHandlers(log);
 const { closeSharedEmitter } = await import('./lib/realtime/shared-emitter');
 const { attachSocketServer } = await import('./lib/realtime/socket-server');
 const { isApiKeyIngest, serveApiKeyIngest } = await import('./lib/http/ingest-fast-path');
+const { isApiRequest, jsonMethodNotAllowed } = await import('./lib/http/json-method-not-allowed');
 
 const dev = env.NODE_ENV !== 'production';
 const httpServer = createServer();
@@ -29,6 +30,8 @@ httpServer.on('request', (req, res) => {
   if (isApiKeyIngest(req)) return void serveApiKeyIngest(req, res);
   // the peer address for per-address limits; overwritten on every request so a client cannot forge it
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
+  // Next.js's own 405 (a method the route does not export) is empty: the contract wants JSON under /api
+  if (isApiRequest(req)) jsonMethodNotAllowed(req, res);
   void handle(req, res);
 });
 const realtime = attachSocketServer(httpServer);

@@ -68,7 +68,7 @@ describe('formatSeedResult', () => {
   const zero = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as SeedCounts;
 
   it('says so when nothing was added', () => {
-    expect(formatSeedResult({ today: '2026-11-27', added: zero, mix: null, durationMs: 120 })).toMatch(
+    expect(formatSeedResult({ today: '2026-11-27', added: zero, mix: null, reports: 0, durationMs: 120 })).toMatch(
       /已存在，未重复写入 \/ already seeded/,
     );
   });
@@ -78,9 +78,11 @@ describe('formatSeedResult', () => {
       today: '2026-11-27',
       added: { ...zero, items: 15_533, obligations: 15_391 },
       mix: { due: 100, counts: { on_time: 70, late: 15, incomplete: 10, unpublished: 5 }, shares: { on_time: 0.7, late: 0.15, incomplete: 0.1, unpublished: 0.05 } },
+      reports: 273,
       durationMs: 8000,
     });
     expect(text).toMatch(/演示数据已写入（基准日 2026-11-27/);
+    expect(text).toMatch(/月度报告 273 份/);
     expect(text).toMatch(/公开信息\s+15533/);
     expect(text).toMatch(/按时公开 70\.0%/);
   });

@@ -99,12 +99,14 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
 export function formatSeedResult(result: SeedDemoResult): string {
   const total = SEED_TABLES.reduce((sum, t) => sum + result.added[t], 0);
   if (total === 0) {
-    return `演示数据已存在，未重复写入 / already seeded（基准日 ${result.today}，用时 ${(result.durationMs / 1000).toFixed(1)} 秒）`;
+    const reports = result.reports > 0 ? `，补建月度报告 ${result.reports} 份` : '';
+    return `演示数据已存在，未重复写入 / already seeded（基准日 ${result.today}，用时 ${(result.durationMs / 1000).toFixed(1)} 秒）${reports}`;
   }
   const width = Math.max(...SEED_TABLES.map((t) => TABLE_LABELS[t].length));
   const lines = SEED_TABLES.map((t) => `  ${TABLE_LABELS[t].padEnd(width, '　')}  ${String(result.added[t]).padStart(7)}`);
   const out = [`演示数据已写入（基准日 ${result.today}，用时 ${(result.durationMs / 1000).toFixed(1)} 秒），新增：`, ...lines];
   if (result.mix) out.push(formatMix(result.mix));
+  out.push(`  月度报告 ${result.reports} 份`);
   return out.join('\n');
 }
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
   first = await seedDemo(sql);
   seededUntil = now();
   countsAfterFirst = await countSeedTables(sql);
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await sql?.end({ timeout: 5 });
@@ -46,8 +46,10 @@ describe('seedDemo', () => {
     const second = await seedDemo(sql);
     expect(Object.values(second.added).every((n) => n === 0)).toBe(true);
     expect(second.mix).toBeNull();
+    expect(second.reports).toBe(0);
     const third = await seedDemo(sql, { today: '2026-03-02' });
     expect(Object.values(third.added).every((n) => n === 0)).toBe(true);
+    expect(third.reports).toBe(0);
     expect(await countSeedTables(sql)).toEqual(countsAfterFirst);
   }, 60_000);
 
@@ -128,5 +130,20 @@ describe('seedDemo scores', () => {
       select count(*)::int as n from scores, jsonb_array_elements(breakdown->'losses') loss
       where loss->>'indicator' = 'timeliness' and (loss->'ref'->>'itemId') is not null`;
     expect(late!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('seedDemo reports', () => {
+  it('builds the monthly report of every past month it scored, for every region with departments', async () => {
+    const [current] = await sql<{ period: string }[]>`select to_char(${now()}::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM') as period`;
+    const scored = await sql<{ period: string }[]>`
+      select distinct period from scores where subject_type = 'department' and period < ${current!.period} order by period`;
+    const reports = await sql<{ period: string; n: number }[]>`select period, count(*)::int as n from reports group by period order by period`;
+    const [regions] = await sql<{ n: number }[]>`
+      select count(*)::int as n from regions r
+      where exists (select 1 from departments d join regions dr on dr.code = d.region_code where dr.path like r.path || '%')`;
+    expect(scored.length).toBeGreaterThanOrEqual(11);
+    expect(reports).toEqual(scored.map(({ period }) => ({ period, n: regions!.n })));
+    expect(first.reports).toBe(scored.length * regions!.n);
   });
 });

@@ -1,6 +1,7 @@
 // The demo data set (DESIGN §3 "Demo data"): the province, its cities and the 7 pilot units, their
 // departments, catalogs, rules, the working-day calendar, demo users, and a year of items with their
-// history and obligations, dated relative to `today`. One transaction: all of it or nothing.
+// history and obligations, dated relative to `today`. One transaction: all of it or nothing; then the monthly
+// reports of the past months it scored.
 // Seeding again adds nothing: every row has a natural key, and a department that already has
 // items is not given a second year of them.
 import { addDaysToDay, isYmd, shanghaiDayOf, startOfShanghaiDay, type Ymd } from '../lib/calendar/ymd';
@@ -17,6 +18,7 @@ import { loadPlanContext } from './plan-context';
 import { loadRules } from '../lib/rules/store/queries';
 import { raiseHistoryAlerts } from './history-alerts';
 import { scoreHistory } from '../lib/scoring/store/score-history';
+import { buildMissingReports } from '../lib/reports/build-missing-reports';
 import { seedRules } from './rules';
 import { buildPilotUnitSeeds } from './unit-seed';
 import { seedUsers } from './users';
@@ -45,6 +47,11 @@ export interface SeedDemoOptions {
   /** YYYY-MM-DD in Asia/Shanghai; defaults to today by the application clock. */
   today?: Ymd;
   log?: (line: string) => void;
+  /**
+   * Whether to build the past months' reports (default true). A PDF per region and month takes minutes for
+   * the year; suites that never read a report leave them to the report worker.
+   */
+  withReports?: boolean;
 }
 
 export interface SeedDemoResult {
@@ -53,6 +60,8 @@ export interface SeedDemoResult {
   added: SeedCounts;
   /** The outcome mix of the items planned by this run (null when none were). */
   mix: OutcomeMix | null;
+  /** Monthly reports this run built (none when every past month already had its reports). */
+  reports: number;
   durationMs: number;
 }
 
@@ -83,6 +92,7 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
   const structureCreatedAt = structureCreatedAtFor(today);
   const added: SeedCounts = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as SeedCounts;
   let mix: OutcomeMix | null = null;
+  let scoredMonths = 0;
 
   await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
@@ -162,10 +172,13 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
       return (await countAlerts()) - alertsBefore;
     });
     // last: the scores read the obligations, items, alerts and complaints written above
-    await step('考核评分（历史各月）', () => scoreHistory(tx, { at }));
+    scoredMonths = (await step('考核评分（历史各月）', () => scoreHistory(tx, { at }))).periods.length;
   });
+  // after the commit: printing a year of PDFs inside the transaction would hold its locks for minutes
+  const reports =
+    options.withReports === false ? [] : await step('月度报告（历史各月）', () => buildMissingReports(sql, { at, months: scoredMonths }));
 
-  return { today, added, mix, durationMs: Math.round(performance.now() - started) };
+  return { today, added, mix, reports: reports.length, durationMs: Math.round(performance.now() - started) };
 }
 
 /** Row counts of the seeded tables, for reports and tests. */

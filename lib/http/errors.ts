@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -42,3 +43,4 @@ export function badRequestFromZod(error: z.ZodError, message = '输入有误，�
 export const unauthenticated = () => apiError(401, 'unauthenticated', '请先登录');
 export const forbidden = (message = '无权访问该资源') => apiError(403, 'forbidden', message);
 export const notFound = (message = '资源不存在') => apiError(404, 'not_found', message);
+export const METHOD_NOT_ALLOWED_MESSAGE = '该接口不支持此请求方法';

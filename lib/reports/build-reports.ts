@@ -1,5 +1,6 @@
 // Builds (or rebuilds) the monthly reports of the given regions: scores of the month recomputed first, then
-// per region the figures, the XLSX and the PDF printed from the report page, upserted by (region, month).
+// per region the figures, the XLSX and the PDF printed from the report page, upserted by (region, month), or
+// with `keepExisting` inserted only where (region, month) has no report yet.
 import type { Db, Sql } from '../db/sql';
 import type { Period } from '../scoring/period';
 import { recomputeMonth } from '../scoring/store/locked-recompute';
@@ -10,7 +11,7 @@ import { buildReportXlsx } from './report-xlsx';
 
 export async function buildReports(
   sql: Sql,
-  input: { regionCodes: readonly string[]; period: Period; at: Date; actor: string },
+  input: { regionCodes: readonly string[]; period: Period; at: Date; actor: string; keepExisting?: boolean },
 ): Promise<{ id: number; regionCode: string }[]> {
   if (input.regionCodes.length === 0) return [];
   await recomputeMonth(sql, { period: input.period, at: input.at });
@@ -25,10 +26,14 @@ export async function buildReports(
     const [row] = await sql<{ id: number }[]>`
       insert into reports (region_code, period, data, xlsx, pdf, built_at, built_by)
       values (${b.regionCode}, ${input.period}, ${sql.json(b.data as never)}, ${b.xlsx}, ${pdfs[i]!}, ${input.at}, ${input.actor})
-      on conflict (region_code, period) do update
-        set data = excluded.data, xlsx = excluded.xlsx, pdf = excluded.pdf, built_at = excluded.built_at, built_by = excluded.built_by
+      ${
+        input.keepExisting
+          ? sql`on conflict (region_code, period) do nothing`
+          : sql`on conflict (region_code, period) do update
+        set data = excluded.data, xlsx = excluded.xlsx, pdf = excluded.pdf, built_at = excluded.built_at, built_by = excluded.built_by`
+      }
       returning id`;
-    out.push({ id: row!.id, regionCode: b.regionCode });
+    if (row) out.push({ id: row.id, regionCode: b.regionCode });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // The `report` queue (workers/report.ts): on the 1st of each month (01:00 Asia/Shanghai) the previous month's
-// report of every region; on demand, one region's month. Job ids are deterministic per region and month.
+// report of every region; on the worker's start and daily, any past month's report still missing; on demand,
+// one region's month. Job ids are deterministic per region and month.
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { now } from '../clock';
@@ -7,6 +8,7 @@ import { sql } from '../db/sql';
 import { defineJob } from '../jobs/define-job';
 import { REPORT_QUEUE } from '../jobs/queues';
 import { addMonths, periodOf, periodSchema } from '../scoring/period';
+import { buildMissingReports } from './build-missing-reports';
 import { buildReports, listReportRegions } from './build-reports';
 
 export const monthlyReportsJob = defineJob({
@@ -20,6 +22,13 @@ export const monthlyReportsJob = defineJob({
   },
 });
 
+export const missingReportsJob = defineJob({
+  name: 'missing-reports',
+  queue: REPORT_QUEUE,
+  schema: z.object({}),
+  handle: () => buildMissingReports(sql, { at: now() }),
+});
+
 export const regionReportJob = defineJob({
   name: 'region-report',
   queue: REPORT_QUEUE,
@@ -28,6 +37,13 @@ export const regionReportJob = defineJob({
 });
 
 export const MONTHLY_REPORTS_SCHEDULE = { pattern: '0 1 1 * *', tz: 'Asia/Shanghai' } as const;
+// after the monthly run: on a normal 1st it finds nothing to do; after a day the machine was down it catches up
+export const MISSING_REPORTS_SCHEDULE = { pattern: '30 1 * * *', tz: 'Asia/Shanghai' } as const;
+
+/** The catch-up on a worker's start; one job id, so workers starting together queue it once. */
+export function enqueueMissingReports(queue: Queue) {
+  return missingReportsJob.enqueue(queue, {}, { jobId: 'missing-reports-on-start', removeOnComplete: true, removeOnFail: true, attempts: 2 });
+}
 
 export function enqueueRegionReport(queue: Queue, payload: z.infer<typeof regionReportJob.schema>) {
   return regionReportJob.enqueue(queue, payload, {
