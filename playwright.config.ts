@@ -30,8 +30,7 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx e2e/serve.ts',
     url: `${baseURL}/api/health`,
-    // the demo seed prints a year of monthly reports (a PDF per region and month) before the server starts
-    timeout: 600_000,
+    timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -14,7 +14,7 @@ let sql: Sql;
 beforeAll(async () => {
   db = await createTestDatabase('seedc');
   sql = createSql(db.appUrl, { max: 2 });
-  await seedDemo(sql, { withReports: false });
+  await seedDemo(sql);
 }, 240_000);
 
 afterAll(async () => {
@@ -76,7 +76,7 @@ describe('demo complaints', () => {
 
   it('adds nothing when seeded again', async () => {
     const before = await sql<{ n: number }[]>`select count(*)::int as n from complaint_events`;
-    await seedDemo(sql, { withReports: false });
+    await seedDemo(sql);
     expect(await sql`select count(*)::int as n from complaint_events`).toEqual(before);
   }, 120_000);
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   first = await seedDemo(sql);
   seededUntil = now();
   countsAfterFirst = await countSeedTables(sql);
-}, 600_000);
+}, 180_000);
 
 afterAll(async () => {
   await sql?.end({ timeout: 5 });

@@ -47,11 +47,6 @@ export interface SeedDemoOptions {
   /** YYYY-MM-DD in Asia/Shanghai; defaults to today by the application clock. */
   today?: Ymd;
   log?: (line: string) => void;
-  /**
-   * Whether to build the past months' reports (default true). A PDF per region and month takes minutes for
-   * the year; suites that never read a report leave them to the report worker.
-   */
-  withReports?: boolean;
 }
 
 export interface SeedDemoResult {
@@ -174,9 +169,8 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
     // last: the scores read the obligations, items, alerts and complaints written above
     scoredMonths = (await step('考核评分（历史各月）', () => scoreHistory(tx, { at }))).periods.length;
   });
-  // after the commit: printing a year of PDFs inside the transaction would hold its locks for minutes
-  const reports =
-    options.withReports === false ? [] : await step('月度报告（历史各月）', () => buildMissingReports(sql, { at, months: scoredMonths }));
+  // after the commit, like the report worker's catch-up (each PDF printed on its first download)
+  const reports = await step('月度报告（历史各月）', () => buildMissingReports(sql, { at, months: scoredMonths }));
 
   return { today, added, mix, reports: reports.length, durationMs: Math.round(performance.now() - started) };
 }

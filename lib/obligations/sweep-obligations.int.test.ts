@@ -11,7 +11,7 @@ let sql: Sql;
 beforeAll(async () => {
   db = await createTestDatabase('sweep');
   sql = createSql(db.appUrl, { max: 2 });
-  await seedDemo(sql, { today: '2026-11-27', withReports: false });
+  await seedDemo(sql, { today: '2026-11-27' });
   await sql`analyze obligations`;
 }, 120_000);
 

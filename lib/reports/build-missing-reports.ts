@@ -19,7 +19,8 @@ export async function buildMissingReports(
   for (const { regionCode, period } of missing) byPeriod.set(period, [...(byPeriod.get(period) ?? []), regionCode]);
   const built = [];
   for (const [period, regionCodes] of byPeriod) {
-    const reports = await buildReports(sql, { regionCodes, period, at: input.at, actor: 'system', keepExisting: true });
+    // a year at once: each PDF is printed when someone first downloads it (migration 0051)
+    const reports = await buildReports(sql, { regionCodes, period, at: input.at, actor: 'system', keepExisting: true, pdf: 'on_download' });
     built.push(...reports.map((report) => ({ ...report, period })));
   }
   return built;

@@ -6,6 +6,7 @@ import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
 import { insertObligation } from '../scoring/store/test-fixtures';
 import { buildReports } from './build-reports';
 import type { ReportData } from './report-data';
+import { reportPdf } from './report-pdf';
 
 let world: IngestWorld;
 let reportId: number;
@@ -50,4 +51,22 @@ describe('buildReports', () => {
     expect(names).toContain(world.otherDepartment.name);
     expect(row!.pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
+});
+
+describe('a report built without its PDF', () => {
+  it('prints the PDF on its first download and keeps it', async () => {
+    const [built] = await buildReports(sql, {
+      regionCodes: [world.regions.county.code],
+      period: '2026-09',
+      at: new Date('2026-11-02T01:00:00+08:00'),
+      actor: 'test',
+      pdf: 'on_download',
+    });
+    const stored = async () => (await sql<{ pdf: Buffer | null; data: ReportData }[]>`select pdf, data from reports where id = ${built!.id}`)[0]!;
+    const before = await stored();
+    expect(before.pdf).toBeNull();
+    const pdf = await reportPdf(sql, { id: built!.id, file: before.pdf, data: before.data });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await stored()).pdf).toEqual(pdf);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 // Builds (or rebuilds) the monthly reports of the given regions: scores of the month recomputed first, then
-// per region the figures, the XLSX and the PDF printed from the report page, upserted by (region, month), or
-// with `keepExisting` inserted only where (region, month) has no report yet.
+// per region the figures, the XLSX and the PDF printed from the report page (or, with `pdf: 'on_download'`,
+// printed on its first download: report-pdf.ts), upserted by (region, month), or with `keepExisting`
+// inserted only where (region, month) has no report yet.
 import type { Db, Sql } from '../db/sql';
 import type { Period } from '../scoring/period';
 import { recomputeMonth } from '../scoring/store/locked-recompute';
@@ -11,7 +12,14 @@ import { buildReportXlsx } from './report-xlsx';
 
 export async function buildReports(
   sql: Sql,
-  input: { regionCodes: readonly string[]; period: Period; at: Date; actor: string; keepExisting?: boolean },
+  input: {
+    regionCodes: readonly string[];
+    period: Period;
+    at: Date;
+    actor: string;
+    keepExisting?: boolean;
+    pdf?: 'now' | 'on_download';
+  },
 ): Promise<{ id: number; regionCode: string }[]> {
   if (input.regionCodes.length === 0) return [];
   await recomputeMonth(sql, { period: input.period, at: input.at });
@@ -20,12 +28,12 @@ export async function buildReports(
     const data = await gatherReportData(sql, { regionCode, period: input.period, at: input.at });
     built.push({ regionCode, data, xlsx: await buildReportXlsx(data) });
   }
-  const pdfs = await printPdf(built.map((b) => renderReportHtml(b.data)));
+  const pdfs = input.pdf === 'on_download' ? built.map(() => null) : await printPdf(built.map((b) => renderReportHtml(b.data)));
   const out = [];
   for (const [i, b] of built.entries()) {
     const [row] = await sql<{ id: number }[]>`
       insert into reports (region_code, period, data, xlsx, pdf, built_at, built_by)
-      values (${b.regionCode}, ${input.period}, ${sql.json(b.data as never)}, ${b.xlsx}, ${pdfs[i]!}, ${input.at}, ${input.actor})
+      values (${b.regionCode}, ${input.period}, ${sql.json(b.data as never)}, ${b.xlsx}, ${pdfs[i] ?? null}, ${input.at}, ${input.actor})
       ${
         input.keepExisting
           ? sql`on conflict (region_code, period) do nothing`

@@ -49,8 +49,8 @@ export async function findReportFile(
   scope: Scope,
   id: number,
   kind: ReportFileKind,
-): Promise<{ file: Buffer; data: ReportData } | 'missing' | 'outside'> {
-  const [row] = await db<{ file: Buffer; data: ReportData; inScope: boolean }[]>`
+): Promise<{ file: Buffer | null; data: ReportData } | 'missing' | 'outside'> {
+  const [row] = await db<{ file: Buffer | null; data: ReportData; inScope: boolean }[]>`
     select ${kind === 'xlsx' ? db`p.xlsx` : db`p.pdf`} as file, p.data, ${scopeFilter(db, scope, regionOnly)} as "inScope"
     from reports p join regions r on r.code = p.region_code where p.id = ${id}`;
   if (!row) return 'missing';

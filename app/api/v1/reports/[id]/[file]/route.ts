@@ -5,6 +5,7 @@ import { apiError, forbidden } from '../../../../../../lib/http/errors';
 import { orUnavailable } from '../../../../../../lib/http/unavailable';
 import { findReport, findReportFile } from '../../../../../../lib/reports/queries';
 import { renderReportHtml, reportTitle } from '../../../../../../lib/reports/report-html';
+import { reportPdf } from '../../../../../../lib/reports/report-pdf';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -31,7 +32,8 @@ export const GET = orUnavailable('GET /api/v1/reports/:id/:file failed', async (
   if (found === 'missing') return apiError(404, 'not_found', '报告不存在');
   if (found === 'outside') return forbidden('该报告不在您的管辖范围内');
   const name = `${reportTitle(found.data)}.${kind}`;
-  return new Response(new Uint8Array(found.file), {
+  const content = kind === 'pdf' ? await reportPdf(sql, { id, file: found.file, data: found.data }) : found.file!;
+  return new Response(new Uint8Array(content), {
     headers: {
       'content-type': CONTENT_TYPES[kind],
       // RFC 6266/5987: the Chinese name for browsers, an ASCII fallback for the rest
