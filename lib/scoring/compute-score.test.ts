@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeScore } from './compute-score';
+import { computeScore, isThinSample } from './compute-score';
 import { addCase, emptyFacts, type FactRef, type SubjectFacts } from './facts';
 import { DEFAULT_WEIGHTS, type IndicatorKey, type Weights } from './weights';
 
@@ -100,5 +100,17 @@ describe('computeScore', () => {
     const result = computeScore(facts({ timeliness: [10, []], alertResponse: [10, [1, 2, 3]] }), EVEN);
     expect(result.total).toBe(100);
     expect(result.losses).toEqual([]);
+  });
+});
+
+describe('isThinSample', () => {
+  const of = (...statuses: ('scored' | 'insufficient' | 'none')[]) => statuses.map((status) => ({ status }));
+
+  it('marks a total that rests on as many thin indicators as scored ones', () => {
+    expect(isThinSample(of('scored', 'insufficient', 'insufficient', 'none'))).toBe(true);
+    expect(isThinSample(of('scored', 'insufficient', 'none'))).toBe(true);
+    expect(isThinSample(of('scored', 'scored', 'insufficient'))).toBe(false);
+    expect(isThinSample(of('scored', 'none', 'none'))).toBe(false);
+    expect(isThinSample(of('none', 'none'))).toBe(false);
   });
 });

@@ -105,3 +105,13 @@ export function computeScore(facts: SubjectFacts, weights: Weights): ScoreResult
   losses.sort((a, b) => b.points - a.points);
   return { status: 'scored', total, indicators, deductions: { redAlerts: facts.redAlerts.length, points: round2(redPoints) }, losses };
 }
+
+/**
+ * 样本不足为主: at least as many indicators had too few cases as were scored (and some were thin), so the
+ * total — often 100 early in a month — rests on one or two indicators. The league table marks such rows.
+ */
+export function isThinSample(indicators: readonly Pick<IndicatorResult, 'status'>[]): boolean {
+  const thin = indicators.filter((i) => i.status === 'insufficient').length;
+  const scored = indicators.filter((i) => i.status === 'scored').length;
+  return thin > 0 && thin >= scored;
+}

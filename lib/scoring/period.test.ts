@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, periodOf, periodOfDeadline, periodRange, periodsEndingWith } from './period';
+import { addMonths, lastCompletePeriod, periodOf, periodOfDeadline, periodOptions, periodRange, periodsEndingWith } from './period';
 
 describe('periods', () => {
   it('reads months in Asia/Shanghai and puts a deadline at 24:00 in its own month', () => {
@@ -15,5 +15,22 @@ describe('periods', () => {
       start: new Date('2026-10-31T16:00:00Z'),
       end: new Date('2026-11-30T16:00:00Z'),
     });
+  });
+});
+
+describe('the months leaders pick from', () => {
+  const at = new Date('2026-12-07T10:00:00+08:00');
+
+  it('lands on the last complete month', () => {
+    expect(lastCompletePeriod(at)).toBe('2026-11');
+    expect(lastCompletePeriod(new Date('2027-01-01T00:30:00+08:00'))).toBe('2026-12');
+  });
+
+  it('names the running month as in progress up to today, the others by their month', () => {
+    expect(periodOptions(at, 3)).toEqual([
+      { value: '2026-12', label: '本月（进行中，截至 12月7日）' },
+      { value: '2026-11', label: '2026年11月' },
+      { value: '2026-10', label: '2026年10月' },
+    ]);
   });
 });

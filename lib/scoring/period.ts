@@ -38,3 +38,25 @@ export function periodLabel(period: Period): string {
   const [year, month] = period.split('-');
   return `${year}年${Number(month)}月`;
 }
+
+/** Where leaders land: the last complete month, not the running one whose facts are still arriving. */
+export function lastCompletePeriod(at: Date): Period {
+  return addMonths(periodOf(at), -1);
+}
+
+/** Whether `period` is the month still running at `at`. */
+export const isRunningPeriod = (period: Period, at: Date): boolean => period === periodOf(at);
+
+/** A month as the pickers name it; the running one says so and up to which day it is counted. */
+export function periodOptionLabel(period: Period, at: Date): string {
+  if (!isRunningPeriod(period, at)) return periodLabel(period);
+  const day = shanghaiDayOf(at);
+  return `本月（进行中，截至 ${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日）`;
+}
+
+/** The month pickers' options, newest first: the running month, then `count` − 1 complete ones. */
+export function periodOptions(at: Date, count: number): { value: Period; label: string }[] {
+  return periodsEndingWith(periodOf(at), count)
+    .reverse()
+    .map((period) => ({ value: period, label: periodOptionLabel(period, at) }));
+}

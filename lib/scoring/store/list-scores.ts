@@ -2,7 +2,7 @@
 // subtree, ranked (equal totals share a rank, null totals last), with the month before and a trend.
 import { scopeFilter, type Scope } from '../../auth/scope';
 import type { Db } from '../../db/sql';
-import type { IndicatorResult, ScoreResult, ScoreStatus } from '../compute-score';
+import { isThinSample, type IndicatorResult, type ScoreResult, type ScoreStatus } from '../compute-score';
 import { addMonths, periodsEndingWith, type Period } from '../period';
 
 export const TREND_MONTHS = 6;
@@ -16,7 +16,12 @@ export interface ScoreRow {
   regionName: string;
   period: Period;
   total: number | null;
+  /** Equal totals share a rank; a null total (nothing due) ranks after every scored row. */
   rank: number;
+  /** Another row of the table has the same total (并列). */
+  tied: boolean;
+  /** Most indicators had too few cases to score: the total rests on little (DESIGN §1 样本不足). */
+  thinSample: boolean;
   /** The indicator breakdown; the facts behind each lost point are on the department's page. */
   breakdown: { status: ScoreStatus; indicators: IndicatorResult[]; deductions: ScoreResult['deductions'] };
   previousTotal: number | null;
@@ -48,6 +53,7 @@ interface Row {
   regionName: string;
   total: string | null;
   rank: number;
+  tieCount: number;
   breakdown: ScoreResult;
 }
 
@@ -59,7 +65,8 @@ export async function listScores(db: Db, scope: Scope, query: ScoreListQuery): P
     with ranked as (
       select s.id, s.department_id as "departmentId", d.name as "departmentName", s.position_id as "positionId",
         p.name as "positionName", s.region_code as "regionId", r.name as "regionName", s.total, s.breakdown,
-        rank() over (order by s.total desc nulls last)::int as rank
+        rank() over (order by s.total desc nulls last)::int as rank,
+        count(*) over (partition by s.total)::int as "tieCount"
       from scores s
       join departments d on d.id = s.department_id
       join regions r on r.code = s.region_code
@@ -97,6 +104,8 @@ export async function listScores(db: Db, scope: Scope, query: ScoreListQuery): P
         period: query.period,
         total,
         rank: r.rank,
+        tied: total !== null && r.tieCount > 1,
+        thinSample: isThinSample(r.breakdown.indicators),
         breakdown: { status: r.breakdown.status, indicators: r.breakdown.indicators, deductions: r.breakdown.deductions },
         previousTotal,
         change: total !== null && previousTotal !== null ? Math.round((total - previousTotal) * 100) / 100 : null,
