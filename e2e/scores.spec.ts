@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { chooseOption } from './support/choose-option';
 import { signInThroughForm } from './support/sign-in';
 
 // 考核评分: a leader lands on the league table, drills into the last-ranked scored department of a county and
@@ -63,6 +64,67 @@ test('a leader lands on the league table, drills into the last department and fo
   await expect(page.getByText('完整还原').first()).toBeVisible();
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/scores-item-replay.png' });
+});
+
+/** The month before the current one in Asia/Shanghai, as the pages name it (2026年11月). */
+function lastCompleteMonthLabel(): string {
+  const [year, month] = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7).split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}年12月` : `${year}年${month - 1}月`;
+}
+
+test('a leader opens on the last complete month: shared ranks say 并列, nothing due ranks —; the running month is labelled and not compared', async ({
+  page,
+}) => {
+  await signInThroughForm(page, 'leader');
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText(`考核评分 · ${lastCompleteMonthLabel()}`);
+
+  // a county with departments that had nothing due: their rank is —, after every scored row
+  await page.goto('/scores?regionId=320105');
+  const table = page.getByTestId('league-table');
+  await expect(table.getByTestId('score-department-link').first()).toBeVisible();
+  const rows = table.locator('tbody tr.ant-table-row');
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      rank: tr.querySelector('[data-testid="score-rank"]')?.textContent ?? '',
+      tied: tr.querySelector('[data-testid="score-rank"]')?.getAttribute('data-tied') === 'true',
+      total: tr.querySelector('[data-testid="score-total"]')?.textContent ?? '',
+    })),
+  );
+  expect(cells.length).toBeGreaterThan(0);
+  let seenNothingDue = false;
+  for (const [i, cell] of cells.entries()) {
+    if (cell.total === '—') {
+      seenNothingDue = true;
+      expect(cell.rank).toBe('—');
+      continue;
+    }
+    expect(seenNothingDue, 'a scored row after a row with nothing due').toBe(false);
+    // equal totals share one rank and both say 并列; a total of its own does not
+    const sameTotal = cells.filter((other) => other.total === cell.total);
+    expect(cell.tied).toBe(sameTotal.length > 1);
+    if (cell.tied) expect(cell.rank).toMatch(/^\d+并列$/);
+    if (i > 0 && cells[i - 1]!.total === cell.total) expect(cell.rank).toBe(cells[i - 1]!.rank);
+  }
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/scores-county-ranks.png', fullPage: true });
+
+  // the running month is one click away, named as running, and not compared with a finished one
+  await chooseOption(page, '月份', '本月（进行中，截至');
+  await expect(page).toHaveURL(/period=\d{4}-\d{2}/);
+  await expect(page.getByRole('heading', { level: 3 })).toContainText('本月（进行中，截至');
+  await expect(table.getByTestId('score-department-link').first()).toBeVisible();
+  for (const change of await table.getByTestId('score-change').allTextContents()) expect(change).toBe('—');
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/scores-running-month.png' });
+
+  await page.getByTestId('scoring-method-link').click();
+  await expect(page).toHaveURL(/\/scores\/method$/);
+  const method = page.getByTestId('scoring-method');
+  await expect(method).toContainText('积压');
+  await expect(method).toContainText('公开及时率');
+  await expect(method).toContainText('并列');
+  await settle(page);
+  await page.screenshot({ path: 'e2e-artifacts/scoring-method.png', fullPage: true });
 });
 
 test('the position league table and an empty month', async ({ page }) => {

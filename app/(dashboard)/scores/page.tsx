@@ -6,7 +6,7 @@ import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
 import { listRegionsInScope, locateRegion } from '../../../lib/regions/queries';
 import { countScores, listScores } from '../../../lib/scoring/store/list-scores';
-import { periodOf, periodSchema, periodsEndingWith } from '../../../lib/scoring/period';
+import { isRunningPeriod, lastCompletePeriod, periodOptionLabel, periodOptions, periodSchema } from '../../../lib/scoring/period';
 import { LeagueTable } from './_components/league-table';
 import { LiveRefresh } from './_components/live-refresh';
 
@@ -25,16 +25,18 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
   const { scope } = await requireUser();
   if (!can(scope, 'readScores')) forbidden();
   const raw = await searchParams;
-  const current = periodOf(now());
-  const periods = periodsEndingWith(current, PERIODS_OFFERED).reverse();
+  const at = now();
+  // leaders land on the last complete month; the running one is a click away
+  const landing = lastCompletePeriod(at);
+  const options = periodOptions(at, PERIODS_OFFERED);
   const search = z
     .object({
-      period: periodSchema.catch(current),
+      period: periodSchema.catch(landing),
       subject: z.enum(['department', 'position']).catch('department'),
       regionId: z.string().regex(/^\d{6}$/).optional().catch(undefined),
       page: z.coerce.number().int().min(1).max(10_000).catch(1),
     })
-    .parse({ period: first(raw.period) ?? current, subject: first(raw.subject) ?? 'department', regionId: first(raw.regionId), page: first(raw.page) ?? 1 });
+    .parse({ period: first(raw.period) ?? landing, subject: first(raw.subject) ?? 'department', regionId: first(raw.regionId), page: first(raw.page) ?? 1 });
   if (search.regionId) {
     const place = await locateRegion(sql, scope, search.regionId);
     if (place === 'outside') forbidden();
@@ -54,7 +56,10 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
         total={total}
         pageSize={PAGE_SIZE}
         filter={{ period: search.period, subject: search.subject, regionId: search.regionId ?? null, page: search.page }}
-        periods={periods.includes(search.period) ? periods : [search.period, ...periods]}
+        periods={
+          options.some((o) => o.value === search.period) ? options : [{ value: search.period, label: periodOptionLabel(search.period, at) }, ...options]
+        }
+        isRunning={isRunningPeriod(search.period, at)}
         regions={regions}
         canEditWeights={can(scope, 'editScoreWeights')}
       />

@@ -8,7 +8,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import type { RegionSummary } from '../../../../lib/regions/queries';
 import type { ScoreRow } from '../../../../lib/scoring/store/list-scores';
-import { periodLabel } from '../../../../lib/scoring/period';
+import { periodLabel, type Period } from '../../../../lib/scoring/period';
 import { LEVEL_COLORS } from '../../_components/level-colors';
 import { formatChange, formatRate, formatTotal, SCORE_STATUS_LABELS } from './score-format';
 import { Sparkline } from './sparkline';
@@ -45,10 +45,25 @@ function indicatorCell(row: ScoreRow, key: string) {
   return formatRate(indicator.rate);
 }
 
-function columns(filter: LeagueFilter): ColumnsType<ScoreRow> {
+function rankCell(row: ScoreRow) {
+  // nothing due: no place in the ranking, listed last (DESIGN §1)
+  if (row.total === null) return <Text type="secondary" data-testid="score-rank">—</Text>;
+  return (
+    <span data-testid="score-rank" data-tied={row.tied}>
+      <Text strong>{row.rank}</Text>
+      {row.tied && (
+        <Text type="secondary" style={{ fontSize: 12, marginInlineStart: 2 }}>
+          并列
+        </Text>
+      )}
+    </span>
+  );
+}
+
+function columns(filter: LeagueFilter, isRunning: boolean): ColumnsType<ScoreRow> {
   const detailHref = (row: ScoreRow) => `/scores/departments/${row.departmentId}?period=${filter.period}`;
   return [
-    { title: '排名', dataIndex: 'rank', width: 72, align: 'center', render: (rank: number, row) => (row.total === null ? <Text type="secondary">{rank}</Text> : <Text strong>{rank}</Text>) },
+    { title: '排名', dataIndex: 'rank', width: 80, align: 'center', render: (_, row) => rankCell(row) },
     {
       title: filter.subject === 'position' ? '岗位' : '部门',
       key: 'name',
@@ -73,9 +88,18 @@ function columns(filter: LeagueFilter): ColumnsType<ScoreRow> {
             <Text type="secondary" data-testid="score-total">—</Text>
           </Tooltip>
         ) : (
-          <Text strong style={{ fontSize: 16 }} data-testid="score-total">
-            {formatTotal(total)}
-          </Text>
+          <Space size={4}>
+            {row.thinSample && (
+              <Tooltip title="多数指标本月样本不足，得分只依据少数几项指标，仅供参考">
+                <Tag color="default" style={{ marginInlineEnd: 0 }} data-testid="thin-sample">
+                  样本不足
+                </Tag>
+              </Tooltip>
+            )}
+            <Text strong style={{ fontSize: 16 }} data-testid="score-total">
+              {formatTotal(total)}
+            </Text>
+          </Space>
         ),
     },
     {
@@ -83,9 +107,19 @@ function columns(filter: LeagueFilter): ColumnsType<ScoreRow> {
       dataIndex: 'change',
       width: 100,
       align: 'right',
-      render: (change: number | null) => (
-        <Text type={change === null || change === 0 ? 'secondary' : change > 0 ? 'success' : 'danger'}>{formatChange(change)}</Text>
-      ),
+      render: (change: number | null) =>
+        isRunning ? (
+          // a month still running is not compared with a finished one: early in the month it would mislead
+          <Tooltip title="本月尚未结束，不与上月比较">
+            <Text type="secondary" data-testid="score-change">
+              —
+            </Text>
+          </Tooltip>
+        ) : (
+          <Text type={change === null || change === 0 ? 'secondary' : change > 0 ? 'success' : 'danger'} data-testid="score-change">
+            {formatChange(change)}
+          </Text>
+        ),
     },
     { title: '近6个月', key: 'trend', width: 140, render: (_, row) => <Sparkline points={row.trend} /> },
     { title: '公开及时率', key: 'timeliness', width: 110, align: 'right', render: (_, row) => indicatorCell(row, 'timeliness') },
@@ -106,7 +140,10 @@ export function LeagueTable(props: {
   total: number;
   pageSize: number;
   filter: LeagueFilter;
-  periods: string[];
+  /** The months offered, newest first, the running one named as such. */
+  periods: { value: Period; label: string }[];
+  /** The month shown is still running: no comparison with the last one. */
+  isRunning: boolean;
   regions: RegionSummary[];
   canEditWeights: boolean;
 }) {
@@ -120,20 +157,19 @@ export function LeagueTable(props: {
     <div style={{ maxWidth: 1360, margin: '0 auto' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }} wrap>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          考核评分 · {periodLabel(props.filter.period)}
+          考核评分 · {props.periods.find((p) => p.value === props.filter.period)?.label ?? periodLabel(props.filter.period)}
         </Typography.Title>
         <Space size="large">
           <Link href={`/scores/regions?period=${props.filter.period}`}>区域汇总与超期热力图</Link>
           {props.canEditWeights && <Link href="/scores/weights">考核权重</Link>}
-        <Tooltip title="按公开及时率、内容完整率、投诉签收/办结/满意率和预警响应加权计分，红色预警另行扣分；样本不足 5 件的指标不计分，其权重分给其他指标。">
-          <Text type="secondary">
+          <Link href="/scores/method" data-testid="scoring-method-link">
             <QuestionCircleOutlined /> 计分说明
-          </Text>
-        </Tooltip>
+          </Link>
         </Space>
       </Space>
       <Typography.Paragraph type="secondary">
-        {regionName ?? '管辖范围内'}各{props.filter.subject === 'position' ? '岗位' : '部门'}本月得分排名，点击名称查看每一项扣分的依据。得分随公开、预警和投诉的变化实时更新。
+        {regionName ?? '管辖范围内'}各{props.filter.subject === 'position' ? '岗位' : '部门'}得分排名，点击名称查看每一项扣分的依据。
+        {props.isRunning ? '本月尚未结束，得分随公开、预警和投诉的变化实时更新。' : '得分相同的并列同一名次；本月无应办事项的不参与排名，列在最后。'}
       </Typography.Paragraph>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
@@ -148,9 +184,9 @@ export function LeagueTable(props: {
           />
           <Select
             aria-label="月份"
-            style={{ width: 140 }}
+            style={{ width: 230 }}
             value={props.filter.period}
-            options={props.periods.map((p) => ({ value: p, label: periodLabel(p) }))}
+            options={props.periods}
             onChange={(period) => go({ period })}
           />
           {props.regions.length > 1 && (
@@ -169,7 +205,7 @@ export function LeagueTable(props: {
         <Table<ScoreRow>
           data-testid="league-table"
           rowKey={(row) => `${row.departmentId}-${row.positionId ?? 0}`}
-          columns={columns(props.filter)}
+          columns={columns(props.filter, props.isRunning)}
           dataSource={props.rows}
           loading={isPending}
           size="middle"

@@ -102,7 +102,14 @@ function Heatmap({ cells }: { cells: OverdueCell[] }) {
   );
 }
 
-export function RegionRollupView(props: { period: string; periods: string[]; rollups: RegionRollup[]; heatmap: OverdueCell[] }) {
+export function RegionRollupView(props: {
+  period: string;
+  /** Newest first, the running month named as such. */
+  periods: { value: string; label: string }[];
+  rollups: RegionRollup[];
+  heatmap: OverdueCell[];
+}) {
+  const shownLabel = props.periods.find((p) => p.value === props.period)?.label ?? periodLabel(props.period);
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const rows = tree(props.rollups);
@@ -113,13 +120,13 @@ export function RegionRollupView(props: { period: string; periods: string[]; rol
       </Link>
       <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline', marginTop: 8 }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          区域汇总 · {periodLabel(props.period)}
+          区域汇总 · {shownLabel}
         </Typography.Title>
         <Select
           aria-label="月份"
-          style={{ width: 140 }}
+          style={{ width: 230 }}
           value={props.period}
-          options={props.periods.map((p) => ({ value: p, label: periodLabel(p) }))}
+          options={props.periods}
           onChange={(period) => startTransition(() => router.push(`/scores/regions?period=${period}`))}
         />
       </Space>

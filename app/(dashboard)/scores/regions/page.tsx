@@ -3,7 +3,7 @@ import { requireUser } from '../../../_server/current-user';
 import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
-import { periodOf, periodSchema, periodsEndingWith } from '../../../../lib/scoring/period';
+import { lastCompletePeriod, periodOptions, periodSchema } from '../../../../lib/scoring/period';
 import { listOverdueHeatmap, listRegionRollups } from '../../../../lib/scoring/store/region-rollup';
 import { RegionRollupView } from '../_components/region-rollup-view';
 
@@ -18,11 +18,12 @@ export default async function RegionScoresPage({ searchParams }: { searchParams:
   if (!can(scope, 'readScores')) forbidden();
   const raw = (await searchParams).period;
   const at = now();
-  const current = periodOf(at);
-  const period = periodSchema.catch(current).parse(Array.isArray(raw) ? raw[0] : (raw ?? current));
+  // the last complete month, like the league table; the running one is offered in the picker
+  const landing = lastCompletePeriod(at);
+  const period = periodSchema.catch(landing).parse(Array.isArray(raw) ? raw[0] : (raw ?? landing));
   const [rollups, heatmap] = await Promise.all([
     listRegionRollups(sql, scope, period),
     listOverdueHeatmap(sql, scope, { period, at, departments: HEATMAP_DEPARTMENTS }),
   ]);
-  return <RegionRollupView period={period} periods={periodsEndingWith(current, 12).reverse()} rollups={rollups} heatmap={heatmap} />;
+  return <RegionRollupView period={period} periods={periodOptions(at, 12)} rollups={rollups} heatmap={heatmap} />;
 }

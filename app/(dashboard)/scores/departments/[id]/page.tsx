@@ -4,7 +4,7 @@ import { can } from '../../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
 import { findDepartmentScore } from '../../../../../lib/scoring/store/list-scores';
-import { periodOf, periodSchema } from '../../../../../lib/scoring/period';
+import { lastCompletePeriod, periodSchema } from '../../../../../lib/scoring/period';
 import { parseRouteId } from '../../../_components/route-id';
 import { DepartmentScoreView } from '../../_components/department-score-view';
 import { LiveRefresh } from '../../_components/live-refresh';
@@ -22,7 +22,8 @@ export default async function DepartmentScorePage(props: {
   const id = parseRouteId((await props.params).id);
   if (id === null) notFound();
   const raw = (await props.searchParams).period;
-  const period = periodSchema.catch(periodOf(now())).parse(Array.isArray(raw) ? raw[0] : (raw ?? periodOf(now())));
+  const landing = lastCompletePeriod(now());
+  const period = periodSchema.catch(landing).parse(Array.isArray(raw) ? raw[0] : (raw ?? landing));
   const detail = await findDepartmentScore(sql, scope, id, period);
   if (detail === 'outside') forbidden();
   if (detail === 'missing') notFound();
