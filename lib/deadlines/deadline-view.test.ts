@@ -48,4 +48,13 @@ describe('deadlineView', () => {
     expect(view.explanation.some((line) => line.startsWith('临期提醒'))).toBe(false);
     expect(view.start).toBeNull();
   });
+
+  it('lists the days in calendar order: the 调休 Saturday between 国庆 and the next weekend', () => {
+    const view = viewOf(at('2026-09-28T10:00:00'), 13);
+    expect(view.explanation.slice(2, 5)).toEqual([
+      '不计：2026-10-01 至 2026-10-07 国庆节假期（7 天）',
+      '计入：2026-10-10（周六） 调休上班',
+      '不计：2026-10-11（周日） 周末',
+    ]);
+  });
 });

@@ -71,11 +71,15 @@ export function deadlineView(input: {
   } else if (start) {
     lines.push(`${shanghaiDayOf(start)} 起算；期限为固定日期，不按工作日推算`);
   }
-  for (const run of runsOf(explanation.skipped)) {
-    const span = run.first === run.last ? dayWithWeekday(run.first) : `${run.first} 至 ${run.last}`;
-    lines.push(`不计：${span} ${run.text}${run.days > 1 ? `（${run.days} 天）` : ''}`);
-  }
-  for (const day of explanation.adjustedWorkdays) lines.push(`计入：${dayWithWeekday(day)} 调休上班`);
+  // in calendar order, so the count reads from the start to the due day
+  const days = [
+    ...runsOf(explanation.skipped).map((run) => {
+      const span = run.first === run.last ? dayWithWeekday(run.first) : `${run.first} 至 ${run.last}`;
+      return { day: run.first, line: `不计：${span} ${run.text}${run.days > 1 ? `（${run.days} 天）` : ''}` };
+    }),
+    ...explanation.adjustedWorkdays.map((day) => ({ day, line: `计入：${dayWithWeekday(day)} 调休上班` })),
+  ].sort((a, b) => a.day.localeCompare(b.day));
+  lines.push(...days.map((d) => d.line));
   lines.push(`到期：${dueDay} 24:00 前${thresholds.provisional ? '（所涉年份节假日安排尚未载入，暂按周末推算）' : ''}`);
   if (thresholds.warnAt.getTime() < thresholds.dueAt.getTime()) lines.push(`临期提醒：${instantLine(thresholds.warnAt)} 起`);
   lines.push(`严重超期：${instantLine(thresholds.severeAt)} 起`);
