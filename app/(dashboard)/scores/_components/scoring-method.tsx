@@ -1,3 +1,5 @@
+'use client';
+
 // 计分说明: what each indicator counts, when a case fails, the backlog rule, 样本不足, red-alert deductions and
 // how ranks are given — the rules of lib/scoring in words, with the weights of the version in force.
 import { ArrowLeftOutlined } from '@ant-design/icons';
