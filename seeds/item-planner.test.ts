@@ -6,8 +6,7 @@ import { levelAt, nextThresholdAfter } from '../lib/deadlines/levels';
 import { missingChannels } from '../lib/rules/evaluate-channels';
 import { evaluateCompleteness } from '../lib/rules/evaluate-completeness';
 import { parseRuleParams } from '../lib/rules/rule';
-import { ingestPayloadSchema } from '../lib/items/ingest-schema';
-import { payloadHash } from '../lib/items/payload-hash';
+import { ingestPayloadSchema, itemContentHash } from '../lib/items/ingest-schema';
 import { regionSeeds } from './geography';
 import {
   formatIndexNo,
@@ -178,7 +177,7 @@ describe('payload hash', () => {
           attachments: item.attachments,
         }),
       );
-      if (payloadHash(ingestPayloadSchema.parse(request)) !== item.payloadHash) wrong.push(item.externalId);
+      if (itemContentHash(ingestPayloadSchema.parse(request)) !== item.payloadHash) wrong.push(item.externalId);
     }
     expect(sample.length).toBeGreaterThan(300);
     expect(wrong).toEqual([]);

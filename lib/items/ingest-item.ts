@@ -26,11 +26,10 @@ import { isPeriodLimit } from '../obligations/periods';
 import { CHANNEL_LABELS, type Channel } from '../rules/evaluate-channels';
 import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
-import { ingestFieldErrors, ingestPayloadSchema, itemContentOf, type IngestPayload } from './ingest-schema';
+import { ingestFieldErrors, ingestPayloadSchema, itemContentHash, type IngestPayload } from './ingest-schema';
 import { owedItemCheck } from './check-job';
 import { diffItems, diffLabel, type ItemSnapshot } from './item-diff';
 import type { ItemContentColumns, ItemRow } from './item-row';
-import { payloadHash } from './payload-hash';
 import { recordSteps, recordWithdrawal } from './record-process';
 
 /** DESIGN §1: publishedAt may lie at most 5 minutes after the time the item was received. */
@@ -93,7 +92,7 @@ export async function ingestItem(db: Sql, input: IngestInput): Promise<IngestRes
   const context: Context = {
     department: input.department,
     payload,
-    hash: payloadHash(itemContentOf(payload)),
+    hash: itemContentHash(payload),
     at: input.receivedAt,
     actor: input.actor,
     calendar,

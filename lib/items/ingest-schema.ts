@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isYmd, startOfShanghaiDay } from '../calendar/ymd';
 import { CHANNELS, CHANNEL_LABELS } from '../rules/evaluate-channels';
+import { payloadHash } from './payload-hash';
 
 export const MAX_TITLE_LENGTH = 500;
 export const MAX_EXTERNAL_ID_LENGTH = 128;
@@ -226,6 +227,9 @@ export type IngestStep = IngestPayload['steps'][number];
  * What the item is, without how it came to be published or withdrawn: the part items.payload_hash covers,
  * so a resend that only reports a further step is not a new version of the item.
  */
+/** items.payload_hash of a payload: a resend with the same content (whatever steps it reports) changes nothing. */
+export const itemContentHash = (payload: IngestPayload): string => payloadHash(itemContentOf(payload));
+
 const PROCESS_KEYS: readonly string[] = ['steps', 'withdrawnAt', 'withdrawReason'] satisfies (keyof IngestPayload)[];
 
 export function itemContentOf(payload: IngestPayload): Omit<IngestPayload, 'steps' | 'withdrawnAt' | 'withdrawReason'> {
