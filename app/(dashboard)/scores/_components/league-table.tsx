@@ -80,7 +80,7 @@ function columns(filter: LeagueFilter, isRunning: boolean): ColumnsType<ScoreRow
     {
       title: '得分',
       dataIndex: 'total',
-      width: 100,
+      width: 150,
       align: 'right',
       render: (total: number | null, row) =>
         total === null ? (
@@ -88,7 +88,7 @@ function columns(filter: LeagueFilter, isRunning: boolean): ColumnsType<ScoreRow
             <Text type="secondary" data-testid="score-total">—</Text>
           </Tooltip>
         ) : (
-          <Space size={4}>
+          <Space size={4} style={{ whiteSpace: 'nowrap' }}>
             {row.thinSample && (
               <Tooltip title="多数指标本月样本不足，得分只依据少数几项指标，仅供参考">
                 <Tag color="default" style={{ marginInlineEnd: 0 }} data-testid="thin-sample">
