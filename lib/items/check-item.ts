@@ -95,7 +95,7 @@ export async function checkItemsIn(tx: Db, itemIds: readonly number[], rules: re
   const records: CheckRecord[] = [];
   for (const item of items) {
     const verdicts: CheckVerdict[] = [];
-    for (const { outcome, verdict } of [completenessOf(item, rules), channelsOf(item, rules)]) {
+    for (const { outcome, verdict } of [judge('completeness', item, rules), judge('channel', item, rules)]) {
       verdicts.push(verdict);
       if ('note' in outcome) clear.push(outcome);
       else raise.push(outcome);
@@ -124,28 +124,18 @@ const subjectOf = (item: ItemForCheck) => ({
   domain: item.domain,
 });
 
-function completenessOf(item: ItemForCheck, rules: readonly Rule[]): Judged {
-  const key = { ruleKind: 'completeness', subjectType: 'item', subjectId: item.id } as const;
-  const finding = completenessFinding(rules, item);
-  if (!finding) {
-    const verdict = verdictOf('completeness', selectRule(rules, 'completeness', item), null);
-    return { outcome: { ...key, note: item.withdrawnAt ? '信息已撤回' : '信息已完整' }, verdict };
-  }
-  return {
-    outcome: { ...key, ...subjectOf(item), ruleId: finding.rule.id, level: finding.rule.level, message: finding.message, details: finding.details },
-    verdict: verdictOf('completeness', finding.rule, finding.message),
-  };
-}
+// what a clearing says when the item passes: withdrawn items pass because nothing is left to judge
+const PASSED_NOTES = { completeness: '信息已完整', channel: '已在全部要求的渠道发布' } as const;
 
-function channelsOf(item: ItemForCheck, rules: readonly Rule[]): Judged {
-  const key = { ruleKind: 'channel', subjectType: 'item', subjectId: item.id } as const;
-  const finding = channelFinding(rules, item);
+function judge(kind: 'completeness' | 'channel', item: ItemForCheck, rules: readonly Rule[]): Judged {
+  const key = { ruleKind: kind, subjectType: 'item', subjectId: item.id } as const;
+  const finding = kind === 'completeness' ? completenessFinding(rules, item) : channelFinding(rules, item);
   if (!finding) {
-    const verdict = verdictOf('channel', selectRule(rules, 'channel', item), null);
-    return { outcome: { ...key, note: item.withdrawnAt ? '信息已撤回' : '已在全部要求的渠道发布' }, verdict };
+    const verdict = verdictOf(kind, selectRule(rules, kind, item), null);
+    return { outcome: { ...key, note: item.withdrawnAt ? '信息已撤回' : PASSED_NOTES[kind] }, verdict };
   }
   return {
     outcome: { ...key, ...subjectOf(item), ruleId: finding.rule.id, level: finding.rule.level, message: finding.message, details: finding.details },
-    verdict: verdictOf('channel', finding.rule, finding.message),
+    verdict: verdictOf(kind, finding.rule, finding.message),
   };
 }

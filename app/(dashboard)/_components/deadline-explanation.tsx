@@ -25,3 +25,12 @@ export function DeadlineExplanation({ deadline }: { deadline: DeadlineView }) {
     </Popover>
   );
 }
+
+/** A table cell: the due day and its 计算依据. */
+export function DueDayCell({ deadline }: { deadline: DeadlineView }) {
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {deadline.dueDay} 前 <DeadlineExplanation deadline={deadline} />
+    </span>
+  );
+}

@@ -11,7 +11,7 @@ import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import { elementLabel } from '../../../../lib/rules/evaluate-completeness';
 import { formatCount } from '../../../../lib/format/shanghai-time';
 import { LEVEL_COLORS } from '../../_components/level-colors';
-import { DeadlineExplanation } from '../../_components/deadline-explanation';
+import { DueDayCell } from '../../_components/deadline-explanation';
 import { LevelTag } from '../../_components/level-tag';
 
 const { Text } = Typography;
@@ -33,11 +33,7 @@ const obligationColumns: ColumnsType<ObligationView> = [
     title: '应于',
     dataIndex: 'dueDay',
     width: 200,
-    render: (day: string, o) => (
-      <span style={{ whiteSpace: 'nowrap' }}>
-        {day} 前 <DeadlineExplanation deadline={o.deadline} />
-      </span>
-    ),
+    render: (_: string, o) => <DueDayCell deadline={o.deadline} />,
   },
   {
     title: '状态',

@@ -13,7 +13,7 @@ import type { ItemDeadlineState, ItemListRow } from '../../../../lib/items/queri
 import type { ObligationCounts, ObligationView, OverdueByDomain } from '../../../../lib/obligations/queries';
 import { formatCount, formatTime } from '../../../../lib/format/shanghai-time';
 import { LEVEL_COLORS } from '../../_components/level-colors';
-import { DeadlineExplanation } from '../../_components/deadline-explanation';
+import { DueDayCell } from '../../_components/deadline-explanation';
 import { LevelTag } from '../../_components/level-tag';
 import { OverdueByDomainChart } from './overdue-by-domain-chart';
 
@@ -61,11 +61,7 @@ function obligationColumns(kind: 'dueSoon' | 'overdue'): ColumnsType<ObligationV
       title: kind === 'dueSoon' ? '应于' : '期限',
       dataIndex: 'dueDay',
       width: 200,
-      render: (day: string, o) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {day} 前 <DeadlineExplanation deadline={o.deadline} />
-        </span>
-      ),
+      render: (_: string, o) => <DueDayCell deadline={o.deadline} />,
     },
     {
       title: '状态',
