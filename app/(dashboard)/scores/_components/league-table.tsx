@@ -184,7 +184,7 @@ export function LeagueTable(props: {
           />
           <Select
             aria-label="月份"
-            style={{ width: 230 }}
+            style={{ width: 270 }}
             value={props.filter.period}
             options={props.periods}
             onChange={(period) => go({ period })}

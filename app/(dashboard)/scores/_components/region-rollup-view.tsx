@@ -124,7 +124,7 @@ export function RegionRollupView(props: {
         </Typography.Title>
         <Select
           aria-label="月份"
-          style={{ width: 230 }}
+          style={{ width: 270 }}
           value={props.period}
           options={props.periods}
           onChange={(period) => startTransition(() => router.push(`/scores/regions?period=${period}`))}
