@@ -202,12 +202,12 @@ export async function serverVersions(): Promise<{ postgres: string; redis: strin
   const server = serverSql();
   const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
-    const [row] = await server<{ version: string; shared_buffers: string; synchronous_commit: string }[]>`
+    const [row] = await server<{ version: string; shared_buffers: string; synchronous_commit: string; autovacuum: string }[]>`
       select version(), current_setting('shared_buffers') as shared_buffers,
-        current_setting('synchronous_commit') as synchronous_commit`;
+        current_setting('synchronous_commit') as synchronous_commit, current_setting('autovacuum') as autovacuum`;
     const info = await client.info('server');
     return {
-      postgres: `${(row?.version ?? 'unknown').split(' on ')[0]!} (shared_buffers ${row?.shared_buffers ?? '?'}, synchronous_commit ${row?.synchronous_commit ?? '?'})`,
+      postgres: `${(row?.version ?? 'unknown').split(' on ')[0]!} (shared_buffers ${row?.shared_buffers ?? '?'}, synchronous_commit ${row?.synchronous_commit ?? '?'}, autovacuum ${row?.autovacuum ?? '?'})`,
       redis: `Redis ${info.match(/redis_version:(\S+)/)?.[1] ?? 'unknown'}`,
     };
   } finally {
