@@ -61,39 +61,43 @@ function stateCondition(db: Db, at: Date, state: AsOfAlertFilter['state']) {
 }
 
 /**
- * `left join lateral … h`: what the events say of the alert at `at`, for an alert that changed after it
- * (the `a.updated_at > at` test is a one-time filter: the others skip the probe and read null).
+ * `left join lateral … h`: the alert's level, seq and last change at `at`, from its events up to then — for an
+ * alert that changed after it only (`a.updated_at > at` is a one-time filter: the others skip the probe and
+ * read null). The index alert_events_alert_history (migration 0056) answers it without the table.
  */
-function historyAt(db: Db, at: Date, columns: postgres.Fragment) {
+function historyAt(db: Db, at: Date) {
   return db`
     left join lateral (
-      select ${columns}
+      select (array_agg(e.to_level order by e.at desc, e.seq desc) filter (where e.to_level is not null))[1] as level_at,
+        max(e.seq) as seq_at, max(e.at) as changed_at
       from alert_events e
       where a.updated_at > ${ofMoment(db, at)} and e.alert_id = a.id and e.at <= ${ofMoment(db, at)}
     ) h on true`;
 }
 
-function levelColumns(db: Db) {
-  return db`(array_agg(e.to_level order by e.at desc, e.id desc) filter (where e.to_level is not null))[1] as level_at`;
+/**
+ * The latest event up to `at` of an alert that changed since, matching `condition`, as a scalar subquery: in the
+ * select list, so that under a LIMIT it is read for the rows returned only.
+ */
+function lastEventAt(db: Db, at: Date, column: 'note' | 'data', condition: postgres.Fragment) {
+  return db`(
+    select e.${db(column)} from alert_events e
+    where a.updated_at > ${ofMoment(db, at)} and e.alert_id = a.id and e.at <= ${ofMoment(db, at)} and ${condition}
+    order by e.at desc, e.seq desc limit 1)`;
 }
 
 export async function listAlertsAsOf(db: Db, scope: Scope, at: Date, filter: AsOfAlertFilter): Promise<AlertWithPath[]> {
   const byOpening = filter.order === 'opened';
   const level = db`coalesce(h.level_at, a.level)`;
-  const seq = db`coalesce(h.asof_seq, a.seq)`;
+  const seq = db`coalesce(h.seq_at, a.seq)`;
   const rows = await db<(AlertRow & AsOfColumns)[]>`
     ${selectAlerts(
       db,
-      db`, h.level_at as asof_level, h.asof_message, h.asof_seq, h.asof_updated_at, h.asof_assigned`,
+      db`, h.level_at as asof_level, h.seq_at as asof_seq, h.changed_at as asof_updated_at,
+        ${lastEventAt(db, at, 'note', db`e.to_level is not null`)} as asof_message,
+        ${lastEventAt(db, at, 'data', db`e.kind = 'assigned'`)} as asof_assigned`,
     )}
-    ${historyAt(
-      db,
-      at,
-      db`${levelColumns(db)},
-        (array_agg(e.note order by e.at desc, e.id desc) filter (where e.to_level is not null))[1] as asof_message,
-        max(e.seq) as asof_seq, max(e.at) as asof_updated_at,
-        (array_agg(e.data order by e.at desc, e.id desc) filter (where e.kind = 'assigned'))[1] as asof_assigned`,
-    )}
+    ${historyAt(db, at)}
     where ${existedInScope(db, scope, at)}
       ${stateCondition(db, at, filter.state)}
       ${filter.level ? db`and ${level} = ${filter.level}` : db``}
@@ -154,7 +158,7 @@ export async function getAlertSummaryAsOf(
     select coalesce(h.level_at, a.level) as level, ${stateAtSql(db, at)} as state,
       coalesce(a.domain, 'other') as domain, a.department_id
     from alerts a join regions r on r.code = a.region_code
-    ${historyAt(db, at, levelColumns(db))}
+    ${historyAt(db, at)}
     where ${existedInScope(db, scope, at)} ${stateCondition(db, at, 'unresolved')}`;
   return summarizeAlerts(db, scoped, seqAt(db, at), options);
 }
