@@ -81,6 +81,10 @@ test('a supervisor looks back at the wall before an alert was resolved, then ret
   // 回看: a day and a minute in the picker (Asia/Shanghai), and the wall of that moment
   const picker = page.getByPlaceholder('回看某一时刻');
   await picker.click();
+  // the calendar speaks zh-CN (antd's zh_CN locale, dayjs's zh-cn) and refuses days to come
+  await expect(page.locator('.ant-picker-dropdown')).toContainText('一');
+  await expect(page.locator('.ant-picker-dropdown').getByRole('button', { name: /确\s*定/ })).toBeVisible();
+  await page.screenshot({ path: 'e2e-artifacts/wall-as-of-picker.png' });
   await picker.fill(formatTime(watched.moment));
   await picker.press('Enter');
   await expect(page).toHaveURL(/asOf=/);
@@ -115,6 +119,7 @@ test('a supervisor looks back at the wall before an alert was resolved, then ret
   await expect(page.getByTestId('alert-list-loading')).toHaveCount(0);
   await expect(rowOfWatched).toHaveCount(0);
   expect(socketRequests()).toBeGreaterThan(0);
+  await page.screenshot({ path: 'e2e-artifacts/wall-live-as-of-picker.png' });
 });
 
 test('a moment still to come gets a message and the way back, not a wall', async ({ page }) => {
