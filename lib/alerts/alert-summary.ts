@@ -3,6 +3,7 @@
 // in commit order (alert-seq-lock.ts), the counts contain exactly the changes up to asOfSeq, and a browser
 // replays on top of them only the live changes with a higher seq (summary-counters.ts).
 // Reads the partial index alerts_unresolved_summary (migration 0004) and never touches resolved history.
+import type postgres from 'postgres';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import type { AlertLevel } from '../rules/rule';
@@ -54,13 +55,26 @@ export async function getAlertSummary(
   scope: Scope,
   options: { topDepartments?: number } = {},
 ): Promise<AlertSummary> {
+  const scoped = db`
+    select a.level, a.state, coalesce(a.domain, 'other') as domain, a.department_id
+    from alerts a join regions r on r.code = a.region_code
+    where a.state <> 'resolved'
+      and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' })}`;
+  return summarizeAlerts(db, scoped, db`(select coalesce(max(seq), 0) from alerts)`, options);
+}
+
+/**
+ * The counters of the unresolved alerts `scoped` selects (columns level, state, domain, department_id), in
+ * one statement with `asOfSeq`: the live ones above, and those of a moment in the past (as-of.ts).
+ */
+export async function summarizeAlerts(
+  db: Db,
+  scoped: postgres.Fragment,
+  asOfSeq: postgres.Fragment,
+  options: { topDepartments?: number } = {},
+): Promise<AlertSummary> {
   const rows = await db<FacetRow[]>`
-    with scoped as materialized (
-      select a.level, a.state, coalesce(a.domain, 'other') as domain, a.department_id
-      from alerts a join regions r on r.code = a.region_code
-      where a.state <> 'resolved'
-        and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' })}
-    ),
+    with scoped as materialized (${scoped}),
     top as (
       select department_id from scoped group by department_id
       order by count(*) desc, count(*) filter (where level = 'red') desc, department_id
@@ -75,7 +89,7 @@ export async function getAlertSummary(
       from scoped s join top t on t.department_id = s.department_id join departments d on d.id = s.department_id
       group by s.department_id, s.level, d.name, d.region_code
     union all
-    select 'seq', (select coalesce(max(seq), 0) from alerts)::text, null, 0, null, null`;
+    select 'seq', ${asOfSeq}::text, null, 0, null, null`;
   return summaryFromRows(rows);
 }
 

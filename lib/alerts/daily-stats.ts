@@ -26,11 +26,17 @@ export const MAX_DAILY_DAYS = 366;
 const SHANGHAI_OFFSET_S = 8 * 3600;
 const SECONDS_PER_DAY = 86_400;
 
-export async function getDailyAlertCounts(db: Db, scope: Scope, options: { days: number; at: Date }): Promise<DailyAlertCounts> {
+/** `until`: count only what happened up to this instant (回看, as-of.ts); otherwise the whole of the last day. */
+export async function getDailyAlertCounts(
+  db: Db,
+  scope: Scope,
+  options: { days: number; at: Date; until?: Date },
+): Promise<DailyAlertCounts> {
   const lastDay = shanghaiDayOf(options.at);
   const firstDay = addDaysToDay(lastDay, 1 - options.days);
   const start = startOfShanghaiDay(firstDay);
-  const end = endOfShanghaiDay(lastDay);
+  const endOfLastDay = endOfShanghaiDay(lastDay);
+  const end = options.until && options.until < endOfLastDay ? new Date(options.until.getTime() + 1) : endOfLastDay;
   const inScope = scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' });
   const dayOf = (column: string) =>
     db`((extract(epoch from ${db(column)})::bigint + ${SHANGHAI_OFFSET_S}) / ${SECONDS_PER_DAY})::int`;

@@ -13,6 +13,8 @@ export interface WallQuery {
   /** As written in the URL: YYYY-MM-DD (a day in Asia/Shanghai) or an ISO 8601 instant. */
   from?: string;
   to?: string;
+  /** 回看: the moment the wall shows (lib/alerts/as-of-param.ts), checked by the page; absent: live. */
+  asOf?: string;
 }
 
 export const DEFAULT_WALL_STATE: StateFilter = 'unresolved';
@@ -79,6 +81,7 @@ export function wallQueryToSearch(query: WallQuery): string {
   if (query.departmentId !== undefined) params.set('departmentId', String(query.departmentId));
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
+  if (query.asOf) params.set('asOf', query.asOf);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -91,6 +94,7 @@ export function wallQueryToApiParams(query: WallQuery, page: { cursor?: string |
   if (query.departmentId !== undefined) params.set('departmentId', String(query.departmentId));
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
+  if (query.asOf) params.set('asOf', query.asOf);
   if (page.cursor) params.set('cursor', page.cursor);
   return params;
 }

@@ -9,6 +9,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Alert } from '../../../lib/alerts/alert';
 import { isDefaultWallQuery, wallQueryToSearch, type WallQuery } from '../../../lib/alerts/wall-query';
 import { AssignDialog, ResolveDialog } from './alert-dialogs';
+import { AsOfBanner } from './as-of-banner';
+import { AsOfPicker } from './as-of-picker';
 import { AlertFilters } from './alert-filters';
 import { AlertListView } from './alert-list-view';
 import { playBeep, requestNotifyPermission, showNotification, unlockAudio, useWallPreference } from './alert-signals';
@@ -58,6 +60,8 @@ export function AlertWall(props: AlertWallProps) {
   );
   const wall = useAlertWall({ initialQuery: props.initialQuery, initial: props.initial, onSignal });
   const { query, list, summary } = wall;
+  // 回看: the page gave no socket and no actions; the header says which moment this is
+  const asOf = props.initialQuery.asOf;
 
   const setQuery = wall.setQuery;
   const changeQuery = useCallback(
@@ -141,21 +145,27 @@ export function AlertWall(props: AlertWallProps) {
         <h1 className={styles.title}>监督总览</h1>
         <span className={styles.scope}>
           {props.scopeName}
-          {props.isDepartmentView ? '（本部门，只读）' : props.canAct ? '' : '（只读）'} · 未解除预警实时监督
+          {props.isDepartmentView ? '（本部门，只读）' : props.canAct ? '' : '（只读）'} · {asOf ? '历史回看' : '未解除预警实时监督'}
         </span>
+        {asOf && <AsOfBanner asOf={asOf} query={query} />}
         <div className={styles.headTools}>
-          {wall.lastChangeAt !== null && <span className={styles.updated}>最近变化 {formatClock(wall.lastChangeAt)}</span>}
-          <label className={styles.toggle} title="新预警到达或预警升级时播放提示音">
-            <SoundOutlined />
-            声音提醒
-            <Switch size="small" checked={isSoundOn} onChange={toggleSound} aria-label="声音提醒" data-testid="toggle-sound" />
-          </label>
-          <label className={styles.toggle} title="本页面不在前台时，以浏览器通知提示新预警">
-            <BellOutlined />
-            桌面通知
-            <Switch size="small" checked={isNotifyOn} onChange={(on) => void toggleNotify(on)} aria-label="桌面通知" data-testid="toggle-notify" />
-          </label>
-          <ConnectionStatusBadge />
+          <AsOfPicker query={query} />
+          {!asOf && (
+            <>
+              {wall.lastChangeAt !== null && <span className={styles.updated}>最近变化 {formatClock(wall.lastChangeAt)}</span>}
+              <label className={styles.toggle} title="新预警到达或预警升级时播放提示音">
+                <SoundOutlined />
+                声音提醒
+                <Switch size="small" checked={isSoundOn} onChange={toggleSound} aria-label="声音提醒" data-testid="toggle-sound" />
+              </label>
+              <label className={styles.toggle} title="本页面不在前台时，以浏览器通知提示新预警">
+                <BellOutlined />
+                桌面通知
+                <Switch size="small" checked={isNotifyOn} onChange={(on) => void toggleNotify(on)} aria-label="桌面通知" data-testid="toggle-notify" />
+              </label>
+              <ConnectionStatusBadge />
+            </>
+          )}
         </div>
       </header>
 
@@ -193,7 +203,7 @@ export function AlertWall(props: AlertWallProps) {
           actions={actions}
           onRetry={wall.retryList}
           onLoadMore={wall.loadMore}
-          onClearFilters={() => changeQuery({ state: 'unresolved' })}
+          onClearFilters={() => changeQuery({ state: 'unresolved', ...(asOf ? { asOf } : {}) })}
         />
       </section>
 
@@ -206,7 +216,7 @@ export function AlertWall(props: AlertWallProps) {
             onSelect={(departmentId) => patchQuery({ departmentId })}
           />
         )}
-        <DailyChart initial={props.initial?.daily ?? null} />
+        <DailyChart initial={props.initial?.daily ?? null} asOf={asOf} />
       </aside>
 
       <ResolveDialog

@@ -20,7 +20,8 @@ const RESOLVED_COLOR = '#389e0d';
 
 const shortDay = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
 
-export function DailyChart({ initial }: { initial: { days: DailyAlertCount[]; asOfSeq: number } | null }) {
+/** `asOf`: the chart of a moment in the past (回看), which never changes: read once, never refreshed. */
+export function DailyChart({ initial, asOf }: { initial: { days: DailyAlertCount[]; asOfSeq: number } | null; asOf?: string }) {
   const [series, setSeries] = useState<DailySeries | null>(() => initial && { ...initial, counted: new Set() });
   const hasInitial = useRef(initial !== null);
   const [error, setError] = useState<string | null>(null);
@@ -28,19 +29,20 @@ export function DailyChart({ initial }: { initial: { days: DailyAlertCount[]; as
 
   const load = useCallback(async () => {
     try {
-      const page = await fetchDaily(DAILY_DAYS);
+      const page = await fetchDaily(DAILY_DAYS, asOf);
       setSeries({ days: page.data, asOfSeq: page.asOfSeq, counted: new Set() });
       setError(null);
     } catch (failure) {
       setError((failure as Error).message);
     }
-  }, []);
+  }, [asOf]);
 
   useEffect(() => {
     if (!hasInitial.current) void load();
+    if (asOf) return;
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [load, asOf]);
 
   useRealtimeEvent('alert:opened', (alert) => setSeries((current) => current && countLiveAlert(current, alert, 'alert:opened')));
   useRealtimeEvent('alert:updated', (alert) => setSeries((current) => current && countLiveAlert(current, alert, 'alert:updated')));

@@ -161,7 +161,7 @@ export function useAlertWall(options: {
     }
     summaryInFlight.current = true;
     try {
-      const fetched = await fetchSummary();
+      const fetched = await fetchSummary(queryRef.current.asOf);
       const reconciled = reconcileSummary(fetched, changeLogRef.current, TOP_DEPARTMENTS);
       changeLogRef.current = reconciled.log;
       commitSummary(reconciled.summary);

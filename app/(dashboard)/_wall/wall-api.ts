@@ -44,9 +44,13 @@ const post = <T>(path: string, body: unknown = {}) => call<T>(path, { method: 'P
 export const fetchAlerts = (params: URLSearchParams, signal?: AbortSignal) =>
   call<Page<Alert>>(`/api/v1/alerts?${params}`, { signal });
 
-export const fetchSummary = () => call<AlertSummary>('/api/v1/alerts/summary');
+const asOfParam = (asOf: string | undefined) => (asOf ? `asOf=${encodeURIComponent(asOf)}` : '');
 
-export const fetchDaily = (days: number) => call<Page<DailyAlertCount> & { asOfSeq: number }>(`/api/v1/alerts/daily?days=${days}`);
+/** `asOf`: the counters as they stood at that moment (回看). */
+export const fetchSummary = (asOf?: string) => call<AlertSummary>(`/api/v1/alerts/summary?${asOfParam(asOf)}`);
+
+export const fetchDaily = (days: number, asOf?: string) =>
+  call<Page<DailyAlertCount> & { asOfSeq: number }>(`/api/v1/alerts/daily?days=${days}${asOf ? `&${asOfParam(asOf)}` : ''}`);
 
 export const fetchAssignees = (alertId: number) => call<Page<Assignee>>(`/api/v1/alerts/${alertId}/assignees`);
 

@@ -1,8 +1,12 @@
-// GET /api/v1/alerts – alerts in the user's scope, newest first, or oldest first after a seq
+// GET /api/v1/alerts – alerts in the user's scope, newest first, or oldest first after a seq; with asOf, as they
+// stood at that moment (回看)
 import { z } from 'zod';
 import { requireApiUser } from '../../../_server/current-user';
+import { asOfSchema } from '../../../../lib/alerts/as-of-param';
+import { listAlertsAsOf } from '../../../../lib/alerts/as-of';
 import { alertFilterShape, checkOpenedRange, toAlertListFilter } from '../../../../lib/alerts/alert-filter';
 import { listAlerts, openedCursorKey, OPENED_CURSOR_PATTERN } from '../../../../lib/alerts/queries';
+import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
 import { apiError, badRequestFromZod } from '../../../../lib/http/errors';
 import { cursorSchema, limitSchema, queryObject, toPage } from '../../../../lib/http/pagination';
@@ -27,15 +31,21 @@ const querySchema = z
     order: z.enum(['seq', 'opened'], { error: 'order 应为 seq 或 opened' }).optional(),
     cursor: cursorSchema(cursorKeySchema),
     limit: limitSchema,
+    asOf: asOfSchema(now),
   })
-  .superRefine(checkOpenedRange);
+  .superRefine(checkOpenedRange)
+  .superRefine((value, context) => {
+    if (value.asOf !== undefined && value.afterSeq !== undefined) {
+      context.addIssue({ code: 'custom', path: ['afterSeq'], message: '回看（asOf）时不能同时使用 afterSeq' });
+    }
+  });
 
 export const GET = orUnavailable('GET /api/v1/alerts failed', async (request: Request): Promise<Response> => {
   const auth = await requireApiUser(request);
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
-  const { cursor, limit, afterSeq, order, ...fields } = query.data;
+  const { cursor, limit, afterSeq, order, asOf, ...fields } = query.data;
   const byOpening = order === 'opened' && afterSeq === undefined;
   if (cursor !== undefined && (typeof cursor === 'object') !== byOpening) {
     return apiError(400, 'invalid_input', '输入有误，请检查标注的字段', { cursor: 'cursor 无效，请从第一页重新开始' });
@@ -48,6 +58,7 @@ export const GET = orUnavailable('GET /api/v1/alerts failed', async (request: Re
       : byOpening
         ? { order: 'opened' as const, beforeId: typeof cursor === 'object' ? cursor.beforeId : undefined }
         : { beforeSeq: seqCursor };
-  const rows = await listAlerts(sql, auth.scope, { ...toAlertListFilter(fields), ...paging, limit: limit + 1 });
+  const filter = { ...toAlertListFilter(fields), ...paging, limit: limit + 1 };
+  const rows = asOf ? await listAlertsAsOf(sql, auth.scope, asOf, filter) : await listAlerts(sql, auth.scope, filter);
   return Response.json(toPage(rows.map((row) => row.alert), limit, (alert) => (byOpening ? openedCursorKey(alert) : alert.seq)));
 });

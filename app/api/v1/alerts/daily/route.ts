@@ -1,7 +1,10 @@
-// GET /api/v1/alerts/daily?days=30 – alerts opened and resolved per day (Asia/Shanghai) in the user's scope,
-// {data: [{day, opened, resolved, resolvedManually}], asOfSeq, next: null}
+// GET /api/v1/alerts/daily?days=30&asOf= – alerts opened and resolved per day (Asia/Shanghai) in the user's scope,
+// {data: [{day, opened, resolved, resolvedManually}], asOfSeq, next: null}; with asOf, the days up to that moment
+// as they stood then (回看)
 import { z } from 'zod';
 import { requireApiUser } from '../../../../_server/current-user';
+import { asOfSchema } from '../../../../../lib/alerts/as-of-param';
+import { getDailyAlertCountsAsOf } from '../../../../../lib/alerts/as-of';
 import { getDailyAlertCounts, MAX_DAILY_DAYS } from '../../../../../lib/alerts/daily-stats';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
@@ -19,6 +22,7 @@ const querySchema = z.object({
     .min(1, `days 应在 1–${MAX_DAILY_DAYS} 之间`)
     .max(MAX_DAILY_DAYS, `days 应在 1–${MAX_DAILY_DAYS} 之间`)
     .default(30),
+  asOf: asOfSchema(now),
 });
 
 export const GET = orUnavailable('GET /api/v1/alerts/daily failed', async (request: Request): Promise<Response> => {
@@ -26,6 +30,9 @@ export const GET = orUnavailable('GET /api/v1/alerts/daily failed', async (reque
   if (auth instanceof Response) return auth;
   const query = querySchema.safeParse(queryObject(request));
   if (!query.success) return badRequestFromZod(query.error);
-  const { days, asOfSeq } = await getDailyAlertCounts(sql, auth.scope, { days: query.data.days, at: now() });
+  const { asOf } = query.data;
+  const { days, asOfSeq } = asOf
+    ? await getDailyAlertCountsAsOf(sql, auth.scope, asOf, { days: query.data.days })
+    : await getDailyAlertCounts(sql, auth.scope, { days: query.data.days, at: now() });
   return Response.json({ data: days, asOfSeq, next: null });
 });
