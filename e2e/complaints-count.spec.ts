@@ -1,8 +1,9 @@
 // Complaints that count, for every role that touches them: a handler closes an answered complaint as 属实 naming
 // the catalog entry that was not published, the complaint page shows the violation recorded against the
 // responsible department, and that department's score drill-down shows the deduction linked to the complaint
-// once the owed rescore has run; a supervisor chases (催办) a complaint a department holds, and is offered
-// nothing else. Screenshots at 1440×900 of the 办结 dialog, the violation, the drill-down and the 催办.
+// once the owed rescore has run; the alert on the wall opens the complaint; a supervisor chases (催办) a
+// complaint a department holds, and is offered nothing else. Screenshots at 1440×900 of the 办结 dialog, the
+// violation, the wall's row, the drill-down and the 催办.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { hashPassword } from '../lib/auth/password';
@@ -125,6 +126,16 @@ test('a handler closes a complaint as 属实 and the department’s score drill-
   // the handler may withdraw the finding, and nothing else once it is closed
   await expect(handler.getByTestId('action-withdraw_finding')).toBeVisible();
   await handler.screenshot({ path: 'e2e-artifacts/complaint-substantiated.png', fullPage: true });
+
+  // the alert it raised is on the wall of whoever looks at the department, and opens the complaint (not the
+  // entry or an item) with the handler's actions
+  await handler.goto(`/?departmentId=${w.departmentId}`);
+  const alertRow = handler.getByTestId('alert-row').filter({ hasText: trackingCode });
+  await expect(alertRow).toContainText('投诉属实');
+  await handler.screenshot({ path: 'e2e-artifacts/wall-complaint-alert.png' });
+  await alertRow.getByTestId('alert-subject').click();
+  await expect(handler).toHaveURL(new RegExp(`/complaints/${id}$`));
+  await expect(handler.getByTestId('action-withdraw_finding')).toBeVisible();
 
   // the supervisor opens the department's month: the deduction arrives once the owed rescore has run
   const supervisor = await signedIn(browser, w.usernames.supervisor);
