@@ -2,7 +2,7 @@
 // the buttons (and the reply editor) on /complaints/:id are read from the page, then every one of the ten
 // actions is sent to POST /api/v1/complaints/:id/actions in the same session. Each offered action succeeds;
 // each other one is refused with 403 or 409. Users: a handler, staff of the assigned department and a county
-// supervisor (who reads only). The full matrix (out of scope, other departments, every role) runs without a
+// supervisor (who may only chase, 催办). The full matrix (out of scope, other departments, every role) runs without a
 // browser in app/api/v1/complaints/[id]/actions/offered-actions.int.test.ts; this spec proves the page itself.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import postgres from 'postgres';

@@ -58,6 +58,14 @@ export const DEFAULT_RULES: readonly RuleSeed[] = [
     params: { warnWorkingDays: 5, severeWorkingDays: 10 },
     level: 'yellow',
   },
+  {
+    kind: 'complaint_substantiated',
+    name: '投诉属实违规（全省默认）',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: null,
+    params: {},
+    level: 'orange',
+  },
 ];
 
 /** Inserts the rules whose scope has none yet; returns how many were added. */

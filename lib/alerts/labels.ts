@@ -31,4 +31,5 @@ export const RULE_KIND_LABELS: Readonly<Record<RuleKind, string>> = {
   completeness: '要素完整性',
   channel: '公开渠道',
   complaint_sla: '投诉办理时限',
+  complaint_substantiated: '投诉属实',
 };

@@ -1,6 +1,6 @@
-// Every step of the lifecycle after intake (派单, 签收, 办理, 回退, 延期, 答复, 催办, 评价, 办结, 备注): one
-// transaction each, holding the complaint's row lock, with its complaint_event, the SLA level and alert
-// brought up to date. Which step is allowed is decided by the pure state machine.
+// Every step of the lifecycle after intake (派单, 签收, 办理, 回退, 延期, 答复, 催办, 评价, 办结 with its 属实/不属实
+// finding, 备注, 撤销属实认定): one transaction each, holding the complaint's row lock, with its complaint_event,
+// the SLA level and alerts brought up to date. Which step is allowed is decided by the pure state machine.
 import type postgres from 'postgres';
 import type { AlertChange } from '../alerts/apply-findings';
 import { complaintActorFor } from '../auth/permissions/complaint-access';
@@ -14,6 +14,7 @@ import type { Rule } from '../rules/rule';
 import { SATISFACTION_LABELS, type ComplaintEventKind, type ComplaintState } from './complaint';
 import { CITIZEN_ACTOR } from './file-complaint';
 import { phoneLast4 } from './mask';
+import { recordViolation, withdrawViolation } from './record-violation';
 import type { ActionInput, PublicRatingInput } from './schemas';
 import { acceptDueTime, checkExtension, intakeDueTimes, workingDaysDue } from './sla';
 import { slaParamsFor } from './sla-params';
@@ -26,6 +27,8 @@ export type ActResult =
 
 interface LockedComplaint {
   id: number;
+  tracking_code: string;
+  version: number;
   state: ComplaintState;
   phone: string;
   region_code: string;
@@ -36,6 +39,7 @@ interface LockedComplaint {
   catalog_entry_id: number | null;
   domain: string | null;
   in_scope: boolean;
+  has_standing_violation: boolean;
 }
 
 const fail = (kind: Extract<ActResult, { ok: false }>['refusal'], message: string, field?: string): ActResult =>
@@ -46,8 +50,9 @@ async function lockComplaint(tx: Db, where: postgres.Fragment, scope: Scope | nu
     ? scopeFilter(tx, scope, { regionPath: 'r.path', departmentId: 'c.department_id' })
     : tx`true`;
   const [row] = await tx<LockedComplaint[]>`
-    select c.id, c.state, c.phone, c.region_code, r.path as region_path, c.department_id, c.assigned_at, c.reply_due_at,
-      c.catalog_entry_id, ce.domain, ${visible} as in_scope
+    select c.id, c.tracking_code, c.version, c.state, c.phone, c.region_code, r.path as region_path, c.department_id, c.assigned_at, c.reply_due_at,
+      c.catalog_entry_id, ce.domain, ${visible} as in_scope,
+      exists (select 1 from complaint_violations v where v.complaint_id = c.id and v.withdrawn_at is null) as has_standing_violation
     from complaints c join regions r on r.code = c.region_code
     left join catalog_entries ce on ce.id = c.catalog_entry_id
     where ${where}
@@ -55,7 +60,7 @@ async function lockComplaint(tx: Db, where: postgres.Fragment, scope: Scope | nu
   return row;
 }
 
-/** A signed-in handler or department user acts on complaint `id`. */
+/** A signed-in handler, department user or supervisor (催办) acts on complaint `id`. */
 export async function actOnComplaint(sql: Sql, scope: Scope, id: number, input: ActionInput, at: Date): Promise<ActResult> {
   const [rules, cal] = await Promise.all([getRules(sql), getCalendar(sql)]);
   return sql.begin(async (tx) => {
@@ -106,12 +111,19 @@ type ApplyContext = Omit<ActContext, 'complaintId'> & { complaint: LockedComplai
 
 async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
   const { complaint, input, at, actorName } = ctx;
-  const step = transition(complaint.state, input.action, ctx.actor, input.action === 'rate' ? input.satisfaction : undefined);
+  const step = transition(
+    complaint.state,
+    input.action,
+    ctx.actor,
+    input.action === 'rate' ? input.satisfaction : undefined,
+    complaint.has_standing_violation,
+  );
   if (!step.ok) return fail(step.reason === 'actor' ? 'not_allowed' : 'conflict', step.message);
   const params = slaParamsFor(ctx.rules, { regionPath: complaint.region_path, domain: complaint.domain, catalogEntryId: complaint.catalog_entry_id });
   const from = complaint.state;
   const to = step.to;
   const events: ComplaintEventKind[] = [];
+  const violationChanges: AlertChange[] = [];
   const event = async (kind: ComplaintEventKind, note: string | null, data: Record<string, unknown> | null = null, states = true) => {
     events.push(kind);
     await tx`
@@ -205,10 +217,37 @@ async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
         await event('reopened', `群众评价${SATISFACTION_LABELS[input.satisfaction]}，重新办理`);
       }
       break;
-    case 'close':
-      await tx`update complaints set closed_at = ${at} where id = ${complaint.id}`;
-      await event('closed', input.note);
+    case 'close': {
+      // 属实 names what was not properly published; 不属实 (or no finding) records nothing against anyone
+      let data: Record<string, unknown> | null = input.finding ? { finding: input.finding } : null;
+      if (input.finding === 'substantiated') {
+        if (input.catalogEntryId === undefined) return fail('invalid', '认定属实时请选择未按规定公开的公开事项', 'catalogEntryId');
+        const recorded = await recordViolation(tx, {
+          complaint: { id: complaint.id, trackingCode: complaint.tracking_code, version: complaint.version + 1 },
+          catalogEntryId: input.catalogEntryId,
+          itemId: input.itemId ?? null,
+          scope: ctx.scope,
+          actorName,
+          at,
+          rules: ctx.rules,
+        });
+        if (!recorded.ok) return recorded;
+        violationChanges.push(...recorded.changes);
+        data = recorded.data;
+      } else if (input.catalogEntryId !== undefined || input.itemId !== undefined) {
+        return fail('invalid', '只有认定属实时才需选择公开事项和公开信息', input.catalogEntryId !== undefined ? 'catalogEntryId' : 'itemId');
+      }
+      await tx`update complaints set closed_at = ${at}, finding = ${input.finding ?? null} where id = ${complaint.id}`;
+      await event('closed', input.note, data);
       break;
+    }
+    case 'withdraw_finding': {
+      const withdrawn = await withdrawViolation(tx, { complaintId: complaint.id, reason: input.note, actorName, at });
+      if (!withdrawn.ok) return withdrawn;
+      violationChanges.push(...withdrawn.changes);
+      await event('finding_withdrawn', input.note, null, false);
+      break;
+    }
     case 'note':
       await event('noted', input.note, null, false);
       break;
@@ -220,5 +259,5 @@ async function apply(tx: Db, ctx: ApplyContext): Promise<ActResult> {
     where id = ${complaint.id}`;
   const forSla = await findComplaintForSla(tx, complaint.id);
   const changes = await syncComplaintSla(tx, forSla!, ctx.rules, ctx.cal, at);
-  return { ok: true, id: complaint.id, state: to, events, changes };
+  return { ok: true, id: complaint.id, state: to, events, changes: [...changes, ...violationChanges] };
 }

@@ -52,6 +52,7 @@ export const EVENT_KINDS = [
   'reminded',
   'rated',
   'noted',
+  'finding_withdrawn',
 ] as const;
 export type ComplaintEventKind = (typeof EVENT_KINDS)[number];
 
@@ -68,7 +69,14 @@ export const EVENT_LABELS: Record<ComplaintEventKind, string> = {
   reminded: '催办',
   rated: '评价',
   noted: '备注',
+  finding_withdrawn: '撤销属实认定',
 };
+
+// 办结 as 属实 records a violation against the responsible department (lib/complaints/record-violation.ts)
+export const FINDINGS = ['substantiated', 'unsubstantiated'] as const;
+export const findingSchema = z.enum(FINDINGS, { error: '请选择核实结果：属实或不属实' });
+export type ComplaintFinding = z.infer<typeof findingSchema>;
+export const FINDING_LABELS: Record<ComplaintFinding, string> = { substantiated: '属实', unsubstantiated: '不属实' };
 
 /** States in which the complaint waits for the handler to dispatch it (派单). */
 export const AWAITING_DISPATCH: readonly ComplaintState[] = ['received', 'returned', 'reopened'];

@@ -9,7 +9,8 @@ import { getCalendar } from '../calendar/store/calendar-cache';
 import type { Db } from '../db/sql';
 import type { DeadlineView } from '../deadlines/deadline-view';
 import type { Level } from '../rules/level';
-import type { Channel, ComplaintEventKind, ComplaintState, Satisfaction } from './complaint';
+import type { Channel, ComplaintEventKind, ComplaintFinding, ComplaintState, Satisfaction } from './complaint';
+import { findComplaintViolation, type ComplaintViolation } from './find-violation';
 import { maskName, maskPhone } from './mask';
 import { phaseDeadline } from './sla';
 
@@ -69,6 +70,12 @@ export interface ComplaintDetail extends ComplaintSummary {
   attachments: { name: string; url: string }[];
   createdBy: string | null;
   version: number;
+  /** The handler's finding at 办结 (属实 / 不属实); null when closed without one or not closed. */
+  finding: ComplaintFinding | null;
+  /** The violation a 属实 finding recorded against the responsible department. */
+  violation: ComplaintViolation | null;
+  /** A 属实 finding stands (not withdrawn): what 撤销属实认定 needs. */
+  hasStandingViolation: boolean;
   events: ComplaintEvent[];
   /** How each phase's due time was counted (DESIGN §3 deadline); accept only once dispatched. */
   deadlines: { assign: DeadlineView; accept: DeadlineView | null; reply: DeadlineView };
@@ -238,6 +245,7 @@ export async function getComplaintDetail(db: Db, scope: Scope, id: number): Prom
       attachments: { name: string; url: string }[];
       created_by: string | null;
       version: number;
+      finding: ComplaintFinding | null;
     })[]
   >`
     ${selectSummaries(
@@ -249,7 +257,7 @@ export async function getComplaintDetail(db: Db, scope: Scope, id: number): Prom
     where c.id = ${id}`;
   if (!row) return 'missing';
   if (!row.in_scope) return 'outside';
-  const [events, calendar] = await Promise.all([listComplaintEvents(db, id), getCalendar(db)]);
+  const [events, calendar, violation] = await Promise.all([listComplaintEvents(db, id), getCalendar(db), findComplaintViolation(db, id)]);
   return {
     ...summaryFromRow(row, canSeePersonalData(scope)),
     content: row.content,
@@ -262,6 +270,9 @@ export async function getComplaintDetail(db: Db, scope: Scope, id: number): Prom
     attachments: row.attachments,
     createdBy: row.created_by,
     version: row.version,
+    finding: row.finding,
+    violation,
+    hasStandingViolation: violation !== null && violation.withdrawnAt === null,
     events,
     deadlines: {
       assign: phaseDeadline(calendar, 'assign', row.assign_due_at, row.received_at),

@@ -2,7 +2,7 @@
 // as given and always rendered as text, so markup in it stays inert.
 import { z } from 'zod';
 import { ymdSchema } from '../calendar/ymd';
-import { channelSchema, satisfactionSchema } from './complaint';
+import { channelSchema, findingSchema, satisfactionSchema } from './complaint';
 
 export const MAX_CONTENT_LENGTH = 2_000;
 export const MAX_NOTE_LENGTH = 1_000;
@@ -71,8 +71,16 @@ export const actionSchema = z.discriminatedUnion(
     strictObject({ action: z.literal('reply'), reply: text('答复内容', 5, MAX_REPLY_LENGTH) }),
     strictObject({ action: z.literal('remind'), note: note('催办说明').optional() }),
     strictObject({ action: z.literal('rate'), satisfaction: satisfactionSchema, comment: note('评价说明').optional() }),
-    strictObject({ action: z.literal('close'), note: note('办结说明') }),
+    // finding: 属实 names the catalog entry (and item) not properly published; absent for a close without one
+    strictObject({
+      action: z.literal('close'),
+      note: note('办结说明'),
+      finding: findingSchema.optional(),
+      catalogEntryId: id('公开事项').optional(),
+      itemId: id('公开信息').optional(),
+    }),
     strictObject({ action: z.literal('note'), note: note('备注') }),
+    strictObject({ action: z.literal('withdraw_finding'), note: note('撤销理由') }),
   ],
   { error: '未知的操作' },
 );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STATES, type ComplaintState } from './complaint';
 import { ACTIONS, allowedActions, transition, type Actor, type ComplaintAction } from './state-machine';
 
-const ACTORS: Actor[] = ['handler', 'department', 'citizen'];
+const ACTORS: Actor[] = ['handler', 'department', 'supervisor', 'citizen'];
 
 // Every allowed (state, action, actor) and where it leads; everything not listed is refused.
 const ALLOWED: [ComplaintState, ComplaintAction, Actor, ComplaintState][] = [
@@ -24,6 +24,9 @@ const ALLOWED: [ComplaintState, ComplaintAction, Actor, ComplaintState][] = [
   ['assigned', 'remind', 'handler', 'assigned'],
   ['accepted', 'remind', 'handler', 'accepted'],
   ['in_progress', 'remind', 'handler', 'in_progress'],
+  ['assigned', 'remind', 'supervisor', 'assigned'],
+  ['accepted', 'remind', 'supervisor', 'accepted'],
+  ['in_progress', 'remind', 'supervisor', 'in_progress'],
   ['replied', 'close', 'handler', 'closed'],
   ...(['received', 'assigned', 'accepted', 'in_progress', 'replied', 'returned', 'reopened'] as const).flatMap(
     (state) =>
@@ -65,6 +68,18 @@ describe('complaint state machine', () => {
       expect(transition(state, 'rate', 'citizen', 'satisfied')).toMatchObject({ ok: false, reason: 'state' });
     }
     expect(transition('replied', 'rate', 'department', 'satisfied')).toMatchObject({ ok: false, reason: 'actor' });
+    expect(transition('replied', 'rate', 'supervisor', 'satisfied')).toMatchObject({ ok: false, reason: 'actor' });
+  });
+
+  it('withdraws a 属实 finding only while one stands, by the handler', () => {
+    expect(transition('closed', 'withdraw_finding', 'handler', undefined, true)).toMatchObject({ ok: true, to: 'closed' });
+    expect(transition('closed', 'withdraw_finding', 'handler', undefined, false)).toEqual({
+      ok: false,
+      reason: 'state',
+      message: '该投诉件没有可撤销的属实认定',
+    });
+    expect(transition('closed', 'withdraw_finding', 'supervisor', undefined, true)).toMatchObject({ ok: false, reason: 'actor' });
+    expect(allowedActions('closed', 'handler', true)).toEqual(['withdraw_finding']);
   });
 
   it('names the state in a refusal, in Chinese', () => {
@@ -78,5 +93,6 @@ describe('complaint state machine', () => {
     expect(allowedActions('in_progress', 'handler')).toEqual(['extend', 'reply', 'remind', 'note']);
     expect(allowedActions('replied', 'handler')).toEqual(['rate', 'close', 'note']);
     expect(allowedActions('closed', 'handler')).toEqual([]);
+    expect(allowedActions('in_progress', 'supervisor')).toEqual(['remind']);
   });
 });

@@ -8,11 +8,14 @@
 import type { ComplaintState, Satisfaction } from './complaint';
 import { AWAITING_DISPATCH, isSatisfied, STATE_LABELS, WITH_DEPARTMENT } from './complaint';
 
-export const ACTIONS = ['assign', 'accept', 'start', 'return', 'extend', 'reply', 'remind', 'rate', 'close', 'note'] as const;
+export const ACTIONS = ['assign', 'accept', 'start', 'return', 'extend', 'reply', 'remind', 'rate', 'close', 'note', 'withdraw_finding'] as const;
 export type ComplaintAction = (typeof ACTIONS)[number];
 
-/** handler: 投诉处理人员; department: the assigned department's staff; citizen: the complainant, by tracking code. */
-export type Actor = 'handler' | 'department' | 'citizen';
+/**
+ * handler: 投诉处理人员; department: the assigned department's staff; supervisor: the disclosure office
+ * (政务公开办), which may chase (催办) but not handle; citizen: the complainant, by tracking code.
+ */
+export type Actor = 'handler' | 'department' | 'supervisor' | 'citizen';
 
 export const ACTION_LABELS: Record<ComplaintAction, string> = {
   assign: '派单',
@@ -25,6 +28,7 @@ export const ACTION_LABELS: Record<ComplaintAction, string> = {
   rate: '评价',
   close: '办结',
   note: '备注',
+  withdraw_finding: '撤销属实认定',
 };
 
 interface ActionRule {
@@ -44,26 +48,33 @@ const RULES: Record<Exclude<ComplaintAction, 'rate'>, ActionRule> = {
   // 延期 is approved by the handler and moves the reply due date
   extend: { from: WITH_DEPARTMENT, actors: ['handler'] },
   reply: { from: ['accepted', 'in_progress'], actors: ['department', 'handler'], to: 'replied' },
-  remind: { from: WITH_DEPARTMENT, actors: ['handler'] },
+  remind: { from: WITH_DEPARTMENT, actors: ['handler', 'supervisor'] },
   // 办结 after the follow-up (回访) when the citizen gives no rating
   close: { from: ['replied'], actors: ['handler'], to: 'closed' },
   note: { from: ['received', 'assigned', 'accepted', 'in_progress', 'replied', 'returned', 'reopened'], actors: ['handler', 'department'] },
+  // 撤销属实认定: only while a substantiated finding (办结 as 属实) stands, see `transition`
+  withdraw_finding: { from: ['closed'], actors: ['handler'] },
 };
 
 export type TransitionResult =
   | { ok: true; to: ComplaintState; stateChanged: boolean }
   | { ok: false; reason: 'actor' | 'state'; message: string };
 
-/** Where `action` by `actor` leads from `state`; `satisfaction` is required for 'rate'. */
+/**
+ * Where `action` by `actor` leads from `state`; `satisfaction` is required for 'rate'; `hasStandingViolation`
+ * (a 属实 finding not withdrawn) is what 'withdraw_finding' needs.
+ */
 export function transition(
   state: ComplaintState,
   action: ComplaintAction,
   actor: Actor,
   satisfaction?: Satisfaction,
+  hasStandingViolation = false,
 ): TransitionResult {
   if (action === 'rate') {
     // the handler records the rating given on the follow-up call (回访), the citizen rates online
     if (actor === 'department') return { ok: false, reason: 'actor', message: '部门不能评价本部门的办理结果' };
+    if (actor === 'supervisor') return { ok: false, reason: 'actor', message: '当前身份不能执行「评价」' };
     if (state !== 'replied') return refusedInState(action, state);
     if (!satisfaction) throw new Error('rate needs a satisfaction level');
     const to = isSatisfied(satisfaction) ? 'closed' : 'reopened';
@@ -74,6 +85,9 @@ export function transition(
     return { ok: false, reason: 'actor', message: `当前身份不能执行「${ACTION_LABELS[action]}」` };
   }
   if (!rule.from.includes(state)) return refusedInState(action, state);
+  if (action === 'withdraw_finding' && !hasStandingViolation) {
+    return { ok: false, reason: 'state', message: '该投诉件没有可撤销的属实认定' };
+  }
   const to = rule.to ?? state;
   return { ok: true, to, stateChanged: to !== state || action === 'assign' };
 }
@@ -83,9 +97,9 @@ function refusedInState(action: ComplaintAction, state: ComplaintState): Transit
 }
 
 /** The actions `actor` may take in `state`, in display order (the complaint page's buttons). */
-export function allowedActions(state: ComplaintState, actor: Actor): ComplaintAction[] {
+export function allowedActions(state: ComplaintState, actor: Actor, hasStandingViolation = false): ComplaintAction[] {
   return ACTIONS.filter((action) => {
-    if (action === 'rate') return actor !== 'department' && state === 'replied';
-    return transition(state, action, actor).ok;
+    if (action === 'rate') return (actor === 'handler' || actor === 'citizen') && state === 'replied';
+    return transition(state, action, actor, undefined, hasStandingViolation).ok;
   });
 }

@@ -14,6 +14,7 @@ import { getRules } from '../rules/store/queries';
 import type { Rule } from '../rules/rule';
 import { selectRule } from '../rules/select-rule';
 import { oweScoreForItems } from '../scoring/store/score-job';
+import { remediedViolations } from '../complaints/remedied-violations';
 import { recordChecks, verdictOf, type CheckRecord, type CheckVerdict } from './check-records';
 import type { Camelized, ItemContentColumns, ItemRow } from './item-row';
 
@@ -105,7 +106,9 @@ export async function checkItemsIn(tx: Db, itemIds: readonly number[], rules: re
   const deadlines = planDeadlines(obligations, rules, at);
   await moveObligations(tx, deadlines.moves, at);
   await recordChecks(tx, records, at);
-  return applyFindings(tx, { raise: [...raise, ...deadlines.raise], clear: [...clear, ...deadlines.clear] }, at);
+  // a substantiated complaint's alert clears once the department publishes what it was about
+  const remedied = await remediedViolations(tx, items.map((item) => item.id));
+  return applyFindings(tx, { raise: [...raise, ...deadlines.raise], clear: [...clear, ...deadlines.clear, ...remedied] }, at);
 }
 
 interface Judged {

@@ -27,11 +27,13 @@ export const RULE_PARAM_FIELDS: Readonly<Record<RuleKind, readonly ParamField[]>
     { key: 'acceptWorkingDays', label: '签收时限', type: 'working_days', min: 1, max: 30, unit: '个工作日' },
     { key: 'replyWorkingDays', label: '答复时限', type: 'working_days', min: 1, max: 60, unit: '个工作日' },
   ],
+  complaint_substantiated: [],
 };
 
 /** "临期提醒 3 个工作日 · 严重超期 10 个工作日"; channel rules have nothing to tune. */
 export function describeParams(kind: RuleKind, params: Record<string, unknown>): string {
   const fields = RULE_PARAM_FIELDS[kind];
+  if (kind === 'complaint_substantiated') return '投诉办结认定属实时，对责任部门记违规';
   if (fields.length === 0) return '按目录要求的渠道检查';
   return fields
     .map((field) => {

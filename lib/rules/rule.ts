@@ -3,8 +3,8 @@
 // and how soon to warn.
 import { z } from 'zod';
 
-export const RULE_KINDS = ['deadline', 'completeness', 'channel', 'complaint_sla'] as const;
-export const ruleKindSchema = z.enum(RULE_KINDS, { error: '规则类型必须是 时限/完整性/渠道/投诉时限 之一' });
+export const RULE_KINDS = ['deadline', 'completeness', 'channel', 'complaint_sla', 'complaint_substantiated'] as const;
+export const ruleKindSchema = z.enum(RULE_KINDS, { error: '规则类型必须是 时限/完整性/渠道/投诉时限/投诉属实 之一' });
 export type RuleKind = z.infer<typeof ruleKindSchema>;
 
 export const ALERT_LEVELS = ['yellow', 'orange', 'red'] as const;
@@ -62,6 +62,9 @@ export const complaintSlaParamsSchema = paramsObject({
   replyWorkingDays: workingDays('答复时限', 1, 60, 13),
 });
 
+// 投诉属实: a handler's finding at 办结 is the violation; the rule only sets the alert's level (and can switch it off).
+export const complaintSubstantiatedParamsSchema = paramsObject({});
+
 export type DeadlineRuleParams = z.infer<typeof deadlineParamsSchema>;
 export type CompletenessRuleParams = z.infer<typeof completenessParamsSchema>;
 export type ChannelRuleParams = z.infer<typeof channelParamsSchema>;
@@ -72,6 +75,7 @@ export const RULE_PARAMS_SCHEMAS = {
   completeness: completenessParamsSchema,
   channel: channelParamsSchema,
   complaint_sla: complaintSlaParamsSchema,
+  complaint_substantiated: complaintSubstantiatedParamsSchema,
 } as const;
 
 export type RuleParamsByKind = { [K in RuleKind]: z.infer<(typeof RULE_PARAMS_SCHEMAS)[K]> };
@@ -102,6 +106,7 @@ export const ruleSchema = z.discriminatedUnion(
     z.object({ ...ruleBase, kind: z.literal('completeness'), params: completenessParamsSchema }),
     z.object({ ...ruleBase, kind: z.literal('channel'), params: channelParamsSchema }),
     z.object({ ...ruleBase, kind: z.literal('complaint_sla'), params: complaintSlaParamsSchema }),
+    z.object({ ...ruleBase, kind: z.literal('complaint_substantiated'), params: complaintSubstantiatedParamsSchema }),
   ],
   { error: '未知的规则类型' },
 );

@@ -114,3 +114,22 @@ export function redAlertRef(a: Pick<AlertFact, 'id' | 'itemId' | 'complaintId' |
     label: `严重超期（红色预警，${formatInstant(redAt)}）：${a.message}`,
   };
 }
+
+export interface SubstantiatedFact {
+  complaintId: number;
+  trackingCode: string;
+  entryName: string;
+  foundAt: Date;
+}
+
+/** 投诉属实: the complaint the handler closed as substantiated, linked from the score's drill-down. */
+export function substantiatedRef(v: SubstantiatedFact): FactRef {
+  return {
+    kind: 'complaint',
+    id: v.complaintId,
+    // the complaint is where the finding, its entry and its alert are shown
+    itemId: null,
+    complaintId: v.complaintId,
+    label: `投诉属实（${formatInstant(v.foundAt)} 办结认定）：投诉件 ${v.trackingCode} 反映「${v.entryName}」未按规定公开`,
+  };
+}

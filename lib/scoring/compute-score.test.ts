@@ -70,14 +70,23 @@ describe('computeScore', () => {
   it('deducts 2 points per red alert, up to the cap of 20', () => {
     const one = computeScore(facts({ timeliness: [10, [1]] }, [7]), EVEN);
     expect(one.total).toBe(88);
-    expect(one.deductions).toEqual({ redAlerts: 1, points: 2 });
+    expect(one.deductions).toEqual({ redAlerts: 1, points: 2, substantiatedComplaints: 0, substantiatedPoints: 0 });
     expect(one.losses[0]).toEqual({ indicator: 'timeliness', points: 10, ref: ref(1) });
     expect(one.losses[1]).toEqual({ indicator: 'red', points: 2, ref: ref(7, 'alert') });
 
     const many = computeScore(facts({ timeliness: [10, []] }, Array.from({ length: 12 }, (_, i) => 100 + i)), EVEN);
     expect(many.total).toBe(80);
-    expect(many.deductions).toEqual({ redAlerts: 12, points: 20 });
+    expect(many.deductions).toEqual({ redAlerts: 12, points: 20, substantiatedComplaints: 0, substantiatedPoints: 0 });
     expect(many.losses).toHaveLength(10);
+  });
+
+  it('deducts a fixed amount per substantiated complaint (投诉属实), each linked to its complaint', () => {
+    const result = facts({ timeliness: [10, []] }, [7]);
+    result.substantiatedComplaints = [{ kind: 'complaint', id: 41, itemId: null, complaintId: 41, label: '投诉属实' }];
+    const score = computeScore(result, { ...EVEN, substantiatedPenalty: 5 });
+    expect(score.total).toBe(93);
+    expect(score.deductions).toEqual({ redAlerts: 1, points: 2, substantiatedComplaints: 1, substantiatedPoints: 5 });
+    expect(score.losses[0]).toEqual({ indicator: 'substantiated', points: 5, ref: result.substantiatedComplaints[0] });
   });
 
   it('never goes below 0', () => {

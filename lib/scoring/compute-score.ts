@@ -3,7 +3,8 @@
 // Each indicator with enough cases earns its share of 100 points in proportion to the cases that passed;
 // every failed case costs an equal slice of that share and names the fact behind it. An indicator with
 // fewer than `minCases` cases shows 样本不足 and its weight is shared among the others (renormalising),
-// instead of a misleading 100% or 0%. Red alerts are deducted after that, up to a cap. When no indicator
+// instead of a misleading 100% or 0%. Red alerts are deducted after that, up to a cap, and each substantiated
+// complaint (投诉属实) costs its own fixed deduction. When no indicator
 // has enough cases the total is null: ranked last and shown as —.
 import type { FactRef, SubjectFacts } from './facts';
 import { INDICATOR_KEYS, INDICATOR_LABELS, type IndicatorKey, type Weights } from './weights';
@@ -28,7 +29,7 @@ export interface IndicatorResult {
 }
 
 export interface Loss {
-  indicator: IndicatorKey | 'red';
+  indicator: IndicatorKey | 'red' | 'substantiated';
   points: number;
   ref: FactRef;
 }
@@ -38,7 +39,11 @@ export interface ScoreResult {
   /** 0–100, two decimals; null when nothing could be scored. */
   total: number | null;
   indicators: IndicatorResult[];
-  deductions: { redAlerts: number; points: number };
+  /**
+   * points: the red alerts' deduction. The substantiated-complaint fields are absent from breakdowns stored
+   * before they existed.
+   */
+  deductions: { redAlerts: number; points: number; substantiatedComplaints?: number; substantiatedPoints?: number };
   /** Every point lost, largest first; each names the fact that cost it. */
   losses: Loss[];
 }
@@ -84,7 +89,7 @@ export function computeScore(facts: SubjectFacts, weights: Weights): ScoreResult
       status: anyCases ? 'insufficient_sample' : 'nothing_due',
       total: null,
       indicators,
-      deductions: { redAlerts: facts.redAlerts.length, points: 0 },
+      deductions: { redAlerts: facts.redAlerts.length, points: 0, substantiatedComplaints: facts.substantiatedComplaints.length, substantiatedPoints: 0 },
       losses: [],
     };
   }
@@ -97,13 +102,24 @@ export function computeScore(facts: SubjectFacts, weights: Weights): ScoreResult
     redPoints += points;
     if (points > 0) losses.push({ indicator: 'red', points: round2(points), ref });
   }
+  let substantiatedPoints = 0;
+  for (const ref of facts.substantiatedComplaints) {
+    substantiatedPoints += weights.substantiatedPenalty;
+    if (weights.substantiatedPenalty > 0) losses.push({ indicator: 'substantiated', points: round2(weights.substantiatedPenalty), ref });
+  }
   const earned = base.reduce((sum, i) => {
     const maxPoints = i.status === 'scored' ? (100 * i.weight) / scoredWeight : 0;
     return sum + (i.cases > 0 ? (maxPoints * i.passed) / i.cases : 0);
   }, 0);
-  const total = round2(Math.min(100, Math.max(0, earned - redPoints)));
+  const total = round2(Math.min(100, Math.max(0, earned - redPoints - substantiatedPoints)));
   losses.sort((a, b) => b.points - a.points);
-  return { status: 'scored', total, indicators, deductions: { redAlerts: facts.redAlerts.length, points: round2(redPoints) }, losses };
+  const deductions = {
+    redAlerts: facts.redAlerts.length,
+    points: round2(redPoints),
+    substantiatedComplaints: facts.substantiatedComplaints.length,
+    substantiatedPoints: round2(substantiatedPoints),
+  };
+  return { status: 'scored', total, indicators, deductions, losses };
 }
 
 /**

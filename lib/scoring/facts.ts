@@ -21,6 +21,8 @@ export interface SubjectFacts {
   indicators: Record<IndicatorKey, IndicatorFacts>;
   /** Alerts that reached red (严重超期) in the month. */
   redAlerts: FactRef[];
+  /** Complaints found substantiated (投诉属实) against the subject in the month, not withdrawn. */
+  substantiatedComplaints: FactRef[];
 }
 
 export function emptyFacts(): SubjectFacts {
@@ -35,6 +37,7 @@ export function emptyFacts(): SubjectFacts {
       alertResponse: empty(),
     },
     redAlerts: [],
+    substantiatedComplaints: [],
   };
 }
 

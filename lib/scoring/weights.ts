@@ -39,6 +39,11 @@ export const weightsSchema = z
     redPenalty: z.number().min(0, '扣分不能为负').max(20, '每条扣分不能超过 20'),
     /** The most the red deductions may take off in one month. */
     redPenaltyCap: z.number().min(0, '扣分上限不能为负').max(100, '扣分上限不能超过 100'),
+    /**
+     * Points taken off per complaint found substantiated (投诉属实) in the month; versions saved before it
+     * existed read the default.
+     */
+    substantiatedPenalty: z.number().min(0, '扣分不能为负').max(20, '每件扣分不能超过 20').default(5),
     /** An alert counts as answered in time when acknowledged (or resolved) within this many hours… */
     alertAckHours: z.number().int('小时数必须是整数').min(1, '至少 1 小时').max(720, '不能超过 720 小时'),
     /** …and resolved within this many hours of opening. */
@@ -62,6 +67,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   minCases: 5,
   redPenalty: 2,
   redPenaltyCap: 20,
+  substantiatedPenalty: 5,
   alertAckHours: 24,
   alertResolveHours: 240,
 };

@@ -21,9 +21,16 @@ export interface AlertActions {
   onResolve: (alert: Alert) => void;
 }
 
-// the record an alert is about: the item's replay, or the complaint's page for an SLA alert
+// the record an alert is about: a complaint's alert (SLA, 属实) opens the complaint with its actions, even when
+// the complaint names an item; others open the item's replay
 const subjectHref = (alert: Alert) =>
-  alert.itemId !== null ? `/items/${alert.itemId}` : alert.complaintId !== null ? `/complaints/${alert.complaintId}` : null;
+  alert.subject.type === 'complaint' && alert.complaintId !== null
+    ? `/complaints/${alert.complaintId}`
+    : alert.itemId !== null
+      ? `/items/${alert.itemId}`
+      : alert.complaintId !== null
+        ? `/complaints/${alert.complaintId}`
+        : null;
 
 function Row(props: {
   row: AlertRow;

@@ -63,7 +63,8 @@ const ROUTES: [Method, string, unknown, Role[]][] = [
   ['GET', '/api/v1/alerts/:id/assignees', assigneesRoute.GET, [S, A]],
   ['GET', '/api/v1/complaints', complaintsRoute.GET, [H, S, A, D]],
   ['GET', '/api/v1/complaints/:id', complaintRoute.GET, [H, S, A, D]],
-  ['POST', '/api/v1/complaints/:id/actions', complaintActionsRoute.POST, [H, D]],
+  // supervisors and the admin: 催办 only (lib/auth/permissions/complaint-access.ts)
+  ['POST', '/api/v1/complaints/:id/actions', complaintActionsRoute.POST, [H, D, S, A]],
   ['GET', '/api/v1/complaints/:id/targets', targetsRoute.GET, [H]],
   ['GET', '/api/v1/scores', scoresRoute.GET, [L, S, A]],
   ['POST', '/api/v1/scores/what-if', whatIfRoute.POST, [A]],

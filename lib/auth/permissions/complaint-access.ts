@@ -12,6 +12,8 @@ export interface ComplaintSubject {
   departmentId: number | null;
   /** Set once the handler dispatched it (派单); a department acts only on what was dispatched to it. */
   assignedAt: Date | string | null;
+  /** A 属实 finding stands (not withdrawn): the handler may withdraw it. */
+  hasStandingViolation?: boolean;
 }
 
 export type ComplaintActorDecision =
@@ -19,11 +21,15 @@ export type ComplaintActorDecision =
   /** outside: not the user's complaint (or not yet dispatched to their department); role: read-only role. */
   | { ok: false; reason: 'outside' | 'role' };
 
-/** As whom the user acts on this complaint: the handler's desk, the assigned department, or not at all. */
+/**
+ * As whom the user acts on this complaint: the handler's desk, the assigned department, the supervising
+ * office (催办 only), or not at all.
+ */
 export function complaintActorFor(scope: Pick<Scope, 'role' | 'departmentId'>, complaint: ComplaintSubject): ComplaintActorDecision {
   const isDepartment = isDepartmentRole(scope.role);
   if (!complaint.inScope || (isDepartment && complaint.assignedAt === null)) return { ok: false, reason: 'outside' };
   if (!can(scope, 'actOnComplaints')) return { ok: false, reason: 'role' };
+  if (can(scope, 'chaseComplaints')) return { ok: true, actor: 'supervisor' };
   if (!isDepartment) return { ok: true, actor: 'handler' };
   if (complaint.departmentId !== null && complaint.departmentId === scope.departmentId) return { ok: true, actor: 'department' };
   return { ok: false, reason: 'role' };
@@ -35,7 +41,7 @@ export function complaintActionsFor(
   complaint: ComplaintSubject & { state: ComplaintState },
 ): ComplaintAction[] {
   const decision = complaintActorFor(scope, complaint);
-  return decision.ok ? allowedActions(complaint.state, decision.actor) : [];
+  return decision.ok ? allowedActions(complaint.state, decision.actor, complaint.hasStandingViolation ?? false) : [];
 }
 
 /** Complainants' names and phones are shown in full to complaint handlers only, masked to everyone else. */

@@ -13,8 +13,10 @@ const PERMISSIONS = {
   manageRules: ['supervisor', 'admin'],
   /** 投诉处理 pages and GET /complaints, /complaints/:id. */
   readComplaints: ['handler', 'supervisor', 'admin', 'dept'],
-  /** POST /complaints/:id/actions: the handler's desk and the assigned department. */
-  actOnComplaints: ['handler', 'dept'],
+  /** POST /complaints/:id/actions: the handler's desk, the assigned department, and the office's 催办. */
+  actOnComplaints: ['handler', 'dept', 'supervisor', 'admin'],
+  /** 催办 only: the disclosure office chases complaints in its scope without taking over the handler's desk. */
+  chaseComplaints: ['supervisor', 'admin'],
   /** 派单 targets (GET /complaints/:id/targets). */
   dispatchComplaints: ['handler'],
   /** Registering phone/onsite complaints under the handler's name (POST /complaints signed in). */

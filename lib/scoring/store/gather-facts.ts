@@ -10,9 +10,11 @@ import {
   classifyPublishedItem,
   formatInstant,
   redAlertRef,
+  substantiatedRef,
   type AlertFact,
   type ObligationFact,
   type PublishedItemFact,
+  type SubstantiatedFact,
 } from '../classify-facts';
 import { addCase, emptyFacts, type FactRef, type SubjectFacts } from '../facts';
 import { periodRange, type Period } from '../period';
@@ -59,6 +61,10 @@ export async function gatherFacts(
   const recordRed = (owner: Owned, ref: FactRef) => {
     factsOf({ departmentId: owner.departmentId, positionId: null }).redAlerts.push(ref);
     if (owner.positionId !== null) factsOf(owner).redAlerts.push(ref);
+  };
+  const recordSubstantiated = (owner: Owned, ref: FactRef) => {
+    factsOf({ departmentId: owner.departmentId, positionId: null }).substantiatedComplaints.push(ref);
+    if (owner.positionId !== null) factsOf(owner).substantiatedComplaints.push(ref);
   };
 
   // deadlines are 24:00 of a day, stored as 00:00 of the next: a month's deadlines lie in (start, end]
@@ -144,6 +150,16 @@ export async function gatherFacts(
     ) red
     where "redAt" >= ${start} and "redAt" < ${end} and "redAt" <= ${asOf}`;
   for (const a of reds) recordRed(a, redAlertRef(a, a.redAt));
+
+  // 投诉属实: counted in the month of the finding against the entry's responsible department, unless withdrawn
+  const violations = await db<(SubstantiatedFact & Owned)[]>`
+    select v.complaint_id as "complaintId", c.tracking_code as "trackingCode", ce.name as "entryName",
+      v.found_at as "foundAt", v.department_id as "departmentId", v.position_id as "positionId"
+    from complaint_violations v join complaints c on c.id = v.complaint_id join catalog_entries ce on ce.id = v.catalog_entry_id
+    where v.found_at >= ${start} and v.found_at < ${end} and v.found_at <= ${asOf}
+      and (v.withdrawn_at is null or v.withdrawn_at > ${asOf})
+      ${onlyDepartments('v.department_id')}`;
+  for (const v of violations) recordSubstantiated(v, substantiatedRef(v));
 
   return { subjects };
 }

@@ -141,7 +141,7 @@ describe('recomputeScores', () => {
     await recomputeScores(sql, { period: '2026-12', at: AS_OF, departmentIds: [world.department.id] });
     const november = await stored(world.department.id);
     expect(Number(november!.total)).toBe(75.86);
-    expect(november!.breakdown.deductions).toEqual({ redAlerts: 1, points: 2 });
+    expect(november!.breakdown.deductions).toEqual({ redAlerts: 1, points: 2, substantiatedComplaints: 0, substantiatedPoints: 0 });
     expect(november!.breakdown.losses.find((l) => l.indicator === 'red')!.ref).toMatchObject({ kind: 'alert', id: alertId });
     const [december] = await sql<{ breakdown: ScoreResult }[]>`
       select breakdown from scores where subject_type = 'department' and department_id = ${world.department.id} and period = '2026-12'`;

@@ -22,7 +22,13 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
   if (detail === 'missing') notFound();
   if (detail === 'outside') forbidden();
   // a complaint getComplaintDetail returns lies in scope; what may be done with it is the API's own decision
-  const subject = { inScope: true, departmentId: detail.departmentId, assignedAt: detail.assignedAt, state: detail.state };
+  const subject = {
+    inScope: true,
+    departmentId: detail.departmentId,
+    assignedAt: detail.assignedAt,
+    state: detail.state,
+    hasStandingViolation: detail.hasStandingViolation,
+  };
   const decision = complaintActorFor(scope, subject);
   return (
     <RealtimeProvider>

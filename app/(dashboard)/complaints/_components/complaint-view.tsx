@@ -7,7 +7,7 @@ import { App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Input, Row, Sp
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { EVENT_LABELS, SATISFACTION_LABELS, type ComplaintEventKind } from '../../../../lib/complaints/complaint';
+import { EVENT_LABELS, FINDING_LABELS, SATISFACTION_LABELS, type ComplaintEventKind } from '../../../../lib/complaints/complaint';
 import type { ComplaintDetail, ComplaintEvent } from '../../../../lib/complaints/queries';
 import { MAX_REPLY_LENGTH } from '../../../../lib/complaints/schemas';
 import { ACTION_LABELS, type Actor, type ComplaintAction } from '../../../../lib/complaints/state-machine';
@@ -22,6 +22,7 @@ import { postAction } from './complaint-api';
 import styles from './complaints.module.css';
 import { LevelTag } from '../../_components/level-tag';
 import { ChannelTag, Countdown, StateTag } from './labels';
+import { ViolationCard } from './violation-card';
 
 const { Text } = Typography;
 
@@ -44,15 +45,21 @@ const EVENT_COLORS: Partial<Record<ComplaintEventKind, string>> = {
   reopened: 'red',
   reminded: 'orange',
   extended: 'orange',
+  finding_withdrawn: 'gray',
 };
 
 // actions that need more than a click open a dialog; the reply has its own editor
-const MODAL_ACTIONS: readonly ComplaintAction[] = ['assign', 'return', 'extend', 'remind', 'rate', 'close', 'note'];
+const MODAL_ACTIONS: readonly ComplaintAction[] = ['assign', 'return', 'extend', 'remind', 'rate', 'close', 'note', 'withdraw_finding'];
 
 function eventDetail(event: ComplaintEvent): string | null {
   if (event.kind === 'rated' && typeof event.data?.satisfaction === 'string') {
     const label = SATISFACTION_LABELS[event.data.satisfaction as keyof typeof SATISFACTION_LABELS];
     return event.note ? `${label}：${event.note}` : label;
+  }
+  if (event.kind === 'closed' && typeof event.data?.finding === 'string') {
+    const finding = FINDING_LABELS[event.data.finding as keyof typeof FINDING_LABELS];
+    const entry = typeof event.data.entryName === 'string' ? `，「${event.data.entryName}」未按规定公开` : '';
+    return `核实${finding}${entry}${event.note ? `。${event.note}` : ''}`;
   }
   if (event.kind === 'extended' && typeof event.data?.dueDate === 'string') {
     return `答复期限延至 ${event.data.dueDate}${event.note ? `。理由：${event.note}` : ''}`;
@@ -175,6 +182,7 @@ export function ComplaintView({ detail, actor, actions }: { detail: ComplaintDet
               </Space>
             )}
           </Card>
+          {detail.finding && <ViolationCard finding={detail.finding} violation={detail.violation} />}
           <Card title={detail.state === 'reopened' ? '上一轮答复' : '答复'} style={{ marginBottom: 16 }}>
             {detail.reply ? (
               <pre className={styles.plainText} data-testid="complaint-reply">
@@ -228,6 +236,11 @@ export function ComplaintView({ detail, actor, actions }: { detail: ComplaintDet
                     </Button>
                   ))}
               </Space>
+            )}
+            {actor === 'supervisor' && (
+              <div style={{ marginTop: 12 }}>
+                <Text type="secondary">政务公开办可对承办中的投诉件催办，办理由投诉处理人员和承办部门负责。</Text>
+              </div>
             )}
             {isHandler && detail.state === 'replied' && (
               <div style={{ marginTop: 12 }}>

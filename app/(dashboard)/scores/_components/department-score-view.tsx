@@ -55,7 +55,14 @@ const lossColumns: ColumnsType<Loss> = [
     title: '指标',
     dataIndex: 'indicator',
     width: 150,
-    render: (indicator: Loss['indicator']) => (indicator === 'red' ? <Tag color={LEVEL_COLORS.red.tag}>红色预警扣分</Tag> : INDICATOR_LABELS[indicator]),
+    render: (indicator: Loss['indicator']) =>
+      indicator === 'red' ? (
+        <Tag color={LEVEL_COLORS.red.tag}>红色预警扣分</Tag>
+      ) : indicator === 'substantiated' ? (
+        <Tag color={LEVEL_COLORS.orange.tag}>投诉属实扣分</Tag>
+      ) : (
+        INDICATOR_LABELS[indicator]
+      ),
   },
   { title: '扣分', dataIndex: 'points', width: 90, align: 'right', render: (points: number) => <Text type="danger">−{points.toFixed(2)}</Text> },
   { title: '事实', key: 'label', render: (_, loss) => loss.ref.label },
@@ -81,6 +88,11 @@ export function DepartmentScoreView({ detail }: { detail: DepartmentScoreDetail 
               <Descriptions.Item label="所属区域">{detail.regionName}</Descriptions.Item>
               <Descriptions.Item label="红色预警扣分">
                 {breakdown.deductions.redAlerts} 条，共 {breakdown.deductions.points.toFixed(2)} 分
+              </Descriptions.Item>
+              <Descriptions.Item label="投诉属实扣分">
+                <span data-testid="substantiated-deduction">
+                  {breakdown.deductions.substantiatedComplaints ?? 0} 件，共 {(breakdown.deductions.substantiatedPoints ?? 0).toFixed(2)} 分
+                </span>
               </Descriptions.Item>
               <Descriptions.Item label="权重版本">{detail.weightsVersion ? `第 ${detail.weightsVersion} 版` : '默认'}</Descriptions.Item>
               <Descriptions.Item label="计算时间">{formatTime(detail.computedAt)}</Descriptions.Item>

@@ -76,6 +76,11 @@ export function ScoringMethod({ version, weights }: { version: number; weights: 
           当月达到红色（严重超期）的每条预警另扣 <Text strong>{weights.redPenalty}</Text> 分，每月最多扣 <Text strong>{weights.redPenaltyCap}</Text> 分。公开义务的预警计在它进入严重超期的月份。
         </Paragraph>
       </Card>
+      <Card title="投诉属实扣分" style={{ marginBottom: 16 }}>
+        <Paragraph style={{ marginBottom: 0 }}>
+          投诉处理人员办结投诉时认定属实并指明未按规定公开的公开事项的，对该事项的责任部门每件扣 <Text strong>{weights.substantiatedPenalty}</Text> 分，计在认定的月份；撤销认定后不再扣分。
+        </Paragraph>
+      </Card>
       <Card title="排名与月份">
         <Paragraph>
           得分从高到低排名；得分相同的并列同一名次（如 1、2、2、4），名次旁标「并列」。本月没有应办事项的部门不参与排名，名次和得分显示「—」，列在最后。

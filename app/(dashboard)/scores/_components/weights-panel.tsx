@@ -112,6 +112,11 @@ export function WeightsPanel({ current, period }: { current: VersionedWeights; p
                   </Form.Item>
                 </Col>
                 <Col span={12}>
+                  <Form.Item name="substantiatedPenalty" label="每件投诉属实扣分" rules={[{ required: true, message: '请输入扣分' }]}>
+                    <InputNumber min={0} max={20} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
                   <Form.Item name="alertAckHours" label="预警签收时限（小时）" rules={[{ required: true, message: '请输入小时数' }]}>
                     <InputNumber min={1} max={720} precision={0} style={{ width: '100%' }} />
                   </Form.Item>

@@ -1,9 +1,10 @@
 // The complaint page offers exactly what the API accepts, for every kind of user and every state: for each
 // (user, complaint) pair the page's buttons are computed as the page computes them (getComplaintDetail, then
-// lib/auth/permissions' complaintActionsFor), and every one of the ten actions is then sent to
+// lib/auth/permissions' complaintActionsFor), and every one of the eleven actions is then sent to
 // POST /api/v1/complaints/:id/actions with a valid body. An action the page offers must succeed; one it does
 // not offer must be refused (403 or 409). Users: a handler in scope and one of another county, department
-// staff of the assigned department and of another, a supervisor in and out of scope, the admin, a leader.
+// staff of the assigned department and of another, a supervisor in and out of scope (催办 in scope), the
+// admin, a leader. A closed complaint is closed as 属实 (its handler may withdraw the finding) or 不属实.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { complaintActionsFor } from '../../../../../../lib/auth/permissions/complaint-access';
 import { can } from '../../../../../../lib/auth/permissions/role-permissions';
@@ -70,8 +71,19 @@ async function must(id: number, body: Record<string, unknown>, cookie: string) {
 }
 
 // the complaint variants: every state; 受理 (not yet dispatched) naming the department under test or another one
-type Variant = ComplaintState | 'received_unassigned' | 'received_other_department';
-const VARIANTS: Variant[] = ['received_unassigned', 'received_other_department', 'assigned', 'accepted', 'in_progress', 'replied', 'closed', 'returned', 'reopened'];
+type Variant = ComplaintState | 'received_unassigned' | 'received_other_department' | 'closed_unsubstantiated';
+const VARIANTS: Variant[] = [
+  'received_unassigned',
+  'received_other_department',
+  'assigned',
+  'accepted',
+  'in_progress',
+  'replied',
+  'closed',
+  'closed_unsubstantiated',
+  'returned',
+  'reopened',
+];
 
 /** A fresh complaint of the county in this state, brought there through the API as the desks would. */
 async function complaintIn(variant: Variant): Promise<number> {
@@ -94,8 +106,11 @@ async function complaintIn(variant: Variant): Promise<number> {
   if (variant === 'in_progress') return id;
   await must(id, { action: 'reply', reply: '该批复已在政府网站公开。' }, dept);
   if (variant === 'replied') return id;
-  if (variant === 'closed') await must(id, { action: 'close', note: '回访完成' }, handler);
-  else await must(id, { action: 'rate', satisfaction: 'dissatisfied' }, handler);
+  if (variant === 'closed') {
+    await must(id, { action: 'close', note: '经核实属实', finding: 'substantiated', catalogEntryId: world.otherEntry.id }, handler);
+  } else if (variant === 'closed_unsubstantiated') {
+    await must(id, { action: 'close', note: '经核实不属实', finding: 'unsubstantiated' }, handler);
+  } else await must(id, { action: 'rate', satisfaction: 'dissatisfied' }, handler);
   return id;
 }
 
@@ -116,7 +131,9 @@ async function validBody(action: ComplaintAction, id: number): Promise<Record<st
     case 'rate':
       return { action, satisfaction: 'satisfied' };
     case 'close':
-      return { action, note: '回访完成' };
+      return { action, note: '回访完成', finding: 'unsubstantiated' };
+    case 'withdraw_finding':
+      return { action, note: '复核认为不属实' };
     case 'note':
       return { action, note: '已电话联系投诉人' };
     default:
@@ -129,7 +146,13 @@ async function offeredOnPage(user: TestUser, id: number): Promise<ComplaintActio
   if (!can(user.scope, 'readComplaints')) return [];
   const detail = await getComplaintDetail(sql, user.scope, id);
   if (detail === 'missing' || detail === 'outside') return [];
-  return complaintActionsFor(user.scope, { inScope: true, departmentId: detail.departmentId, assignedAt: detail.assignedAt, state: detail.state });
+  return complaintActionsFor(user.scope, {
+    inScope: true,
+    departmentId: detail.departmentId,
+    assignedAt: detail.assignedAt,
+    state: detail.state,
+    hasStandingViolation: detail.hasStandingViolation,
+  });
 }
 
 describe('the complaint page offers exactly what the API accepts', () => {
@@ -151,7 +174,13 @@ describe('the complaint page offers exactly what the API accepts', () => {
       outcomes[name] = { offered, accepted };
     }
     for (const [name, { offered, accepted }] of Object.entries(outcomes)) expect(accepted, name).toEqual(offered);
-    // the matrix is not vacuous: the handler in scope can always do something before 办结
-    if (variant !== 'closed') expect(outcomes.handler!.offered.length).toBeGreaterThan(0);
+    // the matrix is not vacuous: the handler in scope can always do something before 办结, and withdraw a 属实
+    if (variant !== 'closed_unsubstantiated') expect(outcomes.handler!.offered.length).toBeGreaterThan(0);
+    // the disclosure office chases (催办) while a department holds the complaint, in its scope only
+    const isHeld = variant === 'assigned' || variant === 'accepted' || variant === 'in_progress';
+    expect(outcomes.supervisor!.offered).toEqual(isHeld ? ['remind'] : []);
+    expect(outcomes.admin!.offered).toEqual(isHeld ? ['remind'] : []);
+    expect(outcomes.farSupervisor!.offered).toEqual([]);
+    expect(outcomes.leader!.offered).toEqual([]);
   });
 });
