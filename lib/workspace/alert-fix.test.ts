@@ -61,7 +61,8 @@ describe('alertFix', () => {
     const fix = (phase: string) => alertFix(alert({ rule: { id: 4, kind: 'complaint_sla' }, complaintId: 9, details: { phase } }));
     expect(fix('accept')).toEqual({ kind: 'complaint', label: '签收投诉件', href: '/complaints/9' });
     expect(fix('reply').label).toBe('答复投诉件');
-    expect(fix('assign').label).toBe('等待投诉处理人员派单');
+    // not yet dispatched: the department has nothing to do and cannot open it
+    expect(fix('assign')).toEqual({ kind: 'wait', label: '待投诉处理人员派单', href: null });
   });
 });
 

@@ -10,7 +10,9 @@ export type AlertFix =
   | { kind: 'publish'; label: string; href: string }
   | { kind: 'complete'; label: string; elements: string[]; href: string }
   | { kind: 'add_channel'; label: string; channels: string[]; href: string }
-  | { kind: 'complaint'; label: string; href: string };
+  | { kind: 'complaint'; label: string; href: string }
+  /** Nothing for the department to do yet (a complaint not dispatched to it: it cannot open it either). */
+  | { kind: 'wait'; label: string; href: null };
 
 /** The hand-publishing form (/workspace/publish): correcting a stored item, or a new item under an entry. */
 export function publishFormHref(target: { itemId: number } | { entryId: number } | null): string {
@@ -24,7 +26,6 @@ export type FixableAlert = Pick<Alert, 'rule' | 'details' | 'itemId' | 'complain
 };
 
 const COMPLAINT_PHASE_FIXES: Record<string, string> = {
-  assign: '等待投诉处理人员派单',
   accept: '签收投诉件',
   reply: '答复投诉件',
 };
@@ -69,6 +70,8 @@ export function alertFix(alert: FixableAlert): AlertFix {
     }
     case 'complaint_sla': {
       const phase = typeof alert.details.phase === 'string' ? alert.details.phase : '';
+      // 派单 is the handler's step: the complaint reaches the department only once dispatched
+      if (phase === 'assign') return { kind: 'wait', label: '待投诉处理人员派单', href: null };
       return {
         kind: 'complaint',
         label: COMPLAINT_PHASE_FIXES[phase] ?? '办理投诉件',

@@ -112,7 +112,15 @@ function AlertRow({ row }: { row: WorkspaceAlert }) {
           <LevelTag level={alert.level} isDeadline={alert.rule.kind === 'deadline'} look="soft" />
           <Tag>{RULE_KIND_LABELS[alert.rule.kind]}</Tag>
           {alert.state === 'acknowledged' && <Tag color="processing">公开办已确认</Tag>}
-          <Text strong>{alert.itemId ? <Link href={`/items/${alert.itemId}`}>{alert.subject.title}</Link> : alert.subject.title}</Text>
+          <Text strong>
+            {alert.itemId ? (
+              <Link href={`/items/${alert.itemId}`}>{alert.subject.title}</Link>
+            ) : fix.kind === 'complaint' ? (
+              <Link href={fix.href}>{alert.subject.title}</Link>
+            ) : (
+              alert.subject.title
+            )}
+          </Text>
         </Space>
         <div style={{ marginTop: 4 }}>
           <Text type="secondary">{alert.message}</Text>
@@ -121,9 +129,15 @@ function AlertRow({ row }: { row: WorkspaceAlert }) {
           </Text>
         </div>
       </div>
-      <Button type="primary" href={fix.href} data-testid="alert-fix" style={{ flexShrink: 0 }}>
-        {fix.label}
-      </Button>
+      {fix.href === null ? (
+        <Text type="secondary" data-testid="alert-fix" style={{ flexShrink: 0 }}>
+          {fix.label}
+        </Text>
+      ) : (
+        <Button type="primary" href={fix.href} data-testid="alert-fix" style={{ flexShrink: 0 }}>
+          {fix.label}
+        </Button>
+      )}
     </div>
   );
 }
