@@ -31,6 +31,9 @@ test('a department user lands on the workspace, publishes an overdue item by han
   playwright,
   baseURL,
 }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
   // the department's CMS reported an item formed long ago and never published: its obligation is overdue
   const cms = await playwright.request.newContext({ baseURL });
   await signInThroughApi(cms, 'dept');
@@ -90,6 +93,14 @@ test('a department user lands on the workspace, publishes an overdue item by han
   await expect(page).toHaveURL(/\/workspace\/publish$/);
   await page.getByTestId('publish-submit').click();
   await expect(page.getByText('请填写标题')).toBeVisible();
+  // a publication time before the item was formed is refused on the form, in zh-CN
+  const publishedAt = page.getByTestId('publish-form').getByLabel('发布时间', { exact: true });
+  await publishedAt.click();
+  await publishedAt.fill('2020-01-02 10:00');
+  await publishedAt.press('Enter');
+  await page.getByTestId('publish-submit').click();
+  await expect(page.getByText('发布时间早于信息形成日期')).toBeVisible();
+  await page.goto('/workspace/publish');
 
   // a new item without its 正文: accepted, and the form says an alert follows
   await chooseOption(page, '目录事项', `${entry!.code} ${entry!.name}`);
@@ -133,4 +144,5 @@ test('a department user lands on the workspace, publishes an overdue item by han
   await incompleteAlert.getByTestId('alert-fix').click();
   await expect(page).toHaveURL(/\/workspace\/publish\?item=\d+$/);
   await expect(page.getByTestId('publish-form').getByLabel('标题')).toHaveValue(incompleteTitle);
+  expect(pageErrors).toEqual([]);
 });

@@ -292,7 +292,7 @@ function PublishFormBody({ form: data, entryId, now }: { form: PublishFormData; 
                   </Col>
                 )}
                 <Col span={entry?.timeLimit.kind === 'before_event' ? 8 : 12}>
-                  <Form.Item label="发布时间" required={values.isPublished}>
+                  <Form.Item label="发布时间" htmlFor="publishedAt" required={values.isPublished}>
                     <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
                       <Form.Item name="isPublished" valuePropName="checked" noStyle>
                         <Switch checkedChildren="已发布" unCheckedChildren="未发布" disabled={isPublishedBefore} />
