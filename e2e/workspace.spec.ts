@@ -24,7 +24,9 @@ async function settle(page: Page) {
   await page.waitForTimeout(300);
 }
 
-const overdueCount = async (page: Page) => Number((await page.getByTestId('count-overdue').locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
+const countOf = async (page: Page, list: 'overdue' | 'alerts') =>
+  Number((await page.getByTestId(`count-${list}`).locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
+const overdueCount = (page: Page) => countOf(page, 'overdue');
 
 test('a department user lands on the workspace, publishes an overdue item by hand and an incomplete one that raises its alert', async ({
   page,
@@ -144,5 +146,25 @@ test('a department user lands on the workspace, publishes an overdue item by han
   await incompleteAlert.getByTestId('alert-fix').click();
   await expect(page).toHaveURL(/\/workspace\/publish\?item=\d+$/);
   await expect(page.getByTestId('publish-form').getByLabel('标题')).toHaveValue(incompleteTitle);
+
+  // the workspace follows the department's alerts live: an incomplete item from the CMS raises the count, no reload
+  await page.goto('/workspace');
+  await expect(page.getByTestId('workspace-live')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 });
+  const alertsBefore = await countOf(page, 'alerts');
+  const later = await playwright.request.newContext({ baseURL });
+  await signInThroughApi(later, 'dept');
+  const posted = await later.post('/api/v1/items', {
+    data: {
+      externalId: `e2e-workspace-live-${UNIQUE}`,
+      catalogCode: entry!.code,
+      title: `关于某项目环境影响报告表的批复（实时 ${UNIQUE}）`,
+      formedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      publishedAt: new Date(Date.now() - 60_000).toISOString(),
+      channels: ['website'],
+    },
+  });
+  expect(posted.status()).toBe(201);
+  await later.dispose();
+  await expect.poll(() => countOf(page, 'alerts'), { timeout: 30_000 }).toBeGreaterThan(alertsBefore);
   expect(pageErrors).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { sql } from '../../../lib/db/sql';
 import { getWorkspace } from '../../../lib/workspace/get-workspace';
 import { workspaceLimitsFrom } from '../../../lib/workspace/workspace-limits';
 import { requireUser } from '../../_server/current-user';
+import { WorkspaceLiveRefresh } from './_components/workspace-live-refresh';
 import { WorkspaceView } from './_components/workspace-view';
 
 export const dynamic = 'force-dynamic';
@@ -19,5 +20,10 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const at = now();
   const workspace = await getWorkspace(sql, scope, limits, at);
   if (workspace === 'no_department') forbidden();
-  return <WorkspaceView workspace={workspace} limits={limits} />;
+  return (
+    <>
+      <WorkspaceLiveRefresh />
+      <WorkspaceView workspace={workspace} limits={limits} />
+    </>
+  );
 }
