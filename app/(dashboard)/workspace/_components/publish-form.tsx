@@ -30,6 +30,7 @@ import 'dayjs/locale/zh-cn';
 import Link from 'next/link';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { MODE_LABELS } from '../../../../lib/catalog/domains';
+import { isPeriodLimit } from '../../../../lib/obligations/periods';
 import { requirementsReport, type RequirementsReport } from '../../../../lib/catalog/requirements-report';
 import { completenessMessage } from '../../../../lib/rules/completeness-message';
 import { CHANNEL_LABELS, CHANNELS, channelMessage } from '../../../../lib/rules/evaluate-channels';
@@ -252,6 +253,16 @@ function PublishFormBody({ form: data, entryId, now }: { form: PublishFormData; 
             {entries.length === 0 && (
               <Notice type="info" showIcon style={{ marginBottom: 16 }} title="本部门没有负责的公开事项" description="请联系本级政务公开办在公开目录中为本部门设置事项后再报送。" />
             )}
+            {entry && isPeriodLimit(entry.timeLimit) && !item && (
+              <Notice
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title="定期公开事项"
+                description="发布后，将履行本部门该事项最早一期尚未履行的公开义务（逾期的仍记为逾期公开）。"
+                data-testid="publish-period-note"
+              />
+            )}
             <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} scrollToFirstError>
               <Form.Item name="entryId" label="目录事项" rules={[{ required: true, message: '请选择目录事项' }]} extra={item ? '已报送信息的目录事项不能更改' : undefined}>
                 <Select
@@ -336,7 +347,7 @@ function PublishFormBody({ form: data, entryId, now }: { form: PublishFormData; 
                   }))}
                 />
               </Form.Item>
-              <Form.Item name="url" label="链接地址" help={elementProblems('url')} validateStatus={elementProblems('url') ? 'warning' : undefined}>
+              <Form.Item name="url" label="链接地址" extra={<Problem text={elementProblems('url')} />}>
                 <Input placeholder="https://…（信息在政府网站上的地址）" />
               </Form.Item>
 
@@ -360,7 +371,7 @@ function PublishFormBody({ form: data, entryId, now }: { form: PublishFormData; 
                         ? `不超过 ${(entry?.completeness ?? completenessParamsSchema.parse({})).maxSummaryLength} 字`
                         : undefined;
                 return (
-                  <Form.Item key={key} name={key} label={label} help={problem} validateStatus={problem ? 'warning' : undefined}>
+                  <Form.Item key={key} name={key} label={label} extra={<Problem text={problem} />}>
                     {key === 'body' ? (
                       <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} placeholder="正文" />
                     ) : key === 'summary' ? (
@@ -377,8 +388,7 @@ function PublishFormBody({ form: data, entryId, now }: { form: PublishFormData; 
                     附件{requiredTag('attachments')}
                   </span>
                 }
-                help={elementProblems('attachments')}
-                validateStatus={elementProblems('attachments') ? 'warning' : undefined}
+                extra={<Problem text={elementProblems('attachments')} />}
               >
                 <Form.List name="attachments">
                   {(rows, { add, remove }) => (
@@ -416,8 +426,7 @@ function PublishFormBody({ form: data, entryId, now }: { form: PublishFormData; 
                         {requiredTag(`fields.${name}`)}
                       </span>
                     }
-                    help={problem}
-                    validateStatus={problem ? 'warning' : undefined}
+                    extra={<Problem text={problem} />}
                   >
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={`${name}的内容或链接；为空表时写明原因`} />
                   </Form.Item>
@@ -443,6 +452,15 @@ function PublishFormBody({ form: data, entryId, now }: { form: PublishFormData; 
       </Row>
     </div>
   );
+}
+
+/** What the completeness check will find in this element, under it (an error the API sends is shown apart). */
+function Problem({ text }: { text: string | undefined }) {
+  return text ? (
+    <Text type="warning" style={{ fontSize: 13 }}>
+      {text}
+    </Text>
+  ) : null;
 }
 
 /** The entry's limit and channels, and the draft held against its required elements and channels, live. */
