@@ -17,8 +17,12 @@ describe('roles', () => {
     expect(roleSchema.safeParse('citizen').success).toBe(false);
   });
 
-  it('lands supervisors, admins and department staff on the alert wall', () => {
-    for (const role of ['supervisor', 'admin', 'dept'] as const) expect(landingPathFor(role)).toBe('/');
+  it('lands supervisors and admins on the alert wall', () => {
+    for (const role of ['supervisor', 'admin'] as const) expect(landingPathFor(role)).toBe('/');
+  });
+
+  it('lands department staff on their workspace', () => {
+    expect(landingPathFor('dept')).toBe('/workspace');
   });
 
   it('lands leaders on the league table', () => {

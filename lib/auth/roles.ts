@@ -14,13 +14,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   dept: '部门联络员',
 };
 
-// DESIGN §3 "Pages": supervisors land on the alert wall, leaders on scores, handlers on complaints.
+// DESIGN §3 "Pages": supervisors land on the alert wall, leaders on scores, handlers on complaints; department
+// staff on their workspace (部门工作台: what they must publish, fix and answer; issue 18).
 const DESIGNED_LANDING: Record<Role, string> = {
   admin: '/',
   supervisor: '/',
   leader: '/scores',
   handler: '/complaints',
-  dept: '/',
+  dept: '/workspace',
 };
 
 export function landingPathFor(role: Role): string {

@@ -24,6 +24,8 @@ interface NavEntry {
 
 // '/' matches only itself; the others match their sub-pages too
 const NAV_ITEMS: NavEntry[] = [
+  // department staff land here (部门工作台): what they must publish, fix and answer
+  { key: '/workspace', label: <Link href="/workspace">我的工作台</Link>, permission: 'publishItems' },
   { key: '/', label: <Link href="/">监督总览</Link> },
   { key: '/catalog', label: <Link href="/catalog">公开目录</Link> },
   { key: '/departments', label: <Link href="/departments">部门</Link> },

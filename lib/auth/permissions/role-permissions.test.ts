@@ -12,7 +12,7 @@ const D = 'dept';
 
 // [what the contract or a page says, the permission that decides it, the roles allowed]
 const TABLE: [string, Permission, Role[]][] = [
-  ['POST /api/v1/items (signed in)', 'publishItems', [D]],
+  ['POST /api/v1/items (signed in); /workspace pages', 'publishItems', [D]],
   ['POST /api/v1/alerts/:id/ack · /resolve · /assign, POST /alerts/bulk; the wall’s buttons', 'actOnAlerts', [S, A]],
   ['POST /api/v1/complaints by a handler (any channel)', 'registerComplaints', [H]],
   ['GET /api/v1/complaints · /complaints/:id; /complaints pages', 'readComplaints', [H, S, A, D]],

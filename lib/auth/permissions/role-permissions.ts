@@ -23,7 +23,7 @@ const PERMISSIONS = {
   registerComplaints: ['handler'],
   /** Complainants' names and phones in full (DESIGN §1 Complaints: masked in lists, visible only to handlers). */
   seeComplainantData: ['handler'],
-  /** 报送公开信息 by hand (POST /items with a session; CMS keys are checked by ingest itself). */
+  /** 报送公开信息 by hand (POST /items with a session; CMS keys are checked by ingest itself); the 部门工作台 pages. */
   publishItems: ['dept'],
   /** 考核评分 and the scoring weights in force (GET /scores, GET /score-weights). */
   readScores: ['leader', 'supervisor', 'admin'],

@@ -1,0 +1,29 @@
+// 我的工作台 (部门工作台): where department staff land (issue 18) — what they must publish, fix and answer, each
+// with the way to do it. Read by lib/workspace; the lists grow with "显示更多" (?overdue=30 …).
+import { forbidden } from 'next/navigation';
+import { can } from '../../../lib/auth/permissions/role-permissions';
+import { now } from '../../../lib/clock';
+import { sql } from '../../../lib/db/sql';
+import { getWorkspace } from '../../../lib/workspace/get-workspace';
+import { workspaceLimitsFrom } from '../../../lib/workspace/workspace-limits';
+import { requireUser } from '../../_server/current-user';
+import { WorkspaceLiveRefresh } from './_components/workspace-live-refresh';
+import { WorkspaceView } from './_components/workspace-view';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: '我的工作台 · 政务公开在线监督预警平台' };
+
+export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, scope } = await requireUser();
+  if (!can(user, 'publishItems')) forbidden();
+  const limits = workspaceLimitsFrom(await searchParams);
+  const at = now();
+  const workspace = await getWorkspace(sql, scope, limits, at);
+  if (workspace === 'no_department') forbidden();
+  return (
+    <>
+      <WorkspaceLiveRefresh />
+      <WorkspaceView workspace={workspace} limits={limits} />
+    </>
+  );
+}
