@@ -67,6 +67,18 @@ describe('alertFix', () => {
 });
 
 describe('publishFormHref', () => {
+  it('asks to publish what a complaint found 属实 was about: the named item, else a new item under the entry', () => {
+    const substantiated = { id: 1, kind: 'complaint_substantiated' as const };
+    expect(alertFix(alert({ rule: substantiated, itemId: 42, complaintId: 9, details: { catalogEntryId: 7, itemId: 42 } })).href).toBe(
+      '/workspace/publish?item=42',
+    );
+    expect(alertFix(alert({ rule: substantiated, complaintId: 9, details: { catalogEntryId: 7, itemId: null } }))).toEqual({
+      kind: 'publish',
+      label: '公开投诉所涉信息',
+      href: '/workspace/publish?entry=7',
+    });
+  });
+
   it('opens an empty form, an entry or an item', () => {
     expect(publishFormHref(null)).toBe('/workspace/publish');
     expect(publishFormHref({ entryId: 3 })).toBe('/workspace/publish?entry=3');

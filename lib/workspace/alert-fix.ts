@@ -68,6 +68,12 @@ export function alertFix(alert: FixableAlert): AlertFix {
       const label = channels.length > 0 ? `补发渠道：${channels.map(channelLabel).join('、')}` : '补发渠道';
       return { kind: 'add_channel', label, channels, href: itemForm ?? publishFormHref(null) };
     }
+    case 'complaint_substantiated': {
+      // a complaint found 属实: what it was about is published (the named item, else a new item under the entry)
+      const entryId = typeof alert.details.catalogEntryId === 'number' ? alert.details.catalogEntryId : null;
+      const href = itemForm ?? publishFormHref(entryId !== null ? { entryId } : null);
+      return { kind: 'publish', label: '公开投诉所涉信息', href };
+    }
     case 'complaint_sla': {
       const phase = typeof alert.details.phase === 'string' ? alert.details.phase : '';
       // 派单 is the handler's step: the complaint reaches the department only once dispatched
