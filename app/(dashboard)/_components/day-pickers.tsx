@@ -5,7 +5,7 @@
 // never handles dayjs objects. They work as antd Form controls (value / onChange).
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CSSProperties } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { isYmd, type Ymd } from '../../../lib/calendar/ymd';
 
 const FORMAT = 'YYYY-MM-DD';
@@ -32,9 +32,10 @@ const disabledOutside = ({ min, max }: Bounds) =>
 export function DayPicker(
   props: Bounds & { value?: Ymd; onChange?: (day: Ymd) => void; placeholder?: string; size?: 'small' | 'middle'; style?: CSSProperties; 'aria-label'?: string },
 ) {
+  const value = useMemo(() => toDayjs(props.value), [props.value]);
   return (
     <DatePicker
-      value={toDayjs(props.value)}
+      value={value}
       onChange={(date: Dayjs | null) => props.onChange?.(toYmd(date))}
       format={FORMAT}
       disabledDate={disabledOutside(props)}
@@ -56,9 +57,14 @@ export function DayRangePicker(
     getPopupContainer?: (trigger: HTMLElement) => HTMLElement;
   },
 ) {
+  const from = props.value?.from;
+  const to = props.value?.to;
+  // the same dayjs objects while the days stay the same: new ones on every render would make the picker drop
+  // a start typed before its end
+  const value = useMemo((): [Dayjs | null, Dayjs | null] => [toDayjs(from), toDayjs(to)], [from, to]);
   return (
     <DatePicker.RangePicker
-      value={[toDayjs(props.value?.from), toDayjs(props.value?.to)]}
+      value={value}
       onChange={(dates) => props.onChange?.({ from: toYmd(dates?.[0]), to: toYmd(dates?.[1]) })}
       allowEmpty={[true, true]}
       format={FORMAT}

@@ -136,6 +136,8 @@ function AssignmentDialog({ user, regions, onClose }: { user: UserListRow; regio
       <Typography.Paragraph type="secondary">保存后该用户的所有登录会话立即失效，已打开的页面会退出登录，重新登录后按新的角色和区域使用。</Typography.Paragraph>
       <Form
         form={form}
+        // its own field ids: the list's filter form behind the dialog has a 角色 field too
+        name="assignment"
         layout="vertical"
         initialValues={{ role: user.role, regionCode: user.regionCode, departmentId: user.departmentId ?? undefined }}
         onValuesChange={(changed: { regionCode?: string }) => {
