@@ -68,6 +68,11 @@ test('a user’s role is changed while their tab is open: the tab is signed out,
   await expect(audit).toContainText('role: "supervisor" → "leader"');
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/manage-audit-names.png' });
+  // 操作人 is searched by 姓名 as well as by username
+  await page.getByLabel('操作人').fill('省政务公开办管理员');
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await expect(page).toHaveURL(/actor=/);
+  await expect(page.getByRole('row', { name: /调整角色\/区域/ }).first()).toBeVisible();
 });
 
 test('date fields are Chinese antd pickers: the audit log’s range filters by day, the wall’s 发生时间 picks a range', async ({ page }) => {

@@ -70,8 +70,19 @@ interface RegionNode {
   children: RegionNode[];
 }
 
-/** The regions as a tree (city → county) for the filter, and each region's codes with those below it. */
-function regionTree(regions: RegionSummary[]): { roots: RegionNode[]; subtree: Map<string, Set<string>> } {
+/**
+ * The regions that hold catalog entries, with the regions above them, as a tree (city → county) for the
+ * filter, and each region's codes with those below it.
+ */
+function regionTree(all: RegionSummary[], withEntries: Set<string>): { roots: RegionNode[]; subtree: Map<string, Set<string>> } {
+  const byCode = new Map(all.map((region) => [region.code, region]));
+  const kept = new Set<string>();
+  for (const code of withEntries) {
+    for (let region = byCode.get(code); region && !kept.has(region.code); region = region.parentCode ? byCode.get(region.parentCode) : undefined) {
+      kept.add(region.code);
+    }
+  }
+  const regions = all.filter((region) => kept.has(region.code));
   const nodes = new Map(regions.map((region) => [region.code, { value: region.code, title: region.name, children: [] as RegionNode[] }]));
   const roots: RegionNode[] = [];
   for (const region of regions) {
@@ -113,7 +124,10 @@ export function CatalogBrowser(props: Props) {
     });
   }
 
-  const { roots, subtree } = useMemo(() => regionTree(props.regions), [props.regions]);
+  const { roots, subtree } = useMemo(
+    () => regionTree(props.regions, new Set(props.departments.map((department) => department.regionId))),
+    [props.regions, props.departments],
+  );
   const regionCodes = props.filter.regionId ? subtree.get(props.filter.regionId) : undefined;
   const departmentsShown = regionCodes ? props.departments.filter((department) => regionCodes.has(department.regionId)) : props.departments;
 
