@@ -1,9 +1,7 @@
 import { AntdRegistry } from '@ant-design/nextjs-registry';
-import { App as AntdApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { theme } from './theme';
+import { AntdConfig } from './_client/antd-config';
 // antd's component styles, baked for our theme by `npm run antd-css` (run by build and dev)
 import './_styles/antd.generated.css';
 import './globals.css';
@@ -18,9 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="zh-CN">
       <body>
         <AntdRegistry>
-          <ConfigProvider locale={zhCN} theme={theme}>
-            <AntdApp>{children}</AntdApp>
-          </ConfigProvider>
+          <AntdConfig>{children}</AntdConfig>
         </AntdRegistry>
       </body>
     </html>

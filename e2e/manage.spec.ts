@@ -91,7 +91,7 @@ test('rules: preview a change by department, save it, see its history; the audit
   await signInThroughForm(page, 'admin');
   await page.goto('/admin/audit');
   const audit = page.getByRole('row', { name: /监督规则/ }).first();
-  await expect(audit).toContainText('supervisor');
+  await expect(audit).toContainText('省政务公开办督查员');
   await expect(audit).toContainText('severeWorkingDays');
   await settle(page);
   await page.screenshot({ path: 'e2e-artifacts/audit.png' });
@@ -348,6 +348,6 @@ test('catalog: a 不予公开 change waits for a city office: its county propose
   await settle(province);
   await province.screenshot({ path: 'e2e-artifacts/catalog-withheld-approval.png', fullPage: true });
   await pendingRow(province).getByRole('button', { name: '批准' }).click();
-  await expect(province.getByTestId('entry-versions').getByRole('row', { name: /v2.*当前版本/ })).toContainText('supervisor');
+  await expect(province.getByTestId('entry-versions').getByRole('row', { name: /v2.*当前版本/ })).toContainText('省政务公开办督查员');
   await province.close();
 });

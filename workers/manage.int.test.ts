@@ -20,6 +20,7 @@ let lib: {
   createRule: typeof import('../app/api/v1/rules/route').POST;
   listAudit: typeof import('../app/api/v1/audit/route').GET;
   putCalendar: typeof import('../app/api/v1/calendar/[year]/route').PUT;
+  putCalendarDay: typeof import('../app/api/v1/calendar/days/[date]/route').PUT;
   createApiKey: typeof import('../lib/auth/api-keys').createApiKey;
   createSession: typeof import('../lib/auth/sessions').createSession;
 };
@@ -74,12 +75,13 @@ async function user(username: string, role: string, regionCode: string): Promise
 
 beforeAll(async () => {
   harness = await openWorkerProcessHarness('manage');
-  const [items, rule, rules, audit, calendar, apiKeys, sessions] = await Promise.all([
+  const [items, rule, rules, audit, calendar, calendarDay, apiKeys, sessions] = await Promise.all([
     import('../app/api/v1/items/route'),
     import('../app/api/v1/rules/[id]/route'),
     import('../app/api/v1/rules/route'),
     import('../app/api/v1/audit/route'),
     import('../app/api/v1/calendar/[year]/route'),
+    import('../app/api/v1/calendar/days/[date]/route'),
     import('../lib/auth/api-keys'),
     import('../lib/auth/sessions'),
   ]);
@@ -90,6 +92,7 @@ beforeAll(async () => {
     createRule: rules.POST,
     listAudit: audit.GET,
     putCalendar: calendar.PUT,
+    putCalendarDay: calendarDay.PUT,
     createApiKey: apiKeys.createApiKey,
     createSession: sessions.createSession,
   };
@@ -234,6 +237,18 @@ async function putCalendar(year: string, body: unknown, cookie: string) {
   return { status: response.status, body: await response.json() };
 }
 
+async function putCalendarDay(date: string, body: unknown, cookie: string) {
+  const response = await lib.putCalendarDay(
+    new Request(`${ORIGIN}/api/v1/calendar/days/${date}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie, origin: ORIGIN, host: '127.0.0.1' },
+      body: JSON.stringify(body),
+    }),
+    { params: Promise.resolve({ date }) },
+  );
+  return { status: response.status, body: await response.json() };
+}
+
 describe('calendar management', () => {
   it('loading 2027 turns a provisional deadline final and moves its due day, and the alert follows, pushed live', async () => {
     const { jianye } = fixture;
@@ -281,6 +296,47 @@ describe('calendar management', () => {
     const rows = (await audit.json()).data;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor: 'admin-t', entityId: '2027', action: 'load', before: null, after: { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'] } });
+  });
+
+  it('correcting one day moves the deadline counted over it and back, audited; bad days and other roles are refused', async () => {
+    const dueOf = async () =>
+      (
+        await harness.sql<{ due_at: Date; is_provisional: boolean }[]>`
+          select o.due_at, o.is_provisional from obligations o join items i on i.id = o.item_id where i.external_id = 'into-2027'`
+      )[0]!;
+    // loaded above: formed 2026-12-21, the 20th working day is Tuesday 2027-01-19
+    expect((await dueOf()).due_at.toISOString()).toBe(shanghai('2027-01-20T00:00:00').toISOString());
+
+    const [supervisor] = await harness.sql<{ id: number }[]>`select id from users where username = 'sup-jy'`;
+    const county = cookieOf((await lib.createSession(harness.sql, supervisor!)).token);
+    expect((await putCalendarDay('2027-01-15', { kind: 'holiday' }, county)).status).toBe(403);
+    const weekday = await putCalendarDay('2027-01-14', { kind: 'workday' }, cookies.admin);
+    expect(weekday.status).toBe(400);
+    expect(weekday.body.error.message).toBe('2027-01-14 是工作日，只有周末可以设为调休上班');
+    const unloaded = await putCalendarDay('2028-01-03', { kind: 'holiday' }, cookies.admin);
+    expect(unloaded.status).toBe(409);
+    expect(unloaded.body.error.message).toBe('2028 年的节假日安排尚未载入，请先载入全年安排再修改单日');
+    expect((await putCalendarDay('2027-02-30', { kind: 'holiday' }, cookies.admin)).status).toBe(400);
+    expect((await putCalendarDay('2027-01-15', { kind: 'day-off' }, cookies.admin)).status).toBe(400);
+
+    // Friday 2027-01-15 made a day off: the 20th working day moves to Wednesday 01-20
+    const marked = await putCalendarDay('2027-01-15', { kind: 'holiday', name: '临时调整' }, cookies.admin);
+    expect(marked.status).toBe(200);
+    expect(marked.body.holidays).toContainEqual({ day: '2027-01-15', name: '临时调整' });
+    expect(marked.body.moved).toBeGreaterThanOrEqual(1);
+    expect(await dueOf()).toEqual({ due_at: shanghai('2027-01-21T00:00:00'), is_provisional: false });
+    // the same again changes nothing; back to 普通 moves it back, the year's other days kept
+    expect((await putCalendarDay('2027-01-15', { kind: 'holiday', name: '临时调整' }, cookies.admin)).body.moved).toBe(0);
+    const normal = await putCalendarDay('2027-01-15', { kind: 'normal' }, cookies.admin);
+    expect(normal.body.holidays.map((d: { day: string }) => d.day)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
+    expect((await dueOf()).due_at.toISOString()).toBe(shanghai('2027-01-20T00:00:00').toISOString());
+
+    const audit = await lib.listAudit(new Request(`${ORIGIN}/api/v1/audit?entity=calendar`, { headers: { cookie: cookies.admin } }));
+    const days = (await audit.json()).data.filter((row: { action: string }) => row.action === 'set_day');
+    expect(days).toEqual([
+      expect.objectContaining({ actor: 'admin-t', entityId: '2027-01-15', before: expect.objectContaining({ kind: 'holiday' }), after: expect.objectContaining({ kind: 'normal' }) }),
+      expect.objectContaining({ actor: 'admin-t', entityId: '2027-01-15', before: expect.objectContaining({ kind: 'normal' }), after: expect.objectContaining({ kind: 'holiday', name: '临时调整' }) }),
+    ]);
   });
 });
 

@@ -33,8 +33,12 @@ export interface Alert {
   updatedAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /** The acknowledging user's 姓名 (acknowledgedBy is their username); null when not a user. */
+  acknowledgedByName: string | null;
   resolvedAt: string | null;
   resolvedBy: string | null;
+  /** The resolving user's 姓名, as acknowledgedByName. */
+  resolvedByName: string | null;
   resolution: 'auto' | 'manual' | null;
   resolveReason: string | null;
 }
@@ -77,6 +81,8 @@ interface AlertRow {
   resolved_by: string | null;
   resolution: 'auto' | 'manual' | null;
   resolve_reason: string | null;
+  acknowledged_by_name: string | null;
+  resolved_by_name: string | null;
   subject_item_title: string | null;
   /** [entry name, period key] of the alert's obligation */
   subject_obligation: [string, string | null] | null;
@@ -126,8 +132,10 @@ export function alertFromRow(row: AlertRow): AlertWithPath {
       updatedAt: row.updated_at.toISOString(),
       acknowledgedAt: iso(row.acknowledged_at),
       acknowledgedBy: row.acknowledged_by,
+      acknowledgedByName: row.acknowledged_by_name,
       resolvedAt: iso(row.resolved_at),
       resolvedBy: row.resolved_by,
+      resolvedByName: row.resolved_by_name,
       resolution: row.resolution,
       resolveReason: row.resolve_reason,
     },
@@ -135,9 +143,10 @@ export function alertFromRow(row: AlertRow): AlertWithPath {
 }
 
 /**
- * `select … from alerts a join departments d join regions r` (plus the assignee's names and what the subject's
- * title is made of, by primary key): filter and order after it. The subject's parts are scalar subqueries so
- * that under a LIMIT Postgres reads them for the rows returned only.
+ * `select … from alerts a join departments d join regions r` (plus the assignee's names, the 姓名 of who
+ * acknowledged and resolved it, and what the subject's title is made of, by primary key): filter and order
+ * after it. The subject's parts and the names are scalar subqueries so that under a LIMIT Postgres reads
+ * them for the rows returned only.
  */
 export function selectAlerts(db: Db, extraColumns = db``) {
   return db`
@@ -147,7 +156,9 @@ export function selectAlerts(db: Db, extraColumns = db``) {
       (select json_build_array(c.name, o.period_key) from obligations o join catalog_entries c on c.id = o.catalog_entry_id
         where o.id = a.obligation_id) as subject_obligation,
       (select json_build_array(cp.tracking_code, left(cp.content, 64)) from complaints cp where cp.id = a.complaint_id)
-        as subject_complaint
+        as subject_complaint,
+      (select u.display_name from users u where u.username = a.acknowledged_by) as acknowledged_by_name,
+      (select u.display_name from users u where u.username = a.resolved_by) as resolved_by_name
       ${extraColumns}
     from alerts a
     join departments d on d.id = a.department_id

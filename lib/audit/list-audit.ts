@@ -1,6 +1,7 @@
 // Reads of the audit trail (审计日志) for the admin's search page and GET /api/v1/audit: newest first,
 // paged by id so rows appended while someone pages never shift a page.
 import { z } from 'zod';
+import { actorNames } from '../auth/actor-names';
 import type { Db } from '../db/sql';
 import { AUDIT_ENTITIES, type AuditEntity } from './record-audit';
 
@@ -18,7 +19,7 @@ export const auditEntitySchema = z.enum(AUDIT_ENTITIES, { error: '对象类型�
 export interface AuditFilter {
   entity?: AuditEntity;
   entityId?: string;
-  /** Exact username of whoever made the change. */
+  /** Whoever made the change: their exact username or 姓名. */
   actor?: string;
   /** Inclusive lower bound. */
   from?: Date;
@@ -29,7 +30,10 @@ export interface AuditFilter {
 export interface AuditRow {
   id: number;
   at: string;
+  /** The username (or system, apikey:…, cli:…) as stored. */
   actor: string;
+  /** What a page shows for it (lib/auth/actor-names.ts). */
+  actorName: string;
   entity: AuditEntity;
   entityId: string;
   action: string;
@@ -52,15 +56,21 @@ function conditions(db: Db, filter: AuditFilter) {
   return db`
     ${filter.entity ? db`and entity = ${filter.entity}` : db``}
     ${filter.entityId ? db`and entity_id = ${filter.entityId}` : db``}
-    ${filter.actor ? db`and actor = ${filter.actor}` : db``}
+    ${filter.actor ? db`and (actor = ${filter.actor} or actor in (select username from users where display_name = ${filter.actor}))` : db``}
     ${filter.from ? db`and at >= ${filter.from}` : db``}
     ${filter.to ? db`and at < ${filter.to}` : db``}`;
 }
 
-const fromRow = (row: Row): AuditRow => ({
+async function withNames(db: Db, rows: Row[]): Promise<AuditRow[]> {
+  const names = await actorNames(db, rows.map((row) => row.actor));
+  return rows.map((row) => fromRow(row, names.get(row.actor) ?? row.actor));
+}
+
+const fromRow = (row: Row, actorName: string): AuditRow => ({
   id: row.id,
   at: row.at.toISOString(),
   actor: row.actor,
+  actorName,
   entity: row.entity,
   entityId: row.entity_id,
   action: row.action,
@@ -78,7 +88,7 @@ export async function listAudit(db: Db, filter: AuditFilter, page: { afterId?: n
       ${page.afterId !== undefined ? db`and id < ${page.afterId}` : db``}
     order by id desc
     limit ${page.limit}`;
-  return rows.map(fromRow);
+  return withNames(db, rows);
 }
 
 /** How many rows match, for the page's pager (capped: an exact count of a long trail is not worth its scan). */
@@ -101,5 +111,5 @@ export async function listAuditPage(db: Db, filter: AuditFilter, page: { offset:
       ${conditions(db, filter)}
     order by id desc
     offset ${page.offset} limit ${page.limit}`;
-  return rows.map(fromRow);
+  return withNames(db, rows);
 }

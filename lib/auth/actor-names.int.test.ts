@@ -16,7 +16,7 @@ describe('actorNames', () => {
       insert into users (username, display_name, password_hash, role, region_code, created_at, updated_at)
       values (${username}, '王督查', 'not-a-login-account', 'supervisor', ${regions.county.code}, ${now()}, ${now()})`;
 
-    const actors = [username, `apikey:${labelled.keyPrefix}`, `apikey:${bare.keyPrefix}`, 'apikey:dwk_gone', 'system', '群众', 'nobody-here'];
+    const actors = [username, `apikey:${labelled.keyPrefix}`, `apikey:${bare.keyPrefix}`, 'apikey:dwk_gone', 'system', 'cli:apikey', '群众', 'nobody-here'];
     const names = await actorNames(sql, [...actors, username]);
     expect(Object.fromEntries(names)).toEqual({
       [username]: '王督查',
@@ -24,6 +24,7 @@ describe('actorNames', () => {
       [`apikey:${bare.keyPrefix}`]: `接口（密钥 ${bare.keyPrefix}）`,
       'apikey:dwk_gone': '接口（密钥 dwk_gone）',
       system: '系统',
+      'cli:apikey': '命令行（apikey）',
       群众: '群众',
       'nobody-here': 'nobody-here',
     });

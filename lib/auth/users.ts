@@ -15,6 +15,8 @@ export const usernameSchema = z
 
 export const MIN_PASSWORD_LENGTH = 8;
 
+export const regionCodeSchema = z.string({ error: '请选择区域' }).regex(/^[0-9]{6}$/, '区域代码须为 6 位行政区划代码');
+
 export const newUserSchema = z
   .object({
     username: usernameSchema,
@@ -24,7 +26,7 @@ export const newUserSchema = z
       .min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 位`)
       .max(MAX_PASSWORD_LENGTH, `密码不能超过 ${MAX_PASSWORD_LENGTH} 位`),
     role: roleSchema,
-    regionCode: z.string().regex(/^[0-9]{6}$/, '区域代码须为 6 位行政区划代码'),
+    regionCode: regionCodeSchema,
     departmentId: z.number().int().positive().nullish(),
   })
   .refine((user) => isDepartmentRole(user.role) === (user.departmentId != null), {

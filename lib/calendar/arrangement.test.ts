@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangementBodySchema, arrangementProblems } from './arrangement';
+import { arrangementBodySchema, arrangementProblems, dayKindIn, withDayKind } from './arrangement';
 
 describe('arrangementProblems', () => {
   it('accepts the official 2026 National Day arrangement', () => {
@@ -30,5 +30,22 @@ describe('arrangementBodySchema', () => {
   it('refuses a date that does not exist and an unknown field', () => {
     expect(arrangementBodySchema.safeParse({ holidays: ['2027-02-30'], workdays: [] }).error?.issues[0]?.message).toBe('日期不存在');
     expect(arrangementBodySchema.safeParse({ holidays: [], workdays: [], days: [] }).error?.issues[0]?.message).toBe('未知字段：days');
+  });
+});
+
+describe('withDayKind', () => {
+  const national = { holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-09-20'] };
+
+  it('makes one day a holiday, a 调休 workday or normal again, leaving every other day as it was', () => {
+    expect(withDayKind(national, '2026-10-09', 'holiday')).toEqual({ holidays: ['2026-10-01', '2026-10-02', '2026-10-09'], workdays: ['2026-09-20'] });
+    expect(withDayKind(national, '2026-10-02', 'normal')).toEqual({ holidays: ['2026-10-01'], workdays: ['2026-09-20'] });
+    expect(withDayKind(national, '2026-10-01', 'workday')).toEqual({ holidays: ['2026-10-02'], workdays: ['2026-09-20', '2026-10-01'] });
+    expect(dayKindIn(national, '2026-09-20')).toBe('workday');
+    expect(dayKindIn(national, '2026-10-02')).toBe('holiday');
+    expect(dayKindIn(national, '2026-10-08')).toBe('normal');
+  });
+
+  it('yields an arrangement arrangementProblems refuses when a weekday is made a 调休 workday', () => {
+    expect(arrangementProblems(2026, withDayKind(national, '2026-10-08', 'workday'))).toEqual({ 'workdays.1': '2026-10-08 是工作日，无需列为调休上班' });
   });
 });

@@ -47,3 +47,37 @@ export function arrangementProblems(year: number, body: Pick<ArrangementBody, 'h
   }
   return problems;
 }
+
+/** What one day is made (PUT /api/v1/calendar/days/:date): 放假, 调休上班, or back to its weekday's rule. */
+export const DAY_KINDS = ['holiday', 'workday', 'normal'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
+export const calendarDayBodySchema = z.strictObject(
+  {
+    kind: z.enum(DAY_KINDS, { error: '类型应为 holiday（放假）、workday（调休上班）或 normal（普通）' }),
+    /** The festival, e.g. 国庆节; kept with a holiday or 调休 day. */
+    name: z.string().trim().max(20, '名称不超过 20 字').optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `未知字段：${issue.keys.join('、')}` : '请求体应为 {kind, name?}') },
+);
+export type CalendarDayBody = z.infer<typeof calendarDayBodySchema>;
+
+/** The day's kind in an arrangement: listed as a holiday, as a 调休 workday, or not at all. */
+export function dayKindIn(arrangement: Pick<ArrangementBody, 'holidays' | 'workdays'>, day: Ymd): DayKind {
+  if (arrangement.holidays.includes(day)) return 'holiday';
+  if (arrangement.workdays.includes(day)) return 'workday';
+  return 'normal';
+}
+
+/** The arrangement with one day made `kind` and every other day as it was, both lists in order. */
+export function withDayKind(
+  arrangement: Pick<ArrangementBody, 'holidays' | 'workdays'>,
+  day: Ymd,
+  kind: DayKind,
+): Pick<ArrangementBody, 'holidays' | 'workdays'> {
+  const holidays = arrangement.holidays.filter((d) => d !== day);
+  const workdays = arrangement.workdays.filter((d) => d !== day);
+  if (kind === 'holiday') holidays.push(day);
+  if (kind === 'workday') workdays.push(day);
+  return { holidays: holidays.sort(), workdays: workdays.sort() };
+}

@@ -1,5 +1,6 @@
 // An entry's versions (the entry page shows them side by side): what each said about the time limit and
 // mode, who changed it, whether it waits for approval, and how many obligations were formed under it.
+import { actorNames } from '../auth/actor-names';
 import { canApproveWithheld } from '../auth/permissions/manage-region';
 import { isRegionInScope, scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
@@ -17,6 +18,9 @@ export interface EntryVersion {
   createdAt: string;
   changedBy: string | null;
   approvedBy: string | null;
+  /** What the page shows for changedBy and approvedBy (lib/auth/actor-names.ts). */
+  changedByName: string | null;
+  approvedByName: string | null;
   retiredAt: string | null;
   obligations: number;
   /** A pending change this user may approve or reject: the same decision POST /catalog/:id/approval makes. */
@@ -39,6 +43,8 @@ export async function listEntryVersions(db: Db, scope: Scope, id: number): Promi
     from catalog_entries c
     where c.region_code = ${entry.region_code} and c.code = ${entry.code}
     order by c.version desc`;
+  const names = await actorNames(db, rows.flatMap((row) => [row.changed_by, row.approved_by].filter((by): by is string => by !== null)));
+  const nameOf = (by: string | null) => (by === null ? null : (names.get(by) ?? by));
   return rows.map((row) => ({
     id: row.id,
     version: row.version,
@@ -51,6 +57,8 @@ export async function listEntryVersions(db: Db, scope: Scope, id: number): Promi
     createdAt: row.created_at.toISOString(),
     changedBy: row.changed_by,
     approvedBy: row.approved_by,
+    changedByName: nameOf(row.changed_by),
+    approvedByName: nameOf(row.approved_by),
     retiredAt: row.retired_at?.toISOString() ?? null,
     obligations: row.obligations,
     mayDecide: row.approval === 'pending' && mayApprove && row.changed_by !== scope.username,
@@ -65,6 +73,8 @@ export interface PendingEntry {
   withheldReason: string | null;
   basis: string;
   changedBy: string | null;
+  /** What the page shows for changedBy (lib/auth/actor-names.ts). */
+  changedByName: string | null;
   createdAt: string;
 }
 
@@ -75,6 +85,7 @@ export async function listPendingEntries(db: Db, scope: Scope): Promise<PendingE
     from catalog_entries c join regions r on r.code = c.region_code
     where c.approval = 'pending' and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'c.department_id' })}
     order by c.created_at`;
+  const names = await actorNames(db, rows.flatMap((row) => (row.changed_by === null ? [] : [row.changed_by])));
   return rows.map((row) => ({
     id: row.id,
     regionName: row.region_name,
@@ -83,6 +94,7 @@ export async function listPendingEntries(db: Db, scope: Scope): Promise<PendingE
     withheldReason: row.withheld_reason,
     basis: row.basis,
     changedBy: row.changed_by,
+    changedByName: row.changed_by === null ? null : (names.get(row.changed_by) ?? row.changed_by),
     createdAt: row.created_at.toISOString(),
   }));
 }

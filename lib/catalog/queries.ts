@@ -43,6 +43,8 @@ export interface CatalogFilter {
   /** Matched against name, code, category and basis, case-insensitively. */
   q?: string;
   departmentId?: number;
+  /** A region in scope: its entries and those of every region below it. */
+  regionCode?: string;
 }
 
 /** Keyset of the list: current entries are unique by (region, code). */
@@ -70,6 +72,11 @@ function filterClause(db: Db, scope: Scope, filter: CatalogFilter) {
     c.is_current and c.retired_at is null and ${entryScope(db, scope)}
     ${filter.domain ? db`and c.domain = ${filter.domain}` : db``}
     ${filter.departmentId !== undefined ? db`and c.department_id = ${filter.departmentId}` : db``}
+    ${
+      filter.regionCode !== undefined
+        ? db`and exists (select 1 from regions f where f.code = ${filter.regionCode} and (r.path = f.path or r.path like f.path || '.%'))`
+        : db``
+    }
     ${pattern ? db`and (c.name ilike ${pattern} or c.code ilike ${pattern} or c.category ilike ${pattern} or c.basis ilike ${pattern})` : db``}`;
 }
 

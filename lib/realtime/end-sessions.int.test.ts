@@ -1,6 +1,6 @@
 // Sessions end everywhere at once (DESIGN §2): two web processes — this test process, which answers the
 // HTTP API through the route handlers and holds a socket.io server, and a second one in a process of its
-// own — joined by the Redis adapter. Sign-out, deactivation, a password reset and expiry end the sockets of
+// own — joined by the Redis adapter. Sign-out, deactivation, a change of role or region, a password reset and expiry end the sockets of
 // that session or user on both within 1 s; a socket whose disconnect message was missed gets nothing from
 // alerts:sync, and the periodic re-check ends it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,13 @@ describe('ending sessions ends their sockets on every web process', () => {
       act: (id: number) => lib.deactivate.PATCH(adminRequest('PATCH', `/api/v1/admin/users/${id}`, { isActive: false }), { params: Promise.resolve({ id: String(id) }) }),
     },
     {
+      reason: 'scope_changed' as const,
+      act: (id: number) =>
+        lib.deactivate.PATCH(adminRequest('PATCH', `/api/v1/admin/users/${id}`, { role: 'leader', regionCode: world.regions.city.code }), {
+          params: Promise.resolve({ id: String(id) }),
+        }),
+    },
+    {
       reason: 'password_reset' as const,
       act: (id: number) =>
         lib.resetPassword.POST(adminRequest('POST', `/api/v1/admin/users/${id}/password`, { password: 'another-good-password' }), {
@@ -194,7 +201,7 @@ describe('ending sessions ends their sockets on every web process', () => {
     const promotedSocket = await connectTo(healingProcess, await signIn(promoted.username));
 
     await lib.sessions.revokeSession(harness.sql, revokedToken);
-    // no endpoint changes a role yet; a future one must call endSessionSockets, and without it this heals
+    // a role changed behind the admin API's back (no message sent): the re-check still notices
     await harness.sql`update users set role = 'leader' where id = ${promoted.id}`;
     await endedWithin([revokedSocket], 'revoked', Date.now());
     await endedWithin([promotedSocket], 'scope_changed', Date.now());

@@ -10,10 +10,11 @@
 // every socket request checks the session first, so such a socket ends at its next re-check and meanwhile
 // gets nothing it asks for.
 //
-// A change of a user's role or region (no endpoint makes one yet) must do the same: revoke the user's
-// sessions in its transaction (revokeUserSessions), then `endSessionSockets(emitter, { userId }, 'scope_changed')`;
-// the socket's rooms were chosen by the old scope and a new sign-in picks the new one. Were a change to
-// skip that, the re-check still ends the socket, since it compares the scope.
+// A change of a user's role or region (PATCH /api/v1/admin/users/:id, changeUserAssignment) does the same:
+// it revokes the user's sessions in its transaction (revokeUserSessions), then the route calls
+// `endSessionSockets(emitter, { userId }, 'scope_changed')`; the socket's rooms were chosen by the old scope
+// and a new sign-in picks the new one. Were a change to skip that, the re-check still ends the socket, since
+// it compares the scope.
 import type { RealtimeEmitter } from './emit';
 import type { SessionEndReason } from './events';
 import { sessionRoom, userRoom } from './rooms';

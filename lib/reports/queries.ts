@@ -1,4 +1,5 @@
 // Reads of the reports table, in the user's scope (a report belongs to its region).
+import { actorNames } from '../auth/actor-names';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import type { ReportData } from './report-data';
@@ -10,6 +11,8 @@ export interface ReportSummary {
   period: string;
   builtAt: string;
   builtBy: string;
+  /** What the page shows for builtBy (lib/auth/actor-names.ts). */
+  builtByName: string;
   departments: number;
   averageScore: number | null;
 }
@@ -17,7 +20,7 @@ export interface ReportSummary {
 const regionOnly = { regionPath: 'r.path', departmentId: null } as const;
 
 export async function listReports(db: Db, scope: Scope, page: { offset: number; limit: number }): Promise<{ rows: ReportSummary[]; total: number }> {
-  const rows = await db<(Omit<ReportSummary, 'builtAt'> & { builtAt: Date })[]>`
+  const rows = await db<(Omit<ReportSummary, 'builtAt' | 'builtByName'> & { builtAt: Date })[]>`
     select p.id, p.region_code as "regionId", r.name as "regionName", p.period, p.built_at as "builtAt",
       p.built_by as "builtBy", (p.data->'summary'->>'departments')::int as departments,
       (p.data->'summary'->>'averageScore')::numeric::float8 as "averageScore"
@@ -27,7 +30,8 @@ export async function listReports(db: Db, scope: Scope, page: { offset: number; 
     limit ${page.limit} offset ${page.offset}`;
   const [count] = await db<{ n: number }[]>`
     select count(*)::int as n from reports p join regions r on r.code = p.region_code where ${scopeFilter(db, scope, regionOnly)}`;
-  return { rows: rows.map((r) => ({ ...r, builtAt: r.builtAt.toISOString() })), total: count!.n };
+  const names = await actorNames(db, rows.map((r) => r.builtBy));
+  return { rows: rows.map((r) => ({ ...r, builtAt: r.builtAt.toISOString(), builtByName: names.get(r.builtBy) ?? r.builtBy })), total: count!.n };
 }
 
 export type ReportFileKind = 'xlsx' | 'pdf';

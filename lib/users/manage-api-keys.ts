@@ -1,6 +1,7 @@
 // 接口密钥 (admin): issue and revoke departments' ingest keys from the UI. lib/auth/api-keys.ts makes the
 // key and writes its audit row; here that happens inside one transaction with the checks around it.
 import { z } from 'zod';
+import { actorNames } from '../auth/actor-names';
 import { createApiKey, revokeApiKey } from '../auth/api-keys';
 import type { Db, Sql } from '../db/sql';
 import { refuse, type Refusal } from '../refusal';
@@ -18,6 +19,8 @@ export interface ApiKeyListRow {
   keyPrefix: string;
   label: string;
   createdBy: string;
+  /** What the page shows for createdBy (lib/auth/actor-names.ts). */
+  createdByName: string;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -58,6 +61,7 @@ export async function listDepartmentKeys(db: Db, filter: { departmentId?: number
     where true ${filter.departmentId !== undefined ? db`and k.department_id = ${filter.departmentId}` : db``}
     order by k.revoked_at is not null, k.id desc
     limit ${limit}`;
+  const names = await actorNames(db, rows.map((row) => row.created_by));
   return rows.map((row) => ({
     id: row.id,
     departmentId: row.department_id,
@@ -66,6 +70,7 @@ export async function listDepartmentKeys(db: Db, filter: { departmentId?: number
     keyPrefix: row.key_prefix,
     label: row.label,
     createdBy: row.created_by,
+    createdByName: names.get(row.created_by) ?? row.created_by,
     createdAt: row.created_at.toISOString(),
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,

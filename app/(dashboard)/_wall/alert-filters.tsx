@@ -2,7 +2,7 @@
 
 // The list's filters; every change lands in the URL (a bookmarkable view) through the wall.
 import { CalendarOutlined, ClearOutlined, DownOutlined } from '@ant-design/icons';
-import { Button, Divider, Input, Popover, Radio, Select } from 'antd';
+import { Button, Divider, Popover, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import type { AlertLevel } from '../../../lib/rules/rule';
 import type { StateFilter } from '../../../lib/alerts/alert-filter';
@@ -10,6 +10,7 @@ import { DOMAIN_LABELS, DOMAINS, LEVEL_NAMES, type Domain } from '../../../lib/a
 import { addDaysToDay, isYmd, shanghaiDayOf } from '../../../lib/calendar/ymd';
 import { isDefaultWallQuery, type WallQuery } from '../../../lib/alerts/wall-query';
 import type { DepartmentSummary } from '../../../lib/regions/queries';
+import { DayRangePicker } from '../_components/day-pickers';
 import { fetchAllDepartments, fetchAllRegions } from './wall-api';
 import styles from './wall.module.css';
 
@@ -206,11 +207,14 @@ function TimeRangeFilter(props: { query: WallQuery; onChange: (range: { from?: s
       <Divider style={{ margin: '12px 0' }} plain>
         或选择日期
       </Divider>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-        <Input type="date" size="small" aria-label="开始日期" value={draft.from} max={today} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <span style={{ color: '#9ca3af' }}>至</span>
-        <Input type="date" size="small" aria-label="结束日期" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-      </div>
+      <DayRangePicker
+        size="small"
+        value={draft}
+        max={today}
+        onChange={setDraft}
+        style={{ width: '100%' }}
+        getPopupContainer={(trigger) => trigger.parentElement ?? document.body}
+      />
       <div style={{ marginTop: 10, textAlign: 'right' }}>
         <Button size="small" type="primary" disabled={!isDraftValid || (draft.from === '' && draft.to === '')} onClick={() => apply(draft)}>
           应用

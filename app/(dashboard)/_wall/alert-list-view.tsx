@@ -11,6 +11,7 @@ import type { Alert } from '../../../lib/alerts/alert';
 import type { AlertRow } from '../../../lib/alerts/alert-list';
 import { domainLabel, RULE_KIND_LABELS, STATE_LABELS } from '../../../lib/alerts/labels';
 import { LevelTag } from '../_components/level-tag';
+import { staffText } from '../_components/staff-name';
 import { formatAge, formatDayTime, formatFullTime } from '../../../lib/format/shanghai-time';
 import type { Highlight, LoadStatus } from './use-alert-wall';
 import styles from './wall.module.css';
@@ -95,9 +96,9 @@ function Row(props: {
         <Tooltip
           title={
             alert.acknowledgedBy && !isResolved
-              ? `${alert.acknowledgedBy} 于 ${formatDayTime(alert.acknowledgedAt!)} 确认`
+              ? `${staffText(alert.acknowledgedBy, alert.acknowledgedByName)} 于 ${formatDayTime(alert.acknowledgedAt!)} 确认`
               : isResolved
-                ? `${alert.resolution === 'auto' ? '条件消除自动解除' : `${alert.resolvedBy ?? ''} 人工解除`}`
+                ? `${alert.resolution === 'auto' ? '条件消除自动解除' : `${alert.resolvedBy ? staffText(alert.resolvedBy, alert.resolvedByName) : ''} 人工解除`}`
                 : '尚无人确认'
           }
         >

@@ -31,7 +31,7 @@ const PERMISSIONS = {
   editScoreWeights: ['admin'],
   /** 月度报告 (GET/POST /reports, the report files). */
   readReports: ['leader', 'supervisor', 'admin'],
-  /** 工作日历: loading a year's arrangement (PUT /calendar/:year). */
+  /** 工作日历: loading a year's arrangement (PUT /calendar/:year) and correcting one day (PUT /calendar/days/:date). */
   loadCalendar: ['admin'],
   /** 操作日志 (GET /audit). */
   readAudit: ['admin'],

@@ -1,5 +1,6 @@
 // The rules page and GET /api/v1/rules: every rule that applies in the user's region (those set above it,
 // read-only, and those inside it), with names for its scope, and each rule's version history.
+import { actorNames } from '../../auth/actor-names';
 import { canManageRule } from '../../auth/permissions/manage-region';
 import type { Scope } from '../../auth/scope';
 import type { Db } from '../../db/sql';
@@ -79,6 +80,8 @@ export interface RuleVersionView {
   level: string;
   enabled: boolean;
   changedBy: string;
+  /** What the page shows for changedBy (lib/auth/actor-names.ts). */
+  changedByName: string;
   changedAt: string;
 }
 
@@ -86,12 +89,14 @@ export async function listRuleVersions(db: Db, ruleId: number): Promise<RuleVers
   const rows = await db<{ version: number; params: unknown; level: string; enabled: boolean; changed_by: string; changed_at: Date }[]>`
     select version, params, level, enabled, changed_by, changed_at from rule_versions
     where rule_id = ${ruleId} order by version desc`;
+  const names = await actorNames(db, rows.map((row) => row.changed_by));
   return rows.map((row) => ({
     version: row.version,
     params: row.params,
     level: row.level,
     enabled: row.enabled,
     changedBy: row.changed_by,
+    changedByName: names.get(row.changed_by) ?? row.changed_by,
     changedAt: row.changed_at.toISOString(),
   }));
 }

@@ -3,22 +3,26 @@
 import { LeftOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert as Notice, Button, Card, Space, Tag, Typography } from 'antd';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { CalendarYearView } from '../../../../lib/calendar/store/year-view';
 import { addDaysToDay, dayFromParts, dayOfWeek, type Ymd } from '../../../../lib/calendar/ymd';
 import { formatTime } from '../../../../lib/format/shanghai-time';
+import { StaffName } from '../../_components/staff-name';
+import { EditDayDialog } from './edit-day-dialog';
 import { LoadYearDialog } from './load-year-dialog';
 import styles from './calendar.module.css';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 
-function Month({ year, month, holidays, workdays, names, today }: {
+function Month({ year, month, holidays, workdays, names, today, onPick }: {
   year: number;
   month: number;
   holidays: Set<Ymd>;
   workdays: Set<Ymd>;
   names: Map<Ymd, string>;
   today: Ymd;
+  /** Set when the admin may correct a day: a click or Enter on it opens 修改单日. */
+  onPick?: (day: Ymd) => void;
 }) {
   const first = dayFromParts(year, month, 1);
   // Monday-first grid: blanks before the 1st
@@ -39,11 +43,24 @@ function Month({ year, month, holidays, workdays, names, today }: {
           const weekday = dayOfWeek(day);
           const kind = holidays.has(day) ? 'holiday' : workdays.has(day) ? 'workday' : weekday === 0 || weekday === 6 ? 'weekend' : 'normal';
           const label = kind === 'holiday' ? '休' : kind === 'workday' ? '班' : '';
+          const title = `${day}${names.get(day) ? ` ${names.get(day)}` : ''}${kind === 'holiday' ? ' 放假' : kind === 'workday' ? ' 调休上班' : ''}`;
           return (
             <div
               key={day}
-              className={`${styles.day} ${styles[kind]} ${day === today ? styles.today : ''}`}
-              title={`${day}${names.get(day) ? ` ${names.get(day)}` : ''}${kind === 'holiday' ? ' 放假' : kind === 'workday' ? ' 调休上班' : ''}`}
+              className={`${styles.day} ${styles[kind]} ${day === today ? styles.today : ''} ${onPick ? styles.editable : ''}`}
+              title={onPick ? `${title}（点击修改）` : title}
+              data-day={day}
+              {...(onPick && {
+                role: 'button',
+                tabIndex: 0,
+                'aria-label': `修改 ${title}`,
+                onClick: () => onPick(day),
+                onKeyDown: (event: KeyboardEvent) => {
+                  if (event.key !== 'Enter' && event.key !== ' ') return;
+                  event.preventDefault();
+                  onPick(day);
+                },
+              })}
             >
               {Number(day.slice(8))}
               {label && <span className={styles.mark}>{label}</span>}
@@ -57,6 +74,7 @@ function Month({ year, month, holidays, workdays, names, today }: {
 
 export function CalendarYear({ view, today, canLoad }: { view: CalendarYearView; today: Ymd; canLoad: boolean }) {
   const [isLoading, setLoading] = useState(false);
+  const [editing, setEditing] = useState<Ymd | null>(null);
   const holidays = new Set(view.holidays.map((d) => d.day));
   const workdays = new Set(view.workdays.map((d) => d.day));
   const names = new Map([...view.holidays, ...view.workdays].filter((d) => d.name).map((d) => [d.day, d.name!] as const));
@@ -84,8 +102,8 @@ export function CalendarYear({ view, today, canLoad }: { view: CalendarYearView;
     >
       {view.loaded ? (
         <Typography.Paragraph type="secondary">
-          来源：{view.loaded.source} · {view.loaded.loadedBy} 于 {formatTime(view.loaded.loadedAt)} 载入 · 放假 {view.holidays.length} 天，调休上班{' '}
-          {view.workdays.length} 天
+          来源：{view.loaded.source} · <StaffName actor={view.loaded.loadedBy} name={view.loaded.loadedByName} /> 于 {formatTime(view.loaded.loadedAt)} 载入或修改 · 放假{' '}
+          {view.holidays.length} 天，调休上班 {view.workdays.length} 天{canLoad && ' · 点击某一天可单独修改'}
         </Typography.Paragraph>
       ) : (
         <Notice
@@ -106,10 +124,27 @@ export function CalendarYear({ view, today, canLoad }: { view: CalendarYearView;
       </div>
       <div className={styles.year}>
         {Array.from({ length: 12 }, (_, i) => (
-          <Month key={i} year={view.year} month={i + 1} holidays={holidays} workdays={workdays} names={names} today={today} />
+          <Month
+            key={i}
+            year={view.year}
+            month={i + 1}
+            holidays={holidays}
+            workdays={workdays}
+            names={names}
+            today={today}
+            onPick={canLoad && view.loaded ? setEditing : undefined}
+          />
         ))}
       </div>
       {isLoading && <LoadYearDialog year={view.year} onClose={() => setLoading(false)} />}
+      {editing && (
+        <EditDayDialog
+          day={editing}
+          kind={holidays.has(editing) ? 'holiday' : workdays.has(editing) ? 'workday' : 'normal'}
+          name={names.get(editing) ?? null}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Card>
   );
 }

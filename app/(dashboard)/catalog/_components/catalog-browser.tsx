@@ -1,15 +1,16 @@
 'use client';
 
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert as Notice, Button, Card, Drawer, Empty, Input, Select, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert as Notice, Button, Card, Drawer, Empty, Input, Select, Skeleton, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useMemo, useState, useTransition, type MouseEvent } from 'react';
 import { DOMAIN_LABELS, DOMAINS, MODE_LABELS, type Domain } from '../../../../lib/catalog/domains';
 import type { CatalogEntrySummary, CatalogEntryWithObligations } from '../../../../lib/catalog/queries';
 import { channelLabel } from '../../../../lib/rules/evaluate-channels';
 import { formatCount } from '../../../../lib/format/shanghai-time';
+import type { RegionSummary } from '../../../../lib/regions/queries';
 import { CatalogActions } from './catalog-actions';
 import { EntryDetail, MODE_COLORS } from './entry-detail';
 
@@ -19,6 +20,7 @@ interface Filter {
   domain: Domain | null;
   q: string;
   departmentId: number | null;
+  regionId: string | null;
   page: number;
 }
 
@@ -27,6 +29,8 @@ interface Props {
   total: number;
   byDomain: Record<Domain, number>;
   departments: { id: number; name: string; regionId: string; regionName: string }[];
+  /** The regions in scope, for the region filter; empty when the scope holds one region's catalog. */
+  regions: RegionSummary[];
   filter: Filter;
   pageSize: number;
   showRegion: boolean;
@@ -40,6 +44,7 @@ function hrefOf(pathname: string, filter: Filter): string {
   const params = new URLSearchParams();
   if (filter.domain) params.set('domain', filter.domain);
   if (filter.q) params.set('q', filter.q);
+  if (filter.regionId !== null) params.set('regionId', filter.regionId);
   if (filter.departmentId !== null) params.set('departmentId', String(filter.departmentId));
   if (filter.page > 1) params.set('page', String(filter.page));
   const query = params.toString();
@@ -58,6 +63,45 @@ function TabLabel({ name, count }: { name: string; count: number }) {
 }
 
 type EntryState = { id: number; entry: CatalogEntryWithObligations | null; error: string | null };
+
+interface RegionNode {
+  value: string;
+  title: string;
+  children: RegionNode[];
+}
+
+/**
+ * The regions that hold catalog entries, with the regions above them, as a tree (city → county) for the
+ * filter, and each region's codes with those below it.
+ */
+function regionTree(all: RegionSummary[], withEntries: Set<string>): { roots: RegionNode[]; subtree: Map<string, Set<string>> } {
+  const byCode = new Map(all.map((region) => [region.code, region]));
+  const kept = new Set<string>();
+  for (const code of withEntries) {
+    for (let region = byCode.get(code); region && !kept.has(region.code); region = region.parentCode ? byCode.get(region.parentCode) : undefined) {
+      kept.add(region.code);
+    }
+  }
+  const regions = all.filter((region) => kept.has(region.code));
+  const nodes = new Map(regions.map((region) => [region.code, { value: region.code, title: region.name, children: [] as RegionNode[] }]));
+  const roots: RegionNode[] = [];
+  for (const region of regions) {
+    const parent = region.parentCode ? nodes.get(region.parentCode) : undefined;
+    (parent ? parent.children : roots).push(nodes.get(region.code)!);
+  }
+  const subtree = new Map<string, Set<string>>();
+  const collect = (node: RegionNode): Set<string> => {
+    const codes = new Set([node.value]);
+    for (const child of node.children) for (const code of collect(child)) codes.add(code);
+    subtree.set(node.value, codes);
+    return codes;
+  };
+  roots.forEach(collect);
+  return { roots, subtree };
+}
+
+/** A plain click opens the drawer; a middle click, Ctrl/⌘-click or 在新标签页打开 follows the link. */
+const isPlainClick = (event: MouseEvent) => event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
 
 export function CatalogBrowser(props: Props) {
   const router = useRouter();
@@ -80,6 +124,13 @@ export function CatalogBrowser(props: Props) {
     });
   }
 
+  const { roots, subtree } = useMemo(
+    () => regionTree(props.regions, new Set(props.departments.map((department) => department.regionId))),
+    [props.regions, props.departments],
+  );
+  const regionCodes = props.filter.regionId ? subtree.get(props.filter.regionId) : undefined;
+  const departmentsShown = regionCodes ? props.departments.filter((department) => regionCodes.has(department.regionId)) : props.departments;
+
   const totalAll = DOMAINS.reduce((sum, domain) => sum + props.byDomain[domain], 0);
   const columns: ColumnsType<CatalogEntrySummary> = [
     { title: '编码', dataIndex: 'code', width: 110, render: (code: string) => <Text code>{code}</Text> },
@@ -88,9 +139,17 @@ export function CatalogBrowser(props: Props) {
       dataIndex: 'name',
       render: (name: string, entry) => (
         <div>
-          <Typography.Link onClick={() => void open(entry.id)} data-testid="entry-name">
+          <Link
+            href={`/catalog/${entry.id}`}
+            onClick={(event) => {
+              if (!isPlainClick(event)) return;
+              event.preventDefault();
+              void open(entry.id);
+            }}
+            data-testid="entry-name"
+          >
             {name}
-          </Typography.Link>
+          </Link>
           <div>
             <Text type="secondary" style={{ fontSize: 12 }}>
               {entry.category}
@@ -136,7 +195,7 @@ export function CatalogBrowser(props: Props) {
     },
   ];
 
-  const isFiltered = props.filter.q !== '' || props.filter.departmentId !== null || props.filter.domain !== null;
+  const isFiltered = props.filter.q !== '' || props.filter.departmentId !== null || props.filter.regionId !== null || props.filter.domain !== null;
 
   return (
     <div style={{ maxWidth: 1280, margin: '0 auto' }}>
@@ -173,13 +232,28 @@ export function CatalogBrowser(props: Props) {
             maxLength={100}
             aria-label="搜索公开事项"
           />
+          {roots.length > 0 && (
+            <TreeSelect
+              placeholder="全部区域"
+              allowClear
+              showSearch
+              treeNodeFilterProp="title"
+              treeDefaultExpandedKeys={props.filter.regionId ? [props.filter.regionId] : roots.map((root) => root.value)}
+              value={props.filter.regionId ?? undefined}
+              onChange={(value?: string) => go({ regionId: value ?? null, departmentId: null })}
+              treeData={roots}
+              style={{ width: 220 }}
+              aria-label="按区域筛选"
+              data-testid="catalog-region-filter"
+            />
+          )}
           <Select
             placeholder="全部公开主体（部门）"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             value={props.filter.departmentId ?? undefined}
             onChange={(value?: number) => go({ departmentId: value ?? null })}
-            options={props.departments.map((department) => ({
+            options={departmentsShown.map((department) => ({
               value: department.id,
               label: props.showRegion ? `${department.regionName} · ${department.name}` : department.name,
             }))}

@@ -7,6 +7,7 @@ import { describeTimeLimit } from '../../../../lib/catalog/describe-time-limit';
 import { MODE_LABELS } from '../../../../lib/catalog/domains';
 import type { EntryVersion } from '../../../../lib/catalog/entry-versions';
 import { formatTime } from '../../../../lib/format/shanghai-time';
+import { StaffName } from '../../_components/staff-name';
 
 function stateTag(version: EntryVersion) {
   if (version.approval === 'pending') return <Tag color="orange">待审批</Tag>;
@@ -82,7 +83,7 @@ export function EntryVersions({ versions, shownId, canManage }: { versions: Entr
           },
           { title: '公开方式', dataIndex: 'mode', width: 100, render: (mode: EntryVersion['mode']) => MODE_LABELS[mode] },
           { title: '按此版本形成的义务', dataIndex: 'obligations', width: 150, align: 'right' },
-          { title: '修改人', key: 'by', width: 120, render: (_: unknown, row) => row.changedBy ?? '初始导入' },
+          { title: '修改人', key: 'by', width: 120, render: (_: unknown, row) => (row.changedBy ? <StaffName actor={row.changedBy} name={row.changedByName} /> : '初始导入') },
           { title: '时间', dataIndex: 'createdAt', width: 150, render: (at: string) => formatTime(at) },
           {
             title: '审批',
@@ -99,7 +100,9 @@ export function EntryVersions({ versions, shownId, canManage }: { versions: Entr
                   </Button>
                 </Space>
               ) : row.approvedBy ? (
-                <Typography.Text type="secondary">{row.approvedBy}</Typography.Text>
+                <Typography.Text type="secondary">
+                  <StaffName actor={row.approvedBy} name={row.approvedByName} />
+                </Typography.Text>
               ) : (
                 '—'
               ),

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import type { PendingEntry, UnmeasurableEntry } from '../../../../lib/catalog/entry-versions';
 import { formatTime } from '../../../../lib/format/shanghai-time';
+import { StaffName } from '../../_components/staff-name';
 
 interface Props {
   unmeasurable: UnmeasurableEntry[];
@@ -32,7 +33,12 @@ export function IncompleteEntries({ unmeasurable, total, page, pageSize, pending
             { title: '事项', dataIndex: 'name', render: (name: string, row) => <Link href={`/catalog/${row.id}`}>{name}</Link> },
             { title: '区域', dataIndex: 'regionName', width: 140 },
             { title: '不予公开理由', dataIndex: 'withheldReason', ellipsis: true },
-            { title: '提交人', dataIndex: 'changedBy', width: 120 },
+            {
+              title: '提交人',
+              dataIndex: 'changedBy',
+              width: 160,
+              render: (by: string | null, row) => (by ? <StaffName actor={by} name={row.changedByName} /> : '—'),
+            },
             { title: '提交时间', dataIndex: 'createdAt', width: 150, render: (at: string) => formatTime(at) },
           ]}
         />

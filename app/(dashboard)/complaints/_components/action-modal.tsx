@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { FINDING_LABELS, FINDINGS, SATISFACTION_LABELS, SATISFACTIONS } from '../../../../lib/complaints/complaint';
 import type { ComplaintDetail, DispatchTarget } from '../../../../lib/complaints/queries';
 import { ACTION_LABELS } from '../../../../lib/complaints/state-machine';
+import { DayPicker } from '../../_components/day-pickers';
 import { postAction } from './complaint-api';
 import { EntryPicker } from './entry-picker';
 
@@ -167,7 +168,7 @@ export function ActionModal(props: { action: ModalAction; complaint: ComplaintDe
             extra="延期一般不超过 10 个工作日"
             rules={[{ required: true, message: '请选择新的答复期限' }]}
           >
-            <Input type="date" />
+            <DayPicker style={{ width: 200 }} />
           </Form.Item>
         )}
         {action === 'rate' && (

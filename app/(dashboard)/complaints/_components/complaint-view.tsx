@@ -21,6 +21,7 @@ import { ActionModal, type ModalAction } from './action-modal';
 import { postAction } from './complaint-api';
 import styles from './complaints.module.css';
 import { LevelTag } from '../../_components/level-tag';
+import { StaffName } from '../../_components/staff-name';
 import { ChannelTag, Countdown, StateTag } from './labels';
 import { ViolationCard } from './violation-card';
 
@@ -261,8 +262,8 @@ export function ComplaintView({ detail, actor, actions }: { detail: ComplaintDet
                         {formatFullTime(event.at)}
                       </Text>
                       <Text strong>{EVENT_LABELS[event.kind]}</Text>
-                      <Text type="secondary" title={event.actor}>
-                        {event.actorName}
+                      <Text type="secondary">
+                        <StaffName actor={event.actor} name={event.actorName} />
                       </Text>
                     </Space>
                     {eventDetail(event) && <pre className={styles.plainText}>{eventDetail(event)}</pre>}

@@ -18,6 +18,7 @@ import { formatTime } from '../../../../lib/format/shanghai-time';
 import { LEVEL_COLORS } from '../../_components/level-colors';
 import { DeadlineExplanation } from '../../_components/deadline-explanation';
 import { LevelTag } from '../../_components/level-tag';
+import { StaffName } from '../../_components/staff-name';
 import { diffLines, SOURCE_LABELS, TIMELINE_KIND_LABELS } from './timeline-labels';
 
 const { Text, Title, Paragraph } = Typography;
@@ -187,8 +188,8 @@ function timelineItem(entry: TimelineEntry): TimelineItemType {
           {level && <LevelTag level={level} isDeadline={entry.source !== 'alert' || entry.ruleKind === 'deadline'} />}
         </Space>
         <div>
-          <Text type="secondary" title={entry.actor}>
-            {entry.actorName}
+          <Text type="secondary">
+            <StaffName actor={entry.actor} name={entry.actorName} />
           </Text>
         </div>
         {entry.note && <div style={{ marginTop: 2 }}>{entry.note}</div>}
@@ -423,7 +424,12 @@ function CurrentAlerts({ alerts }: { alerts: Alert[] }) {
             <div style={{ marginTop: 4 }}>{alert.message}</div>
             <Text type="secondary">
               {formatTime(alert.openedAt)} 产生
-              {alert.acknowledgedAt ? ` · ${formatTime(alert.acknowledgedAt)} 由 ${alert.acknowledgedBy ?? ''} 确认` : ''}
+              {alert.acknowledgedAt && alert.acknowledgedBy && (
+                <>
+                  {' '}
+                  · {formatTime(alert.acknowledgedAt)} 由 <StaffName actor={alert.acknowledgedBy} name={alert.acknowledgedByName} /> 确认
+                </>
+              )}
             </Text>
           </div>
         ))

@@ -10,6 +10,7 @@ import type { RegionSummary } from '../../../../lib/regions/queries';
 import type { ReportSummary } from '../../../../lib/reports/queries';
 import { periodLabel } from '../../../../lib/scoring/period';
 import { formatTime } from '../../../../lib/format/shanghai-time';
+import { StaffName } from '../../_components/staff-name';
 
 const { Text } = Typography;
 
@@ -27,7 +28,12 @@ const columns: ColumnsType<ReportSummary> = [
   { title: '部门数', dataIndex: 'departments', width: 90, align: 'right' },
   { title: '平均得分', dataIndex: 'averageScore', width: 100, align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
   { title: '生成时间', dataIndex: 'builtAt', width: 170, render: formatTime },
-  { title: '生成人', dataIndex: 'builtBy', width: 120, render: (by: string) => (by === 'system' ? <Text type="secondary">每月自动</Text> : by) },
+  {
+    title: '生成人',
+    dataIndex: 'builtBy',
+    width: 160,
+    render: (by: string, row) => (by === 'system' ? <Text type="secondary">每月自动</Text> : <StaffName actor={by} name={row.builtByName} />),
+  },
   {
     title: '下载',
     key: 'download',

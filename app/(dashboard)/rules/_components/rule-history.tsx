@@ -6,6 +6,7 @@ import { LEVEL_NAMES } from '../../../../lib/alerts/labels';
 import type { RuleVersionView, RuleView } from '../../../../lib/rules/store/list-rules';
 import { describeParams } from '../../../../lib/rules/param-labels';
 import { formatTime } from '../../../../lib/format/shanghai-time';
+import { StaffName } from '../../_components/staff-name';
 
 type State = { versions: RuleVersionView[] | null; error: string | null };
 
@@ -44,7 +45,12 @@ export function RuleHistory({ rule, onClose }: { rule: RuleView; onClose: () => 
               ? []
               : [{ title: '级别', dataIndex: 'level', width: 100, render: (level: keyof typeof LEVEL_NAMES) => LEVEL_NAMES[level] }]),
             { title: '状态', dataIndex: 'enabled', width: 70, render: (enabled: boolean) => (enabled ? '启用' : '停用') },
-            { title: '修改人', dataIndex: 'changedBy', width: 100, render: (by: string) => (by === 'system' ? '初始' : by) },
+            {
+              title: '修改人',
+              dataIndex: 'changedBy',
+              width: 150,
+              render: (by: string, row) => (by === 'system' ? '初始' : <StaffName actor={by} name={row.changedByName} />),
+            },
             { title: '时间', dataIndex: 'changedAt', width: 150, render: (at: string) => formatTime(at) },
           ]}
         />

@@ -1,5 +1,5 @@
-// 用户与接口密钥管理 through the admin routes (without HTTP): create, reset a password, deactivate (which ends
-// the user's sessions at once), issue and revoke a department key; each change leaves its audit row, and
+// 用户与接口密钥管理 through the admin routes (without HTTP): create, change a role and region, reset a
+// password, deactivate (the last three end the user's sessions at once), issue and revoke a department key; each change leaves its audit row, and
 // only the admin may make them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDepartment, createRegionTree, type TestRegionTree } from '../../../../lib/auth/test-fixtures';
@@ -88,6 +88,61 @@ describe('user administration', () => {
     expect(audit.every((row) => row.actor === `adm-${unique}`)).toBe(true);
     // no password or hash in the trail
     expect(JSON.stringify(audit)).not.toMatch(/"password(Hash)?"|first-password|second-password|argon2/);
+  });
+
+  it('changes a role and region: validated, audited, the user’s sessions end; the admin cannot change their own', async () => {
+    const username = `move-${unique}`;
+    const created = await createUser(
+      json('POST', '/api/v1/admin/users', adminCookie, { username, displayName: '调岗人员', password: 'first-password', role: 'supervisor', regionCode: regions.county.code }),
+    );
+    const { id } = (await created.json()) as { id: number };
+    const patch = (cookie: string, body: unknown) => patchUser(json('PATCH', `/api/v1/admin/users/${id}`, cookie, body), params(id));
+    const signedIn = (await login(sql, { username, password: 'first-password', ip: '127.0.0.1' })) as { ok: true; token: string };
+    expect(signedIn.ok).toBe(true);
+
+    expect((await patch(supervisorCookie, { role: 'leader' })).status).toBe(403);
+    // a department role needs a department, and one of the chosen region
+    const noDepartment = await patch(adminCookie, { role: 'dept' });
+    expect(noDepartment.status).toBe(400);
+    expect((await noDepartment.json()).error).toMatchObject({ message: '部门联络员须指定所属部门', fields: { departmentId: '请选择所属部门' } });
+    const otherRegion = await patch(adminCookie, { role: 'dept', regionCode: regions.otherCounty.code, departmentId });
+    expect(otherRegion.status).toBe(422);
+    expect((await otherRegion.json()).error.message).toBe('所属部门不在所选区域');
+    expect((await patch(adminCookie, { role: 'leader', departmentId })).status).toBe(400);
+    expect((await patch(adminCookie, { regionCode: '999999' })).status).toBe(422);
+    expect((await patch(adminCookie, { role: 'chief' })).status).toBe(400);
+    expect((await patch(adminCookie, { isActive: false, role: 'leader' })).status).toBe(400);
+    expect((await patch(adminCookie, {})).status).toBe(400);
+    // refused changes left the user and their session as they were
+    expect((await getSessionUser(sql, signedIn.token))?.user).toMatchObject({ role: 'supervisor', regionCode: regions.county.code });
+
+    const moved = await patch(adminCookie, { role: 'dept', departmentId });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ id, role: 'dept', regionCode: regions.county.code, departmentId, isActive: true });
+    expect(await getSessionUser(sql, signedIn.token)).toBeNull();
+    const again = (await login(sql, { username, password: 'first-password', ip: '127.0.0.1' })) as { ok: true; token: string };
+    expect((await getSessionUser(sql, again.token))?.user).toMatchObject({ role: 'dept', departmentId });
+
+    // leaving the department role drops the department; the same assignment again changes nothing
+    const promoted = await patch(adminCookie, { role: 'leader', regionCode: regions.city.code });
+    expect(await promoted.json()).toMatchObject({ role: 'leader', regionCode: regions.city.code, departmentId: null });
+    const third = (await login(sql, { username, password: 'first-password', ip: '127.0.0.1' })) as { ok: true; token: string };
+    expect((await patch(adminCookie, { role: 'leader' })).status).toBe(200);
+    expect(await getSessionUser(sql, third.token)).not.toBeNull();
+
+    const audit = await auditOf('user', id);
+    expect(audit.map((row) => row.action)).toEqual(['create', 'change_assignment', 'change_assignment']);
+    expect(audit[1]).toMatchObject({
+      actor: `adm-${unique}`,
+      before: expect.objectContaining({ role: 'supervisor', departmentId: null }),
+      after: expect.objectContaining({ role: 'dept', departmentId }),
+    });
+    expect(audit[2]!.after).toMatchObject({ role: 'leader', regionCode: regions.city.code, departmentId: null });
+
+    const [me] = await sql<{ id: number }[]>`select id from users where username = ${`adm-${unique}`}`;
+    const own = await patchUser(json('PATCH', `/api/v1/admin/users/${me!.id}`, adminCookie, { role: 'leader' }), params(me!.id));
+    expect(own.status).toBe(409);
+    expect((await own.json()).error.message).toBe('不能修改自己的角色或区域');
   });
 
   it('does not let the admin deactivate themselves', async () => {

@@ -1,5 +1,5 @@
 // GET /api/v1/catalog and GET /api/v1/catalog/:id end to end (without HTTP): the contract's entry shape,
-// the domain / search / department filters, cursor paging, scope (403 for another unit's department or
+// the domain / search / department / region filters, cursor paging, scope (403 for another unit's department or
 // entry, absent from lists), and zh-CN 400s for bad input.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../../lib/db/sql';
@@ -104,6 +104,20 @@ describe('GET /api/v1/catalog', () => {
     expect(await listData(`?q=${encodeURIComponent('财政预算执行')}&domain=budgets`, cookie)).toHaveLength(0);
   });
 
+  it('filters a province user’s catalog by region: a county, or a city with the counties below it', async () => {
+    const cookie = world.cookies.provinceSupervisor;
+    const county = await listData(`?regionId=${world.regions.county.code}&limit=500`, cookie);
+    expect(county.map((e) => e.id).sort((a, b) => a - b)).toEqual(countyEntryIds().sort((a, b) => a - b));
+    const other = await listData(`?regionId=${world.regions.otherCounty.code}&limit=500`, cookie);
+    expect(other.map((e) => e.code)).toEqual([world.farEntryCode]);
+    const city = await listData(`?regionId=${world.regions.city.code}&limit=500`, cookie);
+    expect(city).toHaveLength(county.length + other.length);
+    // combined with the other filters, and refused beyond the scope or for no such region
+    expect((await listData(`?regionId=${world.regions.otherCounty.code}&domain=budgets`, cookie)).map((e) => e.id)).toEqual([]);
+    expect((await list(`?regionId=${world.regions.otherCounty.code}`, world.cookies.supervisor)).status).toBe(403);
+    expect((await list('?regionId=100000', cookie)).status).toBe(404);
+  });
+
   it('pages with a cursor through exactly the whole list', async () => {
     const cookie = world.cookies.supervisor;
     const all = await listData('', cookie);
@@ -149,6 +163,7 @@ describe('GET /api/v1/catalog', () => {
     ['?limit=abc', 'limit'],
     ['?departmentId=abc', 'departmentId'],
     ['?departmentId=0', 'departmentId'],
+    ['?regionId=32', 'regionId'],
     [`?q=${'长'.repeat(101)}`, 'q'],
     ['?cursor=not-a-cursor', 'cursor'],
   ])('refuses %s with a zh-CN 400 naming the field', async (query, field) => {

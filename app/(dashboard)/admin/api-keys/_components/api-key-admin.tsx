@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { RegionSummary } from '../../../../../lib/regions/queries';
 import type { ApiKeyListRow } from '../../../../../lib/users/manage-api-keys';
 import { formatTime } from '../../../../../lib/format/shanghai-time';
+import { StaffName } from '../../../_components/staff-name';
 import { useDepartments } from '../../_components/use-departments';
 
 function IssueKeyDialog({ regions, onClose }: { regions: RegionSummary[]; onClose: (issued: boolean) => void }) {
@@ -86,7 +87,16 @@ export function ApiKeyAdmin({ keys, regions }: { keys: ApiKeyListRow[]; regions:
     { title: '部门', dataIndex: 'departmentName' },
     { title: '区域', dataIndex: 'regionName', width: 150 },
     { title: '备注', dataIndex: 'label', render: (label: string) => label || '—' },
-    { title: '签发', key: 'created', width: 210, render: (_: unknown, key) => `${key.createdBy} · ${formatTime(key.createdAt)}` },
+    {
+      title: '签发',
+      key: 'created',
+      width: 230,
+      render: (_: unknown, key) => (
+        <span>
+          <StaffName actor={key.createdBy} name={key.createdByName} /> · {formatTime(key.createdAt)}
+        </span>
+      ),
+    },
     { title: '最近使用', dataIndex: 'lastUsedAt', width: 150, render: (at: string | null) => formatTime(at) },
     {
       title: '状态',

@@ -7,6 +7,8 @@ import { useTransition } from 'react';
 import { AUDIT_ENTITY_LABELS, type AuditRow } from '../../../../../lib/audit/list-audit';
 import { AUDIT_ENTITIES, type AuditEntity } from '../../../../../lib/audit/record-audit';
 import { formatTime } from '../../../../../lib/format/shanghai-time';
+import { DayRangePicker, type DayRange } from '../../../_components/day-pickers';
+import { StaffName } from '../../../_components/staff-name';
 
 interface Filter {
   entity: AuditEntity | null;
@@ -26,9 +28,11 @@ const ACTION_LABELS: Record<string, string> = {
   reject: '驳回',
   propose_withheld: '提请不予公开',
   load: '载入',
+  set_day: '修改单日',
   replace: '替换',
   reset_password: '重置密码',
   deactivate: '停用账号',
+  change_assignment: '调整角色/区域',
   issue: '签发',
   revoke: '吊销',
   approve: '审批通过',
@@ -50,7 +54,7 @@ const json = (value: unknown) => (value === null || value === undefined ? '—' 
 
 const columns: ColumnsType<AuditRow> = [
   { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatTime(at) },
-  { title: '操作人', dataIndex: 'actor', width: 140 },
+  { title: '操作人', dataIndex: 'actor', width: 160, render: (actor: string, row) => <StaffName actor={actor} name={row.actorName} /> },
   {
     title: '对象',
     dataIndex: 'entity',
@@ -105,10 +109,12 @@ export function AuditSearch(props: { rows: AuditRow[]; total: number; pageSize: 
   return (
     <Card title="审计日志" extra={<Typography.Text type="secondary">记录目录、规则、日历、用户、密钥与权重的每一次变更，不可修改或删除</Typography.Text>}>
       <Form
+        // keyed by the URL's filter, so 重置 and back / forward show the filter in force
+        key={`${props.filter.entity}|${props.filter.actor}|${props.filter.from}|${props.filter.to}`}
         layout="inline"
-        initialValues={props.filter}
-        onFinish={(values: Omit<Filter, 'page'>) =>
-          go({ entity: values.entity ?? null, actor: values.actor?.trim() ?? '', from: values.from ?? '', to: values.to ?? '' })
+        initialValues={{ entity: props.filter.entity, actor: props.filter.actor, range: { from: props.filter.from, to: props.filter.to } }}
+        onFinish={(values: { entity?: AuditEntity | null; actor?: string; range?: DayRange }) =>
+          go({ entity: values.entity ?? null, actor: values.actor?.trim() ?? '', from: values.range?.from ?? '', to: values.range?.to ?? '' })
         }
         style={{ marginBottom: 16, rowGap: 8 }}
       >
@@ -121,13 +127,10 @@ export function AuditSearch(props: { rows: AuditRow[]; total: number; pageSize: 
           />
         </Form.Item>
         <Form.Item label="操作人" name="actor">
-          <Input allowClear placeholder="用户名" style={{ width: 160 }} />
+          <Input allowClear placeholder="姓名或用户名" style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item label="起" name="from">
-          <Input type="date" aria-label="开始日期" style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item label="止" name="to">
-          <Input type="date" aria-label="结束日期" style={{ width: 160 }} />
+        <Form.Item label="时间" name="range">
+          <DayRangePicker style={{ width: 260 }} />
         </Form.Item>
         <Form.Item>
           <Space>

@@ -106,6 +106,69 @@ function CreateUserDialog({ regions, onClose }: { regions: RegionSummary[]; onCl
   );
 }
 
+/** 调整角色/区域: a new role, region or department; the user is signed out everywhere on saving. */
+function AssignmentDialog({ user, regions, onClose }: { user: UserListRow; regions: RegionSummary[]; onClose: (done: boolean) => void }) {
+  const [form] = Form.useForm();
+  const role = Form.useWatch('role', form) as Role | undefined;
+  const regionCode = Form.useWatch('regionCode', form) as string | undefined;
+  const needsDepartment = role !== undefined && isDepartmentRole(role);
+  const { departments, isLoading } = useDepartments(needsDepartment ? regionCode : null);
+  const [isSaving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    const values = (await form.validateFields()) as { role: Role; regionCode: string; departmentId?: number };
+    setSaving(true);
+    const body = { role: values.role, regionCode: values.regionCode, departmentId: isDepartmentRole(values.role) ? values.departmentId : null };
+    const result = await send(`/api/v1/admin/users/${user.id}`, 'PATCH', body);
+    setSaving(false);
+    if (!result.ok) {
+      const fields = Object.entries(result.body.error?.fields ?? {}).map(([name, message]) => ({ name, errors: [message] }));
+      if (fields.length > 0) form.setFields(fields);
+      setError(result.body.error?.message ?? '保存失败');
+      return;
+    }
+    onClose(true);
+  }
+
+  return (
+    <Modal open title={`调整角色与区域：${user.displayName}（${user.username}）`} okText="保存" cancelText="取消" onOk={submit} confirmLoading={isSaving} onCancel={() => onClose(false)}>
+      <Typography.Paragraph type="secondary">保存后该用户的所有登录会话立即失效，已打开的页面会退出登录，重新登录后按新的角色和区域使用。</Typography.Paragraph>
+      <Form
+        form={form}
+        // its own field ids: the list's filter form behind the dialog has a 角色 field too
+        name="assignment"
+        layout="vertical"
+        initialValues={{ role: user.role, regionCode: user.regionCode, departmentId: user.departmentId ?? undefined }}
+        onValuesChange={(changed: { regionCode?: string }) => {
+          // a department belongs to one region: a new region needs a department of its own
+          if (changed.regionCode !== undefined) form.setFieldValue('departmentId', undefined);
+        }}
+      >
+        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
+          <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} />
+        </Form.Item>
+        <Form.Item name="regionCode" label="所属区域" rules={[{ required: true, message: '请选择区域' }]}>
+          <Select showSearch optionFilterProp="label" options={regionOptions(regions)} placeholder="输入名称或代码搜索" />
+        </Form.Item>
+        {needsDepartment && (
+          <Form.Item name="departmentId" label="所属部门" rules={[{ required: true, message: '部门联络员须指定所属部门' }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={isLoading}
+              disabled={!regionCode}
+              placeholder={regionCode ? '选择部门' : '请先选择区域'}
+              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+        )}
+      </Form>
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+    </Modal>
+  );
+}
+
 function ResetPasswordDialog({ user, onClose }: { user: UserListRow; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const [isSaving, setSaving] = useState(false);
@@ -153,6 +216,7 @@ export function UserAdmin(props: Props) {
   const [isPending, startTransition] = useTransition();
   const [isCreating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserListRow | null>(null);
+  const [reassigning, setReassigning] = useState<UserListRow | null>(null);
   const go = (change: Partial<Filter>) => startTransition(() => router.push(hrefOf(pathname, { ...props.filter, page: 1, ...change })));
 
   async function setActive(user: UserListRow, isActive: boolean) {
@@ -178,9 +242,12 @@ export function UserAdmin(props: Props) {
     {
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 250,
       render: (_: unknown, user) => (
         <Space size={0}>
+          <Button type="link" size="small" disabled={user.id === props.currentUserId} onClick={() => setReassigning(user)}>
+            调整角色
+          </Button>
           <Button type="link" size="small" onClick={() => setResetting(user)}>
             重置密码
           </Button>
@@ -254,6 +321,19 @@ export function UserAdmin(props: Props) {
               message.success('用户已创建');
               router.refresh();
             }
+          }}
+        />
+      )}
+      {reassigning && (
+        <AssignmentDialog
+          user={reassigning}
+          regions={props.regions}
+          onClose={(done) => {
+            if (done) {
+              message.success(`已调整 ${reassigning.username} 的角色与区域，其登录会话已全部失效`);
+              router.refresh();
+            }
+            setReassigning(null);
           }}
         />
       )}
