@@ -5,14 +5,11 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { App, DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { AS_OF_FUTURE_MESSAGE, asOfFromPicker } from '../../../lib/alerts/as-of-param';
 import type { WallQuery } from '../../../lib/alerts/wall-query';
 import { shanghaiDayOf } from '../../../lib/calendar/ymd';
 import { formatTime } from '../../../lib/format/shanghai-time';
 import { useGoToMoment } from './use-go-to-moment';
-
-dayjs.locale('zh-cn');
 
 const FORMAT = 'YYYY-MM-DD HH:mm';
 

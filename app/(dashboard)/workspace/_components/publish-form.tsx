@@ -26,7 +26,6 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import Link from 'next/link';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { MODE_LABELS } from '../../../../lib/catalog/domains';
@@ -38,8 +37,6 @@ import { elementLabel } from '../../../../lib/rules/evaluate-completeness';
 import { completenessParamsSchema } from '../../../../lib/rules/rule';
 import type { ItemDraft, PublishableEntry, PublishForm as PublishFormData } from '../../../../lib/workspace/get-publish-form';
 import { formFieldOf, publishPayload } from '../../../../lib/workspace/publish-payload';
-
-dayjs.locale('zh-cn');
 
 const { Text } = Typography;
 
