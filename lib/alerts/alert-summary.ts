@@ -1,5 +1,5 @@
 // 监督总览's counters: unresolved alerts in scope by level and state, by domain, and the departments with
-// the most. One statement, so every count and `asOfSeq` come from one snapshot: since seqs are handed out
+// the most, among those the wall's filter matches. One statement, so every count and `asOfSeq` come from one snapshot: since seqs are handed out
 // in commit order (alert-seq-lock.ts), the counts contain exactly the changes up to asOfSeq, and a browser
 // replays on top of them only the live changes with a higher seq (summary-counters.ts).
 // Reads the partial index alerts_unresolved_summary (migration 0004) and never touches resolved history.
@@ -7,6 +7,8 @@ import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import type { AlertLevel } from '../rules/rule';
 import type { AlertState } from './alert';
+import { summaryFilterOf, type AlertListFilter } from './alert-filter';
+import { alertFilterSql } from './alert-filter-sql';
 import { DOMAINS, type Domain } from './labels';
 import { compareDepartments, emptyLevelCounts } from './summary-counters';
 
@@ -49,10 +51,11 @@ interface FacetRow {
   region: string | null;
 }
 
+/** The counters of the unresolved alerts a list filter matches (summaryFilterOf: the state as it narrows them). */
 export async function getAlertSummary(
   db: Db,
   scope: Scope,
-  options: { topDepartments?: number } = {},
+  options: { filter?: AlertListFilter; topDepartments?: number } = {},
 ): Promise<AlertSummary> {
   const rows = await db<FacetRow[]>`
     with scoped as materialized (
@@ -60,6 +63,7 @@ export async function getAlertSummary(
       from alerts a join regions r on r.code = a.region_code
       where a.state <> 'resolved'
         and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' })}
+        ${alertFilterSql(db, summaryFilterOf(options.filter ?? {}))}
     ),
     top as (
       select department_id from scoped group by department_id

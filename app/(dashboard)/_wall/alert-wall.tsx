@@ -206,7 +206,7 @@ export function AlertWall(props: AlertWallProps) {
             onSelect={(departmentId) => patchQuery({ departmentId })}
           />
         )}
-        <DailyChart initial={props.initial?.daily ?? null} />
+        <DailyChart initial={props.initial?.daily ?? null} query={query} />
       </aside>
 
       <ResolveDialog

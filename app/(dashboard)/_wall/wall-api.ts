@@ -44,9 +44,20 @@ const post = <T>(path: string, body: unknown = {}) => call<T>(path, { method: 'P
 export const fetchAlerts = (params: URLSearchParams, signal?: AbortSignal) =>
   call<Page<Alert>>(`/api/v1/alerts?${params}`, { signal });
 
-export const fetchSummary = () => call<AlertSummary>('/api/v1/alerts/summary');
+/** `filter`: the list's filter parameters (wallQueryToFilterParams), which the counters and the chart follow. */
+export const fetchSummary = (filter: URLSearchParams) => call<AlertSummary>(`/api/v1/alerts/summary?${filter}`);
 
-export const fetchDaily = (days: number) => call<Page<DailyAlertCount> & { asOfSeq: number }>(`/api/v1/alerts/daily?days=${days}`);
+export const fetchDaily = (days: number, filter: URLSearchParams) =>
+  call<Page<DailyAlertCount> & { asOfSeq: number }>(`/api/v1/alerts/daily?days=${days}&${filter}`);
+
+export interface BulkActionResult {
+  applied: number[];
+  refused: { id: number; code: string; message: string }[];
+}
+
+export type BulkAction = { action: 'ack' } | { action: 'resolve'; reason: string } | { action: 'assign'; assigneeId: number };
+
+export const actOnAlerts = (ids: number[], action: BulkAction) => post<BulkActionResult>('/api/v1/alerts/bulk', { ids, ...action });
 
 export const fetchAssignees = (alertId: number) => call<Page<Assignee>>(`/api/v1/alerts/${alertId}/assignees`);
 
