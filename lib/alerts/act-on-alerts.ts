@@ -10,9 +10,9 @@ import type { Refusal } from '../refusal';
 import { acknowledgeAlertIn, type AlertActionResult } from './acknowledge-alert';
 import type { AlertChange } from './apply-findings';
 import { assignAlertIn } from './assign-alert';
+import { MAX_BULK_ALERTS } from './bulk-limits';
 import { resolveAlertIn, resolveAlertSchema } from './resolve-alert';
 
-export const MAX_BULK_ALERTS = 500;
 export const BULK_ALERT_ACTIONS = ['ack', 'resolve', 'assign'] as const;
 
 const alertIdSchema = z.number({ error: '预警编号必须是整数' }).int('预警编号必须是整数').positive('预警编号必须是正整数');

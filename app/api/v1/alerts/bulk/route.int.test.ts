@@ -66,7 +66,7 @@ describe('POST /api/v1/alerts/bulk', () => {
     ]);
     expect(await stateOf(mine)).toMatchObject({ state: 'resolved', resolve_reason: '已线下核实，属于例外' });
     expect((await eventsOf(mine)).map((e) => [e.kind, e.note])).toEqual([
-      ['opened', null],
+      ['opened', '要素不全：缺少索引号'],
       ['resolved', '已线下核实，属于例外'],
     ]);
     expect((await eventsOf(far)).map((e) => e.kind)).toEqual(['opened']);
@@ -85,7 +85,7 @@ describe('POST /api/v1/alerts/bulk', () => {
       refused: [{ id: farAlert, code: 'unknown_reference', message: '只能指派给预警所在区域的部门' }],
     });
     expect((await eventsOf(county)).map((e) => [e.kind, e.note])).toEqual([
-      ['opened', null],
+      ['opened', '要素不全：缺少索引号'],
       ['acknowledged', '指派时确认'],
       ['assigned', '指派给测试县财政局'],
     ]);
