@@ -89,7 +89,7 @@ test('a burst of 2,000 alerts: grouped, searched, acknowledged in bulk', async (
   await expect(groups.first()).toBeVisible();
   const firstGroup = groups.first();
   await expect(firstGroup).toContainText(departments[3]!);
-  await expect(firstGroup.getByTestId('alert-group-count')).toHaveText(/^\d+ 条$/);
+  await expect(firstGroup.getByTestId('alert-group-count')).toHaveText(/^已加载 \d+ 条$/);
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'e2e-artifacts/wall-burst-grouped.png' });
 
@@ -104,8 +104,8 @@ test('a burst of 2,000 alerts: grouped, searched, acknowledged in bulk', async (
   // ——— by item: the channel and completeness alerts of one subject together ———
   await chooseOption(page, '分组', '按事项分组');
   // newest first: 1999 (orange, its channel alert would be the 2001st), 1998 (yellow), then 1997 + 1996
-  await expect(groups.nth(2).getByTestId('alert-group-count')).toHaveText('2 条');
-  await expect(groups.nth(0).getByTestId('alert-group-count')).toHaveText('1 条');
+  await expect(groups.nth(2).getByTestId('alert-group-count')).toHaveText('已加载 2 条');
+  await expect(groups.nth(0).getByTestId('alert-group-count')).toHaveText('已加载 1 条');
 
   // ——— a search narrows the list, and the counters follow it ———
   await chooseOption(page, '分组', '不分组');

@@ -172,7 +172,7 @@ export function AlertFilters(props: {
         value={props.grouping}
         options={GROUPING_OPTIONS}
         onChange={props.onGroupingChange}
-        style={{ width: 150 }}
+        style={{ width: 176 }}
         data-testid="filter-grouping"
       />
       {!isDefaultWallQuery(query) && (

@@ -101,8 +101,8 @@ function Row(props: {
             {alert.message}
           </span>
           <span className={styles.metaDept}>{alert.departmentName}</span>
-          <span>{domainLabel(alert.domain)}</span>
-          <span>{RULE_KIND_LABELS[alert.rule.kind]}</span>
+          <span className={styles.metaLabel}>{domainLabel(alert.domain)}</span>
+          <span className={styles.metaLabel}>{RULE_KIND_LABELS[alert.rule.kind]}</span>
           {assignee && <span className={styles.assigned}>已指派：{assignee}</span>}
           {isResolved && alert.resolution === 'manual' && alert.resolveReason && (
             <span title={alert.resolveReason}>解除原因：{alert.resolveReason}</span>
@@ -158,6 +158,8 @@ function GroupHeader(props: {
   group: AlertGroup;
   isCollapsed: boolean;
   canAct: boolean;
+  /** More pages to load: the group counts only the rows loaded so far, and says so. */
+  isPartial: boolean;
   tickedCount: number;
   onToggle: () => void;
   onTickAll: (isTicked: boolean) => void;
@@ -187,6 +189,7 @@ function GroupHeader(props: {
           {group.label}
         </span>
         <span className={styles.groupCount} data-testid="alert-group-count">
+          {props.isPartial ? '已加载 ' : ''}
           {group.rows.length.toLocaleString('zh-CN')} 条
         </span>
         {(['red', 'orange', 'yellow'] as const).map(
@@ -364,6 +367,7 @@ export function AlertListView(props: {
               key={`group:${entry.group.key}`}
               group={entry.group}
               isCollapsed={entry.isCollapsed}
+              isPartial={hasMore}
               canAct={props.canAct}
               tickedCount={entry.group.rows.filter((row) => tickedIds.has(row.alert.id)).length}
               onToggle={() => toggleGroup(entry.group.key)}
