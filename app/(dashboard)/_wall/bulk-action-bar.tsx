@@ -4,12 +4,12 @@
 // transaction). The answer says how many were applied and why each of the others was not; the changed rows
 // arrive over the socket like anyone else's change.
 import { CheckOutlined, CloseOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert as Notice, App, Button, Form, Input, Modal, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Typography } from 'antd';
+import { useState } from 'react';
 import type { Alert } from '../../../lib/alerts/alert';
 import { MAX_BULK_ALERTS } from '../../../lib/alerts/bulk-limits';
-import type { Assignee } from '../../../lib/alerts/assign-alert';
-import { actOnAlerts, fetchAssignees, type BulkAction, type BulkActionResult } from './wall-api';
+import { actOnAlerts, type BulkAction, type BulkActionResult } from './wall-api';
+import { AssignDialog, ResolveReasonDialog } from './alert-dialogs';
 import styles from './wall.module.css';
 
 const ACTION_NAMES: Record<BulkAction['action'], string> = { ack: '确认', resolve: '解除', assign: '指派' };
@@ -84,132 +84,27 @@ export function BulkActionBar(props: {
         取消选择
       </Button>
       <span className={styles.bulkHint}>一次最多 {MAX_BULK_ALERTS} 条；不在管辖范围内或已解除的预警将逐条说明原因</span>
-      <BulkResolveDialog
+      <ResolveReasonDialog
         open={dialog === 'resolve'}
-        count={count}
+        title={`批量解除 ${count} 条预警`}
+        placeholder="例如：经核实均已在政务服务中心公开栏公开"
         onCancel={() => setDialog(null)}
         onSubmit={async (reason) => {
           if (await run({ action: 'resolve', reason })) setDialog(null);
         }}
-      />
-      <BulkAssignDialog
-        open={dialog === 'assign'}
+      >
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+          人工解除视为已接受的例外，同一原因记入每条预警的处置记录；事项再次变更前，同一规则不会对其重复预警。
+        </Typography.Paragraph>
+      </ResolveReasonDialog>
+      <AssignDialog
+        alert={dialog === 'assign' ? props.sample : null}
         count={count}
-        sample={props.sample}
         onCancel={() => setDialog(null)}
-        onSubmit={async (assigneeId) => {
-          if (await run({ action: 'assign', assigneeId })) setDialog(null);
+        onSubmit={async (_sample, assigneeId, positionId) => {
+          if (await run({ action: 'assign', assigneeId, ...(positionId ? { positionId } : {}) })) setDialog(null);
         }}
       />
     </div>
-  );
-}
-
-function BulkResolveDialog(props: { open: boolean; count: number; onCancel: () => void; onSubmit: (reason: string) => Promise<void> }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [isSaving, setSaving] = useState(false);
-  const submit = async () => {
-    const { reason } = await form.validateFields();
-    setSaving(true);
-    try {
-      await props.onSubmit(reason.trim());
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      title={`批量解除 ${props.count} 条预警`}
-      open={props.open}
-      okText="解除"
-      okButtonProps={{ danger: true, loading: isSaving }}
-      cancelText="取消"
-      onOk={() => void submit().catch(() => {})}
-      onCancel={props.onCancel}
-      destroyOnHidden
-      width={520}
-    >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        人工解除视为已接受的例外，同一原因记入每条预警的处置记录；事项再次变更前，同一规则不会对其重复预警。
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical" requiredMark={false} preserve={false}>
-        <Form.Item
-          name="reason"
-          label="解除原因"
-          rules={[
-            { required: true, whitespace: true, message: '请填写解除原因' },
-            { min: 2, message: '解除原因至少 2 个字' },
-            { max: 500, message: '解除原因不超过 500 字' },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder="例如：经核实均已在政务服务中心公开栏公开" autoFocus data-testid="bulk-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function BulkAssignDialog(props: {
-  open: boolean;
-  count: number;
-  sample: Alert | null;
-  onCancel: () => void;
-  onSubmit: (departmentId: number) => Promise<void>;
-}) {
-  const [form] = Form.useForm<{ departmentId: number }>();
-  const [assignees, setAssignees] = useState<Assignee[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [isSaving, setSaving] = useState(false);
-  const { open, sample } = props;
-
-  useEffect(() => {
-    if (!open || !sample) return;
-    let isCurrent = true;
-    fetchAssignees(sample.id).then(
-      (page) => isCurrent && setAssignees(page.data),
-      (error: Error) => isCurrent && setLoadError(error.message),
-    );
-    return () => {
-      isCurrent = false;
-      setAssignees(null);
-      setLoadError(null);
-    };
-  }, [open, sample]);
-
-  const submit = async () => {
-    const { departmentId } = await form.validateFields();
-    setSaving(true);
-    try {
-      await props.onSubmit(departmentId);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      title={`批量指派 ${props.count} 条预警`}
-      open={open}
-      okText="指派"
-      okButtonProps={{ loading: isSaving, disabled: !assignees }}
-      cancelText="取消"
-      onOk={() => void submit().catch(() => {})}
-      onCancel={props.onCancel}
-      destroyOnHidden
-      width={520}
-    >
-      {loadError && <Notice type="error" showIcon message={`可指派部门加载失败：${loadError}`} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" requiredMark={false} preserve={false}>
-        <Form.Item name="departmentId" label="指派给部门" rules={[{ required: true, message: '请选择指派部门' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={!assignees && !loadError}
-            placeholder="选择预警所在区域的部门"
-            options={(assignees ?? []).map((entry) => ({ value: entry.departmentId, label: entry.departmentName }))}
-          />
-        </Form.Item>
-      </Form>
-      <Typography.Text type="secondary">只能指派给预警所在区域的部门，其他区域的预警将说明原因、不予指派；未确认的预警在指派时一并确认。</Typography.Text>
-    </Modal>
   );
 }

@@ -55,7 +55,10 @@ export interface BulkActionResult {
   refused: { id: number; code: string; message: string }[];
 }
 
-export type BulkAction = { action: 'ack' } | { action: 'resolve'; reason: string } | { action: 'assign'; assigneeId: number };
+export type BulkAction =
+  | { action: 'ack' }
+  | { action: 'resolve'; reason: string }
+  | { action: 'assign'; assigneeId: number; positionId?: number };
 
 export const actOnAlerts = (ids: number[], action: BulkAction) => post<BulkActionResult>('/api/v1/alerts/bulk', { ids, ...action });
 
