@@ -1,7 +1,8 @@
 // 监督总览 in a burst (issue 18.1): 2,000 alerts arrive in 建邺区 at once; the wall groups them by department and
-// rule (collapsible, with counts) and by item, a search narrows the list and the counters with it, and a bulk
-// acknowledgement of the ticked rows applies in one request, and three ticked by hand are resolved with one reason. The list draws only the rows in view however many
-// are loaded. Screenshots at 1440×900 of the grouped wall, the search and the bulk action.
+// rule (collapsible, with counts) and by item, a search narrows the list and the counters with it, a bulk
+// acknowledgement of the ticked rows applies in one request, and three ticked by hand are resolved with one
+// reason. The list draws only the rows in view however many are loaded. Screenshots at 1440×900 of the grouped
+// wall, the search, the ticked rows and the bulk action.
 import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { e2eServerInfo } from './support/e2e-database';
