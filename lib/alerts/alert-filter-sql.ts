@@ -19,11 +19,12 @@ export function alertFilterSql(db: Db, filter: Omit<AlertListFilter, 'state'> & 
 }
 
 // what subject.title is made of (subject-title.ts): the item's title, the obligation's entry, the complaint's
-// tracking code and content
+// tracking code and content. The cheap tests come first: the message on the row, the departments (a few hundred,
+// matched once and hashed), then the subject by primary key.
 function searchSql(db: Db, pattern: string) {
   return db`and (
     a.message ilike ${pattern}
-    or exists (select 1 from departments sd where sd.id = a.department_id and sd.name ilike ${pattern})
+    or a.department_id in (select sd.id from departments sd where sd.name ilike ${pattern})
     or exists (select 1 from items si where si.id = a.item_id and si.title ilike ${pattern})
     or exists (select 1 from obligations so join catalog_entries sc on sc.id = so.catalog_entry_id
                where so.id = a.obligation_id and sc.name ilike ${pattern})
