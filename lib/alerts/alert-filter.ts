@@ -20,7 +20,11 @@ export interface AlertListFilter {
   openedFrom?: Date;
   /** openedAt before this instant (a bare `to` day counts up to its 24:00). */
   openedBefore?: Date;
+  /** 搜索: text found (case-insensitive) in the subject's title, the department's name or the message. */
+  q?: string;
 }
+
+export const MAX_SEARCH_CHARS = 100;
 
 /**
  * `from`/`to`: ISO 8601 with an offset, or a bare YYYY-MM-DD meaning that day in Asia/Shanghai (DESIGN §3):
@@ -52,6 +56,12 @@ export const alertFilterShape = {
     .optional(),
   from: boundary('from'),
   to: boundary('to'),
+  q: z
+    .string()
+    .trim()
+    .max(MAX_SEARCH_CHARS, `搜索内容不超过 ${MAX_SEARCH_CHARS} 字`)
+    .transform((text) => text || undefined)
+    .optional(),
 };
 
 const alertFilterObject = z.object(alertFilterShape);
@@ -74,8 +84,29 @@ export function toAlertListFilter(fields: ParsedFilterFields): AlertListFilter {
     ...(fields.departmentId !== undefined ? { departmentId: fields.departmentId } : {}),
     ...(fields.from ? { openedFrom: fields.from } : {}),
     ...(fields.to ? { openedBefore: fields.to } : {}),
+    ...(fields.q ? { q: fields.q } : {}),
   };
 }
+
+/**
+ * What the counters and side panels count for a list filter: the unresolved alerts among those it matches
+ * (they count 未解除 by definition), narrowed to one state when the filter names open or acknowledged.
+ */
+export function summaryFilterOf(filter: AlertListFilter): AlertListFilter {
+  const state = filter.state === 'open' || filter.state === 'acknowledged' ? filter.state : 'unresolved';
+  return { ...filter, state };
+}
+
+/** What the daily chart counts for a list filter: alerts opened or resolved per day, whatever their state now. */
+export function dailyFilterOf(filter: AlertListFilter): Omit<AlertListFilter, 'state'> {
+  const rest = { ...filter };
+  delete rest.state;
+  return rest;
+}
+
+/** The text a search looks in, as the browser holds an alert; the SQL twin is in alert-filter-sql.ts. */
+const searchTextOf = (alert: Pick<Alert, 'subject' | 'departmentName' | 'message'>) =>
+  `${alert.subject.title}\n${alert.departmentName}\n${alert.message}`.toLocaleLowerCase();
 
 /** The same test as listAlerts' where clause, for alerts that arrive live. */
 export function alertMatchesFilter(alert: Alert, filter: AlertListFilter): boolean {
@@ -86,5 +117,6 @@ export function alertMatchesFilter(alert: Alert, filter: AlertListFilter): boole
   const openedMs = Date.parse(alert.openedAt);
   if (filter.openedFrom && openedMs < filter.openedFrom.getTime()) return false;
   if (filter.openedBefore && openedMs >= filter.openedBefore.getTime()) return false;
+  if (filter.q && !searchTextOf(alert).includes(filter.q.toLocaleLowerCase())) return false;
   return true;
 }

@@ -1,5 +1,5 @@
 // 监督总览's counters: unresolved alerts in scope by level and state, by domain, and the departments with
-// the most. One statement, so every count and `asOfSeq` come from one snapshot: since seqs are handed out
+// the most, among those the wall's filter matches. One statement, so every count and `asOfSeq` come from one snapshot: since seqs are handed out
 // in commit order (alert-seq-lock.ts), the counts contain exactly the changes up to asOfSeq, and a browser
 // replays on top of them only the live changes with a higher seq (summary-counters.ts).
 // Reads the partial index alerts_unresolved_summary (migration 0004) and never touches resolved history.
@@ -8,6 +8,8 @@ import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import type { AlertLevel } from '../rules/rule';
 import type { AlertState } from './alert';
+import { summaryFilterOf, type AlertListFilter } from './alert-filter';
+import { alertFilterSql } from './alert-filter-sql';
 import { DOMAINS, type Domain } from './labels';
 import { compareDepartments, emptyLevelCounts } from './summary-counters';
 
@@ -50,16 +52,18 @@ interface FacetRow {
   region: string | null;
 }
 
+/** The counters of the unresolved alerts a list filter matches (summaryFilterOf: the state as it narrows them). */
 export async function getAlertSummary(
   db: Db,
   scope: Scope,
-  options: { topDepartments?: number } = {},
+  options: { filter?: AlertListFilter; topDepartments?: number } = {},
 ): Promise<AlertSummary> {
   const scoped = db`
     select a.level, a.state, coalesce(a.domain, 'other') as domain, a.department_id
     from alerts a join regions r on r.code = a.region_code
     where a.state <> 'resolved'
-      and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' })}`;
+      and ${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' })}
+      ${alertFilterSql(db, summaryFilterOf(options.filter ?? {}))}`;
   return summarizeAlerts(db, scoped, db`(select coalesce(max(seq), 0) from alerts)`, options);
 }
 

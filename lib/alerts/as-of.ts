@@ -13,7 +13,8 @@ import type { Db, Sql } from '../db/sql';
 import { toPage } from '../http/pagination';
 import type { AlertLevel } from '../rules/rule';
 import { alertFromRow, selectAlerts, type Alert, type AlertRow, type AlertState, type AlertWithPath } from './alert';
-import type { AlertListFilter } from './alert-filter';
+import { summaryFilterOf, type AlertListFilter } from './alert-filter';
+import { alertFilterSql } from './alert-filter-sql';
 import { summarizeAlerts, type AlertSummary } from './alert-summary';
 import { getDailyAlertCounts, type DailyAlertCounts } from './daily-stats';
 import { openedCursorKey, type AlertFilter } from './queries';
@@ -105,6 +106,7 @@ export async function listAlertsAsOf(db: Db, scope: Scope, at: Date, filter: AsO
       ${filter.departmentId !== undefined ? db`and a.department_id = ${filter.departmentId}` : db``}
       ${filter.openedFrom ? db`and a.opened_at >= ${filter.openedFrom}` : db``}
       ${filter.openedBefore ? db`and a.opened_at < ${filter.openedBefore}` : db``}
+      ${filter.q ? alertFilterSql(db, { q: filter.q }) : db``}
       ${filter.beforeSeq !== undefined ? db`and ${seq} < ${filter.beforeSeq}` : db``}
       ${filter.beforeId !== undefined ? db`and a.id < ${filter.beforeId}` : db``}
     order by ${byOpening ? db`a.id desc` : db`${seq} desc`}
@@ -147,25 +149,37 @@ function seqAt(db: Db, at: Date) {
   return db`(select coalesce(max(e.seq), 0) from alert_events e where e.at <= ${ofMoment(db, at)})`;
 }
 
-/** 监督总览's counters as they stood at `at`: the alerts unresolved then, by their level and state then. */
+/**
+ * 监督总览's counters as they stood at `at`: the alerts unresolved then that the list's filter matches, by their
+ * level and state then (the filter's level and state are read as of `at` too).
+ */
 export async function getAlertSummaryAsOf(
   db: Db,
   scope: Scope,
   at: Date,
-  options: { topDepartments?: number } = {},
+  options: { filter?: AlertListFilter; topDepartments?: number } = {},
 ): Promise<AlertSummary> {
+  const { state, level, ...rest } = summaryFilterOf(options.filter ?? {});
+  const levelThen = db`coalesce(h.level_at, a.level)`;
   const scoped = db`
-    select coalesce(h.level_at, a.level) as level, ${stateAtSql(db, at)} as state,
+    select ${levelThen} as level, ${stateAtSql(db, at)} as state,
       coalesce(a.domain, 'other') as domain, a.department_id
     from alerts a join regions r on r.code = a.region_code
     ${historyAt(db, at)}
-    where ${existedInScope(db, scope, at)} ${stateCondition(db, at, 'unresolved')}`;
+    where ${existedInScope(db, scope, at)} ${stateCondition(db, at, state)}
+      ${level ? db`and ${levelThen} = ${level}` : db``}
+      ${alertFilterSql(db, rest)}`;
   return summarizeAlerts(db, scoped, seqAt(db, at), options);
 }
 
 /** 每日新增与解除预警 of the `days` days up to `at`, counting only what had happened by then. */
-export async function getDailyAlertCountsAsOf(db: Db, scope: Scope, at: Date, options: { days: number }): Promise<DailyAlertCounts> {
-  const daily = await getDailyAlertCounts(db, scope, { days: options.days, at, until: at });
+export async function getDailyAlertCountsAsOf(
+  db: Db,
+  scope: Scope,
+  at: Date,
+  options: { days: number; filter?: AlertListFilter },
+): Promise<DailyAlertCounts> {
+  const daily = await getDailyAlertCounts(db, scope, { days: options.days, at, until: at, filter: options.filter });
   const [row] = await db<{ seq: number }[]>`select ${seqAt(db, at)}::int as seq`;
   return { ...daily, asOfSeq: row?.seq ?? 0 };
 }
@@ -185,9 +199,9 @@ export async function getWallSnapshotAsOf(
   options: { limit: number; dailyDays: number },
 ): Promise<WallSnapshotAsOf> {
   return sql.begin('isolation level repeatable read read only', async (tx) => {
-    const summary = await getAlertSummaryAsOf(tx, scope, at);
+    const summary = await getAlertSummaryAsOf(tx, scope, at, { filter });
     const rows = await listAlertsAsOf(tx, scope, at, { ...filter, order: 'opened', limit: options.limit + 1 });
-    const daily = await getDailyAlertCountsAsOf(tx, scope, at, { days: options.dailyDays });
+    const daily = await getDailyAlertCountsAsOf(tx, scope, at, { days: options.dailyDays, filter });
     return { summary, page: toPage(rows.map((row) => row.alert), options.limit, openedCursorKey), daily };
   });
 }

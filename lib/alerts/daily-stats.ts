@@ -1,9 +1,12 @@
-// 每日新增与解除预警: alerts opened and resolved per day (Asia/Shanghai) in the user's scope, the last N days
-// up to and including today, every day present (zeros too) so a chart has no gaps. Reads the indexes
+// 每日新增与解除预警: alerts opened and resolved per day (Asia/Shanghai) in the user's scope, among those the
+// wall's filter matches whatever their state now, the last N days up to and including today, every day present
+// (zeros too) so a chart has no gaps. Reads the indexes
 // alerts_region_opened / alerts_region_resolved (migration 0004): per region in scope, a range of days.
 import { scopeFilter, type Scope } from '../auth/scope';
 import { addDaysToDay, endOfShanghaiDay, fromDayNumber, requireDayNumber, shanghaiDayOf, startOfShanghaiDay, type Ymd } from '../calendar/ymd';
 import type { Db } from '../db/sql';
+import { dailyFilterOf, type AlertListFilter } from './alert-filter';
+import { alertFilterSql } from './alert-filter-sql';
 
 export interface DailyAlertCount {
   day: Ymd;
@@ -30,14 +33,15 @@ const SECONDS_PER_DAY = 86_400;
 export async function getDailyAlertCounts(
   db: Db,
   scope: Scope,
-  options: { days: number; at: Date; until?: Date },
+  options: { days: number; at: Date; until?: Date; filter?: AlertListFilter },
 ): Promise<DailyAlertCounts> {
   const lastDay = shanghaiDayOf(options.at);
   const firstDay = addDaysToDay(lastDay, 1 - options.days);
   const start = startOfShanghaiDay(firstDay);
   const endOfLastDay = endOfShanghaiDay(lastDay);
   const end = options.until && options.until < endOfLastDay ? new Date(options.until.getTime() + 1) : endOfLastDay;
-  const inScope = scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' });
+  const inScope = db`${scopeFilter(db, scope, { regionPath: 'r.path', departmentId: 'a.department_id' })}
+    ${alertFilterSql(db, dailyFilterOf(options.filter ?? {}))}`;
   const dayOf = (column: string) =>
     db`((extract(epoch from ${db(column)})::bigint + ${SHANGHAI_OFFSET_S}) / ${SECONDS_PER_DAY})::int`;
   const rows = await db<{ day: number; opened: number; resolved: number; resolvedManually: number; asOfSeq: number }[]>`

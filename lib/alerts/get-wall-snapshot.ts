@@ -25,9 +25,9 @@ export async function getWallSnapshot(
   options: { limit: number; dailyDays: number; at: Date },
 ): Promise<WallSnapshot> {
   return sql.begin('isolation level repeatable read read only', async (tx) => {
-    const summary = await getAlertSummary(tx, scope);
+    const summary = await getAlertSummary(tx, scope, { filter });
     const rows = await listAlerts(tx, scope, { ...filter, order: 'opened', limit: options.limit + 1 });
-    const daily = await getDailyAlertCounts(tx, scope, { days: options.dailyDays, at: options.at });
+    const daily = await getDailyAlertCounts(tx, scope, { days: options.dailyDays, at: options.at, filter });
     return { summary, page: toPage(rows.map((row) => row.alert), options.limit, openedCursorKey), daily };
   });
 }

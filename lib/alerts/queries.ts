@@ -3,6 +3,7 @@ import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import { alertFromRow, selectAlerts, type Alert, type AlertRow, type AlertState, type AlertWithPath } from './alert';
 import type { AlertListFilter } from './alert-filter';
+import { alertFilterSql } from './alert-filter-sql';
 
 export interface AlertFilter extends Omit<AlertListFilter, 'state'> {
   state?: AlertState | 'unresolved';
@@ -32,12 +33,7 @@ export async function listAlerts(db: Db, scope: Scope, filter: AlertFilter): Pro
   const rows = await db<AlertRow[]>`
     ${selectAlerts(db)}
     where ${alertScope(db, scope)}
-      ${filter.state === 'unresolved' ? db`and a.state <> 'resolved'` : filter.state ? db`and a.state = ${filter.state}` : db``}
-      ${filter.level ? db`and a.level = ${filter.level}` : db``}
-      ${filter.domain === 'other' ? db`and (a.domain = 'other' or a.domain is null)` : filter.domain ? db`and a.domain = ${filter.domain}` : db``}
-      ${filter.departmentId !== undefined ? db`and a.department_id = ${filter.departmentId}` : db``}
-      ${filter.openedFrom ? db`and a.opened_at >= ${filter.openedFrom}` : db``}
-      ${filter.openedBefore ? db`and a.opened_at < ${filter.openedBefore}` : db``}
+      ${alertFilterSql(db, filter)}
       ${filter.afterSeq !== undefined ? db`and a.seq > ${filter.afterSeq}` : db``}
       ${filter.beforeSeq !== undefined ? db`and a.seq < ${filter.beforeSeq}` : db``}
       ${filter.beforeId !== undefined ? db`and a.id < ${filter.beforeId}` : db``}

@@ -33,6 +33,15 @@ const alert = (overrides: Partial<CountedAlert> & Pick<CountedAlert, 'seq'>): Co
 });
 
 describe('applyAlertChange', () => {
+  it('leaves out an alert the wall’s filter does not match, and counts it once it does', () => {
+    const outside = alert({ seq: 101, isOutsideFilter: true });
+    expect(applyAlertChange(summary(), { seq: 101, before: null, after: outside }, TOP).summary.total).toBe(6);
+    // a search now matches it (its message changed): it enters the counts as if newly opened
+    const { summary: next } = applyAlertChange(summary(), { seq: 102, before: outside, after: alert({ seq: 102 }) }, TOP);
+    expect(next.total).toBe(7);
+    expect(next.byLevel.yellow).toBe(4);
+  });
+
   it('counts a newly opened alert in its level, state, domain and department', () => {
     const { summary: next, isExact } = applyAlertChange(summary(), { seq: 101, before: null, after: alert({ seq: 101 }) }, TOP);
     expect(isExact).toBe(true);

@@ -15,8 +15,13 @@ export function compareDepartments(a: DepartmentCount, b: DepartmentCount): numb
   return b.total - a.total || b.byLevel.red - a.byLevel.red || a.departmentId - b.departmentId;
 }
 
-/** What the counters need of an alert. */
-export type CountedAlert = Pick<Alert, 'id' | 'seq' | 'level' | 'state' | 'domain' | 'departmentId' | 'departmentName' | 'regionId'>;
+/**
+ * What the counters need of an alert. `isOutsideFilter`: the wall's filter does not match it (its counters
+ * count the alerts the list's filter matches, summaryFilterOf), so it is not counted whatever its state.
+ */
+export type CountedAlert = Pick<Alert, 'id' | 'seq' | 'level' | 'state' | 'domain' | 'departmentId' | 'departmentName' | 'regionId'> & {
+  isOutsideFilter?: boolean;
+};
 
 /** A live change as the browser saw it; `before` undefined: the alert was never seen, so unknown. */
 export interface ObservedChange {
@@ -26,7 +31,7 @@ export interface ObservedChange {
 }
 
 const isCounted = (alert: CountedAlert | null | undefined): alert is CountedAlert =>
-  alert !== null && alert !== undefined && alert.state !== 'resolved';
+  alert !== null && alert !== undefined && alert.state !== 'resolved' && alert.isOutsideFilter !== true;
 
 function move(summary: AlertSummary, alert: CountedAlert, delta: 1 | -1, topLimit: number): boolean {
   let isExact = true;

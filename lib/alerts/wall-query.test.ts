@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alertMatchesFilter } from './alert-filter';
+import { alertMatchesFilter, summaryFilterOf } from './alert-filter';
 import { testAlert } from './test-alert';
-import { parseWallQuery, wallQueryToApiParams, wallQueryToFilter, wallQueryToSearch } from './wall-query';
+import { parseWallQuery, wallQueryToApiParams, wallQueryToFilter, wallQueryToFilterParams, wallQueryToSearch } from './wall-query';
 
 describe('the wall query in the URL', () => {
   it('defaults to unresolved alerts and leaves the default out of the URL', () => {
@@ -11,9 +11,9 @@ describe('the wall query in the URL', () => {
   });
 
   it('round-trips every filter through the URL', () => {
-    const search = '?state=all&level=red&domain=budgets&departmentId=12&from=2026-11-01&to=2026-11-30';
+    const search = '?state=all&level=red&domain=budgets&departmentId=12&from=2026-11-01&to=2026-11-30&q=%E9%A2%84%E7%AE%97';
     const query = parseWallQuery(new URLSearchParams(search));
-    expect(query).toEqual({ state: 'all', level: 'red', domain: 'budgets', departmentId: 12, from: '2026-11-01', to: '2026-11-30' });
+    expect(query).toEqual({ state: 'all', level: 'red', domain: 'budgets', departmentId: 12, from: '2026-11-01', to: '2026-11-30', q: '预算' });
     expect(wallQueryToSearch(query)).toBe(search);
   });
 
@@ -27,6 +27,12 @@ describe('the wall query in the URL', () => {
   it('asks the API for the opening order, the state spelled out, and the cursor', () => {
     const params = wallQueryToApiParams({ state: 'unresolved', level: 'orange' }, { limit: 50, cursor: 'abc' });
     expect(Object.fromEntries(params)).toEqual({ order: 'opened', limit: '50', state: 'unresolved', level: 'orange', cursor: 'abc' });
+  });
+
+  it('gives the counters and the chart the list’s filter, and trims a search to nothing when blank', () => {
+    const params = wallQueryToFilterParams({ state: 'open', departmentId: 7, q: '公开' });
+    expect(Object.fromEntries(params)).toEqual({ state: 'open', departmentId: '7', q: '公开' });
+    expect(parseWallQuery({ q: '   ' })).toEqual({ state: 'unresolved' });
   });
 });
 
@@ -47,5 +53,22 @@ describe('alertMatchesFilter', () => {
     expect(alertMatchesFilter(testAlert({ id: 1, seq: 1, ...at, state: 'resolved' }), filter)).toBe(false);
     expect(alertMatchesFilter(testAlert({ id: 1, seq: 1, ...at, domain: null }), wallQueryToFilter({ state: 'all', domain: 'other' }))).toBe(true);
     expect(alertMatchesFilter(testAlert({ id: 1, seq: 1, ...at, state: 'resolved' }), wallQueryToFilter({ state: 'all' }))).toBe(true);
+  });
+});
+
+describe('a search', () => {
+  const alert = testAlert({ id: 1, seq: 1, message: '要素不全：缺少索引号', departmentName: '建邺区财政局', subject: { type: 'item', id: 9, title: '2026年部门预算公开' } });
+
+  it('finds the text in the subject’s title, the department or the message, ignoring case', () => {
+    for (const q of ['部门预算', '财政局', '索引号']) expect(alertMatchesFilter(alert, wallQueryToFilter({ state: 'all', q }))).toBe(true);
+    expect(alertMatchesFilter(alert, wallQueryToFilter({ state: 'all', q: '决算' }))).toBe(false);
+    const latin = testAlert({ id: 2, seq: 1, message: 'PDF 附件缺失' });
+    expect(alertMatchesFilter(latin, wallQueryToFilter({ state: 'all', q: 'pdf' }))).toBe(true);
+  });
+
+  it('counts unresolved alerts for the counters, narrowed to one state only when the list names it', () => {
+    expect(summaryFilterOf({ state: 'resolved', level: 'red' })).toEqual({ state: 'unresolved', level: 'red' });
+    expect(summaryFilterOf({ state: 'acknowledged' })).toEqual({ state: 'acknowledged' });
+    expect(summaryFilterOf({})).toEqual({ state: 'unresolved' });
   });
 });

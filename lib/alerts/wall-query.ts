@@ -13,6 +13,8 @@ export interface WallQuery {
   /** As written in the URL: YYYY-MM-DD (a day in Asia/Shanghai) or an ISO 8601 instant. */
   from?: string;
   to?: string;
+  /** 搜索 in the subject's title, the department's name and the message. */
+  q?: string;
   /** 回看: the moment the wall shows (lib/alerts/as-of-param.ts), checked by the page; absent: live. */
   asOf?: string;
 }
@@ -22,7 +24,7 @@ export const DEFAULT_WALL_STATE: StateFilter = 'unresolved';
 export const WALL_PAGE_SIZE = 50;
 /** Days of the wall's 每日新增与解除预警 chart. */
 export const WALL_DAILY_DAYS = 30;
-export const WALL_QUERY_KEYS = ['state', 'level', 'domain', 'departmentId', 'from', 'to'] as const;
+export const WALL_QUERY_KEYS = ['state', 'level', 'domain', 'departmentId', 'from', 'to', 'q'] as const;
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -45,6 +47,7 @@ export function parseWallQuery(params: Params): WallQuery {
   const departmentId = read('departmentId');
   const from = read('from');
   let to = read('to');
+  const q = read('q');
   if (from && to && (from.value as Date).getTime() >= (to.value as Date).getTime()) to = undefined;
   return {
     state: (state?.value as StateFilter | undefined) ?? DEFAULT_WALL_STATE,
@@ -53,6 +56,7 @@ export function parseWallQuery(params: Params): WallQuery {
     ...(departmentId ? { departmentId: departmentId.value as number } : {}),
     ...(from ? { from: from.raw } : {}),
     ...(to ? { to: to.raw } : {}),
+    ...(q ? { q: q.value as string } : {}),
   };
 }
 
@@ -69,6 +73,7 @@ export function wallQueryToFilter(query: WallQuery): AlertListFilter {
     departmentId: query.departmentId,
     from: parse('from'),
     to: parse('to'),
+    q: query.q,
   });
 }
 
@@ -81,20 +86,32 @@ export function wallQueryToSearch(query: WallQuery): string {
   if (query.departmentId !== undefined) params.set('departmentId', String(query.departmentId));
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
+  if (query.q) params.set('q', query.q);
   if (query.asOf) params.set('asOf', query.asOf);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-/** GET /api/v1/alerts parameters for the query's list, in the wall's opening order. */
-export function wallQueryToApiParams(query: WallQuery, page: { cursor?: string | null; limit: number }): URLSearchParams {
-  const params = new URLSearchParams({ order: 'opened', limit: String(page.limit), state: query.state });
+/**
+ * The filter's API parameters, the state spelled out: GET /api/v1/alerts, /summary and /daily take the same
+ * ones, so the counters, the side panels and the chart follow the list.
+ */
+export function wallQueryToFilterParams(query: WallQuery): URLSearchParams {
+  const params = new URLSearchParams({ state: query.state });
   if (query.level) params.set('level', query.level);
   if (query.domain) params.set('domain', query.domain);
   if (query.departmentId !== undefined) params.set('departmentId', String(query.departmentId));
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
+  if (query.q) params.set('q', query.q);
   if (query.asOf) params.set('asOf', query.asOf);
+  return params;
+}
+
+/** GET /api/v1/alerts parameters for the query's list, in the wall's opening order. */
+export function wallQueryToApiParams(query: WallQuery, page: { cursor?: string | null; limit: number }): URLSearchParams {
+  const params = new URLSearchParams({ order: 'opened', limit: String(page.limit) });
+  for (const [key, value] of wallQueryToFilterParams(query)) params.set(key, value);
   if (page.cursor) params.set('cursor', page.cursor);
   return params;
 }

@@ -2,7 +2,7 @@
 
 // 解除 (a reason is required) and 指派 (a department of the alert's region, optionally a position).
 import { Alert as Notice, Form, Input, Modal, Select, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Alert } from '../../../lib/alerts/alert';
 import type { Assignee } from '../../../lib/alerts/assign-alert';
 import { LEVEL_NAMES } from '../../../lib/alerts/labels';
@@ -21,25 +21,28 @@ function AlertLine({ alert }: { alert: Alert }) {
   );
 }
 
-export function ResolveDialog(props: {
-  alert: Alert | null;
+/** 解除 with a reason, for one alert or many: what is resolved goes in `children`. */
+export function ResolveReasonDialog(props: {
+  open: boolean;
+  title: string;
+  placeholder: string;
+  children: ReactNode;
   onCancel: () => void;
-  onSubmit: (alert: Alert, reason: string) => Promise<void>;
+  onSubmit: (reason: string) => Promise<void>;
 }) {
   const [form] = Form.useForm<{ reason: string }>();
   const [isSaving, setSaving] = useState(false);
-  const { alert } = props;
+  const { open } = props;
 
   useEffect(() => {
-    if (alert) form.resetFields();
-  }, [alert, form]);
+    if (open) form.resetFields();
+  }, [open, form]);
 
   const submit = async () => {
-    if (!alert) return;
     const { reason } = await form.validateFields();
     setSaving(true);
     try {
-      await props.onSubmit(alert, reason.trim());
+      await props.onSubmit(reason.trim());
     } finally {
       setSaving(false);
     }
@@ -47,8 +50,8 @@ export function ResolveDialog(props: {
 
   return (
     <Modal
-      title="解除预警"
-      open={alert !== null}
+      title={props.title}
+      open={open}
       okText="解除"
       okButtonProps={{ danger: true, loading: isSaving }}
       cancelText="取消"
@@ -57,10 +60,7 @@ export function ResolveDialog(props: {
       destroyOnHidden
       width={520}
     >
-      {alert && <AlertLine alert={alert} />}
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        人工解除视为已接受的例外：该事项再次变更前，同一规则不会对其重复预警。
-      </Typography.Paragraph>
+      {props.children}
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item
           name="reason"
@@ -71,15 +71,40 @@ export function ResolveDialog(props: {
             { max: 500, message: '解除原因不超过 500 字' },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder="例如：经核实已在政务服务中心公开栏公开" autoFocus />
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={props.placeholder} autoFocus data-testid="resolve-reason" />
         </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-export function AssignDialog(props: {
+export function ResolveDialog(props: {
   alert: Alert | null;
+  onCancel: () => void;
+  onSubmit: (alert: Alert, reason: string) => Promise<void>;
+}) {
+  const { alert } = props;
+  return (
+    <ResolveReasonDialog
+      open={alert !== null}
+      title="解除预警"
+      placeholder="例如：经核实已在政务服务中心公开栏公开"
+      onCancel={props.onCancel}
+      onSubmit={(reason) => (alert ? props.onSubmit(alert, reason) : Promise.resolve())}
+    >
+      {alert && <AlertLine alert={alert} />}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        人工解除视为已接受的例外：该事项再次变更前，同一规则不会对其重复预警。
+      </Typography.Paragraph>
+    </ResolveReasonDialog>
+  );
+}
+
+export function AssignDialog(props: {
+  /** The alert, or for a bulk assignment one of the ticked alerts: its region's departments are offered. */
+  alert: Alert | null;
+  /** How many alerts a bulk assignment hands over; absent for one alert. */
+  count?: number;
   onCancel: () => void;
   onSubmit: (alert: Alert, departmentId: number, positionId: number | null) => Promise<void>;
 }) {
@@ -138,7 +163,7 @@ export function AssignDialog(props: {
 
   return (
     <Modal
-      title="指派预警"
+      title={props.count === undefined ? '指派预警' : `批量指派 ${props.count} 条预警`}
       open={alert !== null}
       okText="指派"
       okButtonProps={{ loading: isSaving, disabled: !assignees }}
@@ -148,7 +173,12 @@ export function AssignDialog(props: {
       destroyOnHidden
       width={520}
     >
-      {alert && <AlertLine alert={alert} />}
+      {alert && props.count === undefined && <AlertLine alert={alert} />}
+      {props.count !== undefined && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+          只能指派给预警所在区域的部门，其他区域的预警将说明原因、不予指派。
+        </Typography.Paragraph>
+      )}
       {loadError && <Notice type="error" showIcon message={`可指派部门加载失败：${loadError}`} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item name="departmentId" label="指派给部门" rules={[{ required: true, message: '请选择指派部门' }]}>

@@ -2,10 +2,11 @@
 
 // The list's filters; every change lands in the URL (a bookmarkable view) through the wall.
 import { CalendarOutlined, ClearOutlined, DownOutlined } from '@ant-design/icons';
-import { Button, Divider, Popover, Radio, Select } from 'antd';
+import { Button, Divider, Input, Popover, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import type { AlertLevel } from '../../../lib/rules/rule';
-import type { StateFilter } from '../../../lib/alerts/alert-filter';
+import { MAX_SEARCH_CHARS, type StateFilter } from '../../../lib/alerts/alert-filter';
+import type { WallGrouping } from '../../../lib/alerts/wall-entries';
 import { DOMAIN_LABELS, DOMAINS, LEVEL_NAMES, type Domain } from '../../../lib/alerts/labels';
 import { addDaysToDay, isYmd, shanghaiDayOf } from '../../../lib/calendar/ymd';
 import { isDefaultWallQuery, type WallQuery } from '../../../lib/alerts/wall-query';
@@ -67,9 +68,17 @@ async function loadDepartmentOptions(): Promise<DepartmentOptions['options']> {
     .map(([code, list]) => ({ label: regionName.get(code) ?? code, options: list.map(option) }));
 }
 
+const GROUPING_OPTIONS: { value: WallGrouping; label: string }[] = [
+  { value: 'none', label: '不分组' },
+  { value: 'item', label: '按事项分组' },
+  { value: 'department_rule', label: '按部门与规则分组' },
+];
+
 export function AlertFilters(props: {
   query: WallQuery;
   onChange: (next: WallQuery) => void;
+  grouping: WallGrouping;
+  onGroupingChange: (grouping: WallGrouping) => void;
   /** Names of departments the wall already knows, to label a department filter before the list loads. */
   knownDepartments: ReadonlyMap<number, string>;
   shownCount: number;
@@ -103,6 +112,18 @@ export function AlertFilters(props: {
 
   return (
     <div className={styles.filters} role="search" aria-label="筛选预警">
+      <Input.Search
+        // a new search from elsewhere (清除筛选, the address) starts the box over
+        key={query.q ?? ''}
+        defaultValue={query.q}
+        placeholder="搜索事项、部门或预警内容"
+        aria-label="搜索预警"
+        allowClear
+        maxLength={MAX_SEARCH_CHARS}
+        onSearch={(text) => set({ q: text.trim() || undefined })}
+        style={{ width: 240 }}
+        data-testid="filter-search"
+      />
       <Select
         aria-label="级别"
         value={query.level ?? ''}
@@ -147,6 +168,14 @@ export function AlertFilters(props: {
         />
       )}
       <TimeRangeFilter query={query} onChange={(range) => set(range)} />
+      <Select<WallGrouping>
+        aria-label="分组"
+        value={props.grouping}
+        options={GROUPING_OPTIONS}
+        onChange={props.onGroupingChange}
+        style={{ width: 176 }}
+        data-testid="filter-grouping"
+      />
       {!isDefaultWallQuery(query) && (
         <Button
           type="link"
@@ -158,7 +187,7 @@ export function AlertFilters(props: {
         </Button>
       )}
       {props.shownCount > 0 && (
-        <span className={styles.filterCount}>
+        <span className={styles.filterCount} data-testid="filter-count">
           已显示 {props.shownCount.toLocaleString('zh-CN')} 条{props.hasMore ? '，向下滚动加载更多' : ''}
         </span>
       )}

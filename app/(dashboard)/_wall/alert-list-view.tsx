@@ -1,20 +1,32 @@
 'use client';
 
-// The alert list: newest opened first, rows that arrive live briefly highlighted, one or two clicks per
-// action, and the keyboard: J/K or ↑/↓ choose a row, Enter opens its item.
-import { CheckOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { Button, Empty, Result, Skeleton, Tooltip } from 'antd';
+// The alert list: newest opened first (the time shown is when each opened), rows that arrive live briefly
+// highlighted, one or two clicks per action, rows ticked for a bulk action, optionally grouped (wall-entries.ts),
+// and only the rows in view drawn, so a burst of ten thousand scrolls smoothly. The keyboard: J/K or ↑/↓
+// choose a row, Space ticks it, Enter opens its item.
+import { CaretDownOutlined, CaretRightOutlined, CheckOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Empty, Result, Skeleton, Tooltip } from 'antd';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Alert } from '../../../lib/alerts/alert';
 import type { AlertRow } from '../../../lib/alerts/alert-list';
-import { domainLabel, RULE_KIND_LABELS, STATE_LABELS } from '../../../lib/alerts/labels';
+import { domainLabel, LEVEL_NAMES, RULE_KIND_LABELS, STATE_LABELS } from '../../../lib/alerts/labels';
+import {
+  entryOffsets,
+  visibleRange,
+  wallEntries,
+  type AlertGroup,
+  type WallGrouping,
+} from '../../../lib/alerts/wall-entries';
 import { LevelTag } from '../_components/level-tag';
 import { staffText } from '../_components/staff-name';
 import { formatAge, formatDayTime, formatFullTime } from '../../../lib/format/shanghai-time';
 import type { Highlight, LoadStatus } from './use-alert-wall';
 import styles from './wall.module.css';
+
+// .listHeader's height in wall.module.css: the rows start below it
+const LIST_HEADER_HEIGHT_PX = 34;
 
 export interface AlertActions {
   onAcknowledge: (alert: Alert) => void;
@@ -39,9 +51,11 @@ function Row(props: {
   isSelected: boolean;
   canAct: boolean;
   isBusy: boolean;
+  isTicked: boolean;
   nowMs: number | null;
   actions: AlertActions;
   onSelect: () => void;
+  onTick: () => void;
 }) {
   const { alert, leftAt } = props.row;
   const href = subjectHref(alert);
@@ -68,6 +82,17 @@ function Row(props: {
       data-state={alert.state}
       data-level={alert.level}
     >
+      {props.canAct && (
+        <span onClick={(event) => event.stopPropagation()}>
+          <Checkbox
+            checked={props.isTicked}
+            disabled={alert.state === 'resolved'}
+            onChange={props.onTick}
+            aria-label={`选择：${alert.subject.title}`}
+            data-testid="alert-tick"
+          />
+        </span>
+      )}
       <LevelTag level={alert.level} isDeadline={false} look="wall" />
       <div className={styles.content}>
         {href ? (
@@ -84,8 +109,8 @@ function Row(props: {
             {alert.message}
           </span>
           <span className={styles.metaDept}>{alert.departmentName}</span>
-          <span>{domainLabel(alert.domain)}</span>
-          <span>{RULE_KIND_LABELS[alert.rule.kind]}</span>
+          <span className={styles.metaLabel}>{domainLabel(alert.domain)}</span>
+          <span className={styles.metaLabel}>{RULE_KIND_LABELS[alert.rule.kind]}</span>
           {assignee && <span className={styles.assigned}>已指派：{assignee}</span>}
           {isResolved && alert.resolution === 'manual' && alert.resolveReason && (
             <span title={alert.resolveReason}>解除原因：{alert.resolveReason}</span>
@@ -137,6 +162,57 @@ function Row(props: {
   );
 }
 
+function GroupHeader(props: {
+  group: AlertGroup;
+  isCollapsed: boolean;
+  canAct: boolean;
+  /** More pages to load: the group counts only the rows loaded so far, and says so. */
+  isPartial: boolean;
+  tickedCount: number;
+  onToggle: () => void;
+  onTickAll: (isTicked: boolean) => void;
+}) {
+  const { group } = props;
+  const tickable = group.rows.filter((row) => row.alert.state !== 'resolved').length;
+  return (
+    <div className={styles.groupHead} data-testid="alert-group" data-group-key={group.key}>
+      {props.canAct && (
+        <Checkbox
+          checked={tickable > 0 && props.tickedCount === tickable}
+          indeterminate={props.tickedCount > 0 && props.tickedCount < tickable}
+          disabled={tickable === 0}
+          onChange={(event) => props.onTickAll(event.target.checked)}
+          aria-label={`选择本组：${group.label}`}
+        />
+      )}
+      <button
+        type="button"
+        className={styles.groupToggle}
+        onClick={props.onToggle}
+        aria-expanded={!props.isCollapsed}
+        data-testid="alert-group-toggle"
+      >
+        {props.isCollapsed ? <CaretRightOutlined /> : <CaretDownOutlined />}
+        <span className={styles.groupLabel} title={group.label}>
+          {group.label}
+        </span>
+        <span className={styles.groupCount} data-testid="alert-group-count">
+          {props.isPartial ? '已加载 ' : ''}
+          {group.rows.length.toLocaleString('zh-CN')} 条
+        </span>
+        {(['red', 'orange', 'yellow'] as const).map(
+          (level) =>
+            group.byLevel[level] > 0 && (
+              <span key={level} className={`${styles.groupLevel} ${styles[`groupLevel_${level}`]}`}>
+                {LEVEL_NAMES[level]} {group.byLevel[level]}
+              </span>
+            ),
+        )}
+      </button>
+    </div>
+  );
+}
+
 export function AlertListView(props: {
   rows: AlertRow[];
   status: LoadStatus;
@@ -152,6 +228,10 @@ export function AlertListView(props: {
   nowMs: number | null;
   isFiltered: boolean;
   actions: AlertActions;
+  grouping: WallGrouping;
+  /** Ticked for a bulk action. */
+  tickedIds: ReadonlySet<number>;
+  onTick: (ids: readonly number[], isTicked: boolean) => void;
   onRetry: () => void;
   onLoadMore: () => void;
   onClearFilters: () => void;
@@ -159,13 +239,36 @@ export function AlertListView(props: {
   const router = useRouter();
   const scrollRef = useRef<HTMLDivElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
-  const { rows, selectedId, onSelect, onLoadMore, hasMore } = props;
+  const { rows, selectedId, onSelect, onLoadMore, hasMore, tickedIds, onTick } = props;
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [view, setView] = useState({ top: 0, height: 800 });
+
+  const entries = useMemo(() => wallEntries(rows, props.grouping, collapsed), [rows, props.grouping, collapsed]);
+  const offsets = useMemo(() => entryOffsets(entries), [entries]);
+  const headerHeight = LIST_HEADER_HEIGHT_PX;
+  const range = visibleRange(offsets, Math.max(0, view.top - headerHeight), view.height);
+  const visibleRows = useMemo(() => entries.flatMap((entry) => (entry.kind === 'row' ? [entry.row] : [])), [entries]);
+
+  // the drawn window follows the scroll position and the list's height
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const measure = () => setView({ top: element.scrollTop, height: element.clientHeight });
+    measure();
+    element.addEventListener('scroll', measure, { passive: true });
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', measure);
+      observer.disconnect();
+    };
+  }, [props.status]);
 
   // infinite scroll: the next page when the end of the list comes into view
   useEffect(() => {
     const sentinel = sentinelRef.current;
     if (!sentinel || !hasMore) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onLoadMore(), {
+    const observer = new IntersectionObserver((observed) => observed.some((e) => e.isIntersecting) && onLoadMore(), {
       root: scrollRef.current,
       rootMargin: '200px',
     });
@@ -173,30 +276,54 @@ export function AlertListView(props: {
     return () => observer.disconnect();
   }, [hasMore, onLoadMore, rows.length]);
 
+  // the chosen row may not be drawn: scroll to where it is
   useEffect(() => {
-    if (selectedId !== null) document.getElementById(`alert-row-${selectedId}`)?.scrollIntoView({ block: 'nearest' });
+    const element = scrollRef.current;
+    if (selectedId === null || !element) return;
+    const index = entries.findIndex((entry) => entry.kind === 'row' && entry.row.alert.id === selectedId);
+    if (index < 0) return;
+    const top = offsets[index]! + headerHeight;
+    const bottom = offsets[index + 1]! + headerHeight;
+    if (top - headerHeight < element.scrollTop) element.scrollTop = top - headerHeight;
+    else if (bottom > element.scrollTop + element.clientHeight) element.scrollTop = bottom - element.clientHeight;
+    // only when the choice changes, not when rows arrive
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target as HTMLElement;
     if (target !== event.currentTarget && target.closest('button, a, input, textarea, [role="combobox"]')) return;
-    const index = rows.findIndex((row) => row.alert.id === selectedId);
+    const index = visibleRows.findIndex((row) => row.alert.id === selectedId);
     const move = (to: number) => {
-      const row = rows[Math.max(0, Math.min(rows.length - 1, to))];
+      const row = visibleRows[Math.max(0, Math.min(visibleRows.length - 1, to))];
       if (row) onSelect(row.alert.id);
       event.preventDefault();
     };
     if (event.key === 'j' || event.key === 'ArrowDown') move(index + 1);
     else if (event.key === 'k' || event.key === 'ArrowUp') move(index < 0 ? 0 : index - 1);
     else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(rows.length - 1);
-    else if (event.key === 'Enter' && index >= 0) {
-      const href = subjectHref(rows[index]!.alert);
+    else if (event.key === 'End') move(visibleRows.length - 1);
+    else if (event.key === ' ' && index >= 0 && props.canAct) {
+      const alert = visibleRows[index]!.alert;
+      if (alert.state !== 'resolved') onTick([alert.id], !tickedIds.has(alert.id));
+      event.preventDefault();
+    } else if (event.key === 'Enter' && index >= 0) {
+      const href = subjectHref(visibleRows[index]!.alert);
       if (href) router.push(href);
       event.preventDefault();
     } else if (event.key === 'Escape') onSelect(null);
   };
+
+  const toggleGroup = (key: string) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+
+  const tickable = visibleRows.filter((row) => row.alert.state !== 'resolved');
+  const tickedVisible = tickable.filter((row) => tickedIds.has(row.alert.id)).length;
 
   let body: React.ReactNode;
   if (props.status === 'loading') {
@@ -241,19 +368,41 @@ export function AlertListView(props: {
   } else {
     body = (
       <>
-        {rows.map((row) => (
-          <Row
-            key={row.alert.id}
-            row={row}
-            highlight={props.highlights.get(row.alert.id)?.kind}
-            isSelected={row.alert.id === selectedId}
-            canAct={props.canAct}
-            isBusy={props.busyIds.has(row.alert.id)}
-            nowMs={props.nowMs}
-            actions={props.actions}
-            onSelect={() => onSelect(row.alert.id)}
-          />
-        ))}
+        <div style={{ height: offsets[range.start] }} aria-hidden />
+        {entries.slice(range.start, range.end).map((entry) =>
+          entry.kind === 'group' ? (
+            <GroupHeader
+              key={`group:${entry.group.key}`}
+              group={entry.group}
+              isCollapsed={entry.isCollapsed}
+              isPartial={hasMore}
+              canAct={props.canAct}
+              tickedCount={entry.group.rows.filter((row) => tickedIds.has(row.alert.id)).length}
+              onToggle={() => toggleGroup(entry.group.key)}
+              onTickAll={(isTicked) =>
+                onTick(
+                  entry.group.rows.filter((row) => row.alert.state !== 'resolved').map((row) => row.alert.id),
+                  isTicked,
+                )
+              }
+            />
+          ) : (
+            <Row
+              key={entry.row.alert.id}
+              row={entry.row}
+              highlight={props.highlights.get(entry.row.alert.id)?.kind}
+              isSelected={entry.row.alert.id === selectedId}
+              canAct={props.canAct}
+              isBusy={props.busyIds.has(entry.row.alert.id)}
+              isTicked={tickedIds.has(entry.row.alert.id)}
+              nowMs={props.nowMs}
+              actions={props.actions}
+              onSelect={() => onSelect(entry.row.alert.id)}
+              onTick={() => onTick([entry.row.alert.id], !tickedIds.has(entry.row.alert.id))}
+            />
+          ),
+        )}
+        <div style={{ height: offsets[offsets.length - 1]! - offsets[range.end]! }} aria-hidden />
         <div ref={sentinelRef} className={styles.listFoot}>
           {props.hasMore ? (
             props.loadMoreError ? (
@@ -279,20 +428,31 @@ export function AlertListView(props: {
   return (
     <div
       ref={scrollRef}
-      className={`${styles.listScroll} ${props.canAct ? '' : styles.readOnly}`}
+      className={`${styles.listScroll} ${props.canAct ? styles.selectable : styles.readOnly}`}
       tabIndex={0}
       role="listbox"
-      aria-label="预警列表（J/K 或 ↑/↓ 选择，Enter 打开事项）"
+      aria-label="预警列表（J/K 或 ↑/↓ 选择，空格勾选，Enter 打开事项）"
+      aria-multiselectable={props.canAct}
       aria-activedescendant={selectedId !== null ? `alert-row-${selectedId}` : undefined}
       onKeyDown={onKeyDown}
       data-testid="alert-list"
     >
-      <div className={styles.listHeader} aria-hidden>
-        <span>级别</span>
-        <span>预警内容</span>
-        <span>状态</span>
-        <span>发生时间</span>
-        <span style={{ textAlign: 'right' }}>{props.canAct ? '操作' : ''}</span>
+      <div className={styles.listHeader}>
+        {props.canAct && (
+          <Checkbox
+            checked={tickable.length > 0 && tickedVisible === tickable.length}
+            indeterminate={tickedVisible > 0 && tickedVisible < tickable.length}
+            disabled={tickable.length === 0}
+            onChange={(event) => onTick(tickable.map((row) => row.alert.id), event.target.checked)}
+            aria-label="选择已显示的全部未解除预警"
+            data-testid="alert-tick-all"
+          />
+        )}
+        <span aria-hidden>级别</span>
+        <span aria-hidden>预警内容</span>
+        <span aria-hidden>状态</span>
+        <span aria-hidden>发生时间</span>
+        <span aria-hidden style={{ textAlign: 'right' }}>{props.canAct ? '操作' : ''}</span>
       </div>
       {body}
     </div>

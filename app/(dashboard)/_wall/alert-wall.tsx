@@ -13,6 +13,9 @@ import { AsOfBanner } from './as-of-banner';
 import { AsOfPicker } from './as-of-picker';
 import { AlertFilters } from './alert-filters';
 import { AlertListView } from './alert-list-view';
+import { BulkActionBar } from './bulk-action-bar';
+import { MAX_BULK_ALERTS } from '../../../lib/alerts/bulk-limits';
+import type { WallGrouping } from '../../../lib/alerts/wall-entries';
 import { playBeep, requestNotifyPermission, showNotification, unlockAudio, useWallPreference } from './alert-signals';
 import { ConnectionStatusBadge } from '../_components/connection-status';
 import { DailyChartPlaceholder } from './daily-chart-placeholder';
@@ -49,6 +52,8 @@ export function AlertWall(props: AlertWallProps) {
   const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
   const [resolving, setResolving] = useState<Alert | null>(null);
   const [assigning, setAssigning] = useState<Alert | null>(null);
+  const [grouping, setGrouping] = useState<WallGrouping>('none');
+  const [tickedIds, setTickedIds] = useState<ReadonlySet<number>>(new Set());
   const nowMs = useNow();
 
   const onSignal = useCallback(
@@ -69,6 +74,7 @@ export function AlertWall(props: AlertWallProps) {
       // the view in the address bar, without a server round trip: bookmarkable and shareable
       window.history.replaceState(window.history.state, '', `${window.location.pathname}${wallQueryToSearch(next)}`);
       setSelectedId(null);
+      setTickedIds(new Set());
       setQuery(next);
     },
     [setQuery],
@@ -102,6 +108,27 @@ export function AlertWall(props: AlertWallProps) {
         return next;
       });
     }
+  };
+
+  // ticks stay on rows that are still there and can still be acted on
+  const rowsById = useMemo(() => new Map(list.state.rows.map((row) => [row.alert.id, row.alert])), [list.state.rows]);
+  const tickedAlive = useMemo(
+    () =>
+      [...tickedIds].filter((id) => {
+        const state = rowsById.get(id)?.state;
+        return state !== undefined && state !== 'resolved';
+      }),
+    [tickedIds, rowsById],
+  );
+  const tickedSet = useMemo(() => new Set(tickedAlive), [tickedAlive]);
+  const tick = (ids: readonly number[], isTicked: boolean) => {
+    const next = new Set(tickedAlive);
+    for (const id of ids) {
+      if (!isTicked) next.delete(id);
+      else if (next.size < MAX_BULK_ALERTS) next.add(id);
+    }
+    if (isTicked && ids.some((id) => !next.has(id))) message.warning(`一次最多处置 ${MAX_BULK_ALERTS} 条预警，已选前 ${MAX_BULK_ALERTS} 条`);
+    setTickedIds(next);
   };
 
   const actions = {
@@ -181,13 +208,30 @@ export function AlertWall(props: AlertWallProps) {
         <AlertFilters
           query={query}
           onChange={changeQuery}
+          grouping={grouping}
+          onGroupingChange={setGrouping}
           knownDepartments={knownDepartments}
           shownCount={list.state.rows.length}
           hasMore={list.state.hasMore}
           isDepartmentView={props.isDepartmentView}
         />
+        {props.canAct && (
+          <BulkActionBar
+            ids={tickedAlive}
+            sample={tickedAlive.length > 0 ? (rowsById.get(tickedAlive[0]!) ?? null) : null}
+            onClear={() => setTickedIds(new Set())}
+            onDone={(result) => {
+              // the applied ones arrive over the socket; the refused stay ticked, so their reasons can be acted on
+              const refused = new Set(result.refused.map((entry) => entry.id));
+              setTickedIds(new Set(tickedAlive.filter((id) => refused.has(id))));
+            }}
+          />
+        )}
         <AlertListView
           rows={list.state.rows}
+          grouping={grouping}
+          tickedIds={tickedSet}
+          onTick={tick}
           status={list.status}
           error={list.error}
           hasMore={list.state.hasMore}
@@ -216,7 +260,7 @@ export function AlertWall(props: AlertWallProps) {
             onSelect={(departmentId) => patchQuery({ departmentId })}
           />
         )}
-        <DailyChart initial={props.initial?.daily ?? null} asOf={asOf} />
+        <DailyChart initial={props.initial?.daily ?? null} query={query} />
       </aside>
 
       <ResolveDialog

@@ -1,15 +1,18 @@
 'use client';
 
-// 每日新增与解除预警: the last 30 days (Asia/Shanghai) of the user's scope, first from the page's snapshot.
+// 每日新增与解除预警: the last 30 days (Asia/Shanghai) of the user's scope under the list's filter, first from
+// the page's snapshot.
 // Live alerts add to today's bars at once (daily-live.ts); the series is read again every few minutes (the
 // window moves at midnight), after a reconnect, when events may have been missed, and when the page came
 // without a snapshot.
 import { Button, Skeleton } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { countLiveAlert, type DailySeries } from '../../../lib/alerts/daily-live';
 import type { DailyAlertCount } from '../../../lib/alerts/daily-stats';
-import { WALL_DAILY_DAYS as DAILY_DAYS } from '../../../lib/alerts/wall-query';
+import type { Alert } from '../../../lib/alerts/alert';
+import { alertMatchesFilter, dailyFilterOf } from '../../../lib/alerts/alert-filter';
+import { WALL_DAILY_DAYS as DAILY_DAYS, wallQueryToFilter, wallQueryToFilterParams, type WallQuery } from '../../../lib/alerts/wall-query';
 import { useRealtimeConnect, useRealtimeEvent } from '../../_client/use-realtime';
 import { fetchDaily } from './wall-api';
 import styles from './wall.module.css';
@@ -20,32 +23,43 @@ const RESOLVED_COLOR = '#389e0d';
 
 const shortDay = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
 
-/** `asOf`: the chart of a moment in the past (回看), which never changes: read once, never refreshed. */
-export function DailyChart({ initial, asOf }: { initial: { days: DailyAlertCount[]; asOfSeq: number } | null; asOf?: string }) {
+export function DailyChart({ initial, query }: { initial: { days: DailyAlertCount[]; asOfSeq: number } | null; query: WallQuery }) {
   const [series, setSeries] = useState<DailySeries | null>(() => initial && { ...initial, counted: new Set() });
-  const hasInitial = useRef(initial !== null);
   const [error, setError] = useState<string | null>(null);
   const hasConnected = useRef(false);
+  // the snapshot's series is for the first query; any other is read here
+  const loadedFor = useRef<WallQuery | null>(initial ? query : null);
+  const filterParams = wallQueryToFilterParams(query).toString();
+  const filter = useMemo(() => dailyFilterOf(wallQueryToFilter(query)), [query]);
 
   const load = useCallback(async () => {
     try {
-      const page = await fetchDaily(DAILY_DAYS, asOf);
+      const page = await fetchDaily(DAILY_DAYS, new URLSearchParams(filterParams));
       setSeries({ days: page.data, asOfSeq: page.asOfSeq, counted: new Set() });
       setError(null);
     } catch (failure) {
       setError((failure as Error).message);
     }
-  }, [asOf]);
+  }, [filterParams]);
 
   useEffect(() => {
-    if (!hasInitial.current) void load();
-    if (asOf) return;
+    if (loadedFor.current !== query) {
+      setSeries(null);
+      void load();
+    }
+    loadedFor.current = query;
+    // a moment in the past (回看) never changes: read once, never refreshed
+    if (query.asOf) return;
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [load, asOf]);
+  }, [load, query]);
 
-  useRealtimeEvent('alert:opened', (alert) => setSeries((current) => current && countLiveAlert(current, alert, 'alert:opened')));
-  useRealtimeEvent('alert:updated', (alert) => setSeries((current) => current && countLiveAlert(current, alert, 'alert:updated')));
+  const countLive = (alert: Alert, event: 'alert:opened' | 'alert:updated') => {
+    if (!alertMatchesFilter(alert, filter)) return;
+    setSeries((current) => current && countLiveAlert(current, alert, event));
+  };
+  useRealtimeEvent('alert:opened', (alert) => countLive(alert, 'alert:opened'));
+  useRealtimeEvent('alert:updated', (alert) => countLive(alert, 'alert:updated'));
   useRealtimeConnect(() => {
     if (hasConnected.current) void load();
     hasConnected.current = true;

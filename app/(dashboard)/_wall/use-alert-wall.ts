@@ -20,7 +20,14 @@ import {
   type CountedAlert,
   type ObservedChange,
 } from '../../../lib/alerts/summary-counters';
-import { WALL_PAGE_SIZE as PAGE_SIZE, wallQueryToApiParams, wallQueryToFilter, type WallQuery } from '../../../lib/alerts/wall-query';
+import { alertMatchesFilter, summaryFilterOf, type AlertListFilter } from '../../../lib/alerts/alert-filter';
+import {
+  WALL_PAGE_SIZE as PAGE_SIZE,
+  wallQueryToApiParams,
+  wallQueryToFilter,
+  wallQueryToFilterParams,
+  type WallQuery,
+} from '../../../lib/alerts/wall-query';
 import { useRealtimeConnect, useRealtimeEvent, useRealtimeInterval } from '../../_client/use-realtime';
 import type { RealtimeSocket } from '../../_client/realtime-provider';
 import { fetchAlerts, fetchSummary, type Page } from './wall-api';
@@ -60,16 +67,12 @@ interface ListModel {
   loadMoreError: string | null;
 }
 
-const counted = ({ id, seq, level, state, domain, departmentId, departmentName, regionId }: Alert): CountedAlert => ({
-  id,
-  seq,
-  level,
-  state,
-  domain,
-  departmentId,
-  departmentName,
-  regionId,
-});
+// the counters count what the list's filter matches (summaryFilterOf), so an alert outside it is seen but not counted
+const counted = (alert: Alert, filter: AlertListFilter): CountedAlert => {
+  const { id, seq, level, state, domain, departmentId, departmentName, regionId } = alert;
+  const isOutsideFilter = !alertMatchesFilter(alert, summaryFilterOf(filter));
+  return { id, seq, level, state, domain, departmentId, departmentName, regionId, ...(isOutsideFilter ? { isOutsideFilter } : {}) };
+};
 
 function listFromPage(page: Page<Alert>): ListModel {
   return {
@@ -138,7 +141,7 @@ export function useAlertWall(options: {
     const asOf = summaryRef.current?.asOfSeq ?? Number.POSITIVE_INFINITY;
     for (const alert of alerts) {
       const known = knownRef.current.get(alert.id);
-      if (alert.seq <= asOf && (!known || known.seq < alert.seq)) knownRef.current.set(alert.id, counted(alert));
+      if (alert.seq <= asOf && (!known || known.seq < alert.seq)) knownRef.current.set(alert.id, counted(alert, filterRef.current));
     }
   }, []);
 
@@ -161,7 +164,10 @@ export function useAlertWall(options: {
     }
     summaryInFlight.current = true;
     try {
-      const fetched = await fetchSummary(queryRef.current.asOf);
+      const requested = queryRef.current;
+      const fetched = await fetchSummary(wallQueryToFilterParams(requested));
+      // the filter changed meanwhile: the summary of the new one is on its way
+      if (queryRef.current !== requested) return;
       const reconciled = reconcileSummary(fetched, changeLogRef.current, TOP_DEPARTMENTS);
       changeLogRef.current = reconciled.log;
       commitSummary(reconciled.summary);
@@ -198,12 +204,12 @@ export function useAlertWall(options: {
         (known !== undefined && known.seq >= alert.seq) ||
         (summaryRef.current !== null && alert.seq <= summaryRef.current.asOfSeq);
       if (isCounted) {
-        if (!known || known.seq < alert.seq) knownRef.current.set(alert.id, counted(alert));
+        if (!known || known.seq < alert.seq) knownRef.current.set(alert.id, counted(alert, filterRef.current));
       } else {
           const before = known ?? (source === 'opened' ? null : undefined);
-        knownRef.current.set(alert.id, counted(alert));
+        knownRef.current.set(alert.id, counted(alert, filterRef.current));
         watermarkRef.current = Math.max(watermarkRef.current, alert.seq);
-        const change: ObservedChange = { seq: alert.seq, before, after: counted(alert) };
+        const change: ObservedChange = { seq: alert.seq, before, after: counted(alert, filterRef.current) };
         changeLogRef.current.push(change);
         if (changeLogRef.current.length > MAX_CHANGE_LOG) changeLogRef.current.splice(0, changeLogRef.current.length - MAX_CHANGE_LOG);
         if (summaryRef.current) {
@@ -264,7 +270,14 @@ export function useAlertWall(options: {
       queryRef.current = next;
       filterRef.current = wallQueryToFilter(next);
       setQueryState(next);
+      // the counters follow the filter: what they knew of each alert was judged under the old one
+      knownRef.current.clear();
+      changeLogRef.current = [];
+      summaryRef.current = null;
+      setSummary(null);
+      setSummaryStatus('loading');
       void loadFirstPage(next);
+      void refreshSummaryRef.current();
     },
     [loadFirstPage],
   );

@@ -44,13 +44,23 @@ const post = <T>(path: string, body: unknown = {}) => call<T>(path, { method: 'P
 export const fetchAlerts = (params: URLSearchParams, signal?: AbortSignal) =>
   call<Page<Alert>>(`/api/v1/alerts?${params}`, { signal });
 
-const asOfParam = (asOf: string | undefined) => (asOf ? `asOf=${encodeURIComponent(asOf)}` : '');
+/** `filter`: the list's filter parameters (wallQueryToFilterParams), which the counters and the chart follow. */
+export const fetchSummary = (filter: URLSearchParams) => call<AlertSummary>(`/api/v1/alerts/summary?${filter}`);
 
-/** `asOf`: the counters as they stood at that moment (回看). */
-export const fetchSummary = (asOf?: string) => call<AlertSummary>(`/api/v1/alerts/summary?${asOfParam(asOf)}`);
+export const fetchDaily = (days: number, filter: URLSearchParams) =>
+  call<Page<DailyAlertCount> & { asOfSeq: number }>(`/api/v1/alerts/daily?days=${days}&${filter}`);
 
-export const fetchDaily = (days: number, asOf?: string) =>
-  call<Page<DailyAlertCount> & { asOfSeq: number }>(`/api/v1/alerts/daily?days=${days}${asOf ? `&${asOfParam(asOf)}` : ''}`);
+export interface BulkActionResult {
+  applied: number[];
+  refused: { id: number; code: string; message: string }[];
+}
+
+export type BulkAction =
+  | { action: 'ack' }
+  | { action: 'resolve'; reason: string }
+  | { action: 'assign'; assigneeId: number; positionId?: number };
+
+export const actOnAlerts = (ids: number[], action: BulkAction) => post<BulkActionResult>('/api/v1/alerts/bulk', { ids, ...action });
 
 export const fetchAssignees = (alertId: number) => call<Page<Assignee>>(`/api/v1/alerts/${alertId}/assignees`);
 

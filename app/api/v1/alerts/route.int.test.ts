@@ -89,6 +89,22 @@ describe('GET /api/v1/alerts', () => {
     expect(idsOf((await list(`?order=opened&departmentId=${world.otherDepartment.id}`)).body.data)).toEqual([ids.budget]);
   });
 
+  it('searches the subject’s title, the department’s name and the message, keeping the other filters', async () => {
+    const departmentHit = idsOf((await list(`?order=opened&state=all&q=${encodeURIComponent('财政局')}`)).body.data);
+    expect(departmentHit).toEqual([ids.budget]);
+    const messageHit = idsOf((await list(`?order=opened&state=all&q=${encodeURIComponent('缺少索引号')}&level=red`)).body.data);
+    expect(messageHit).toEqual([ids.envRed]);
+    // the title of an item subject without an item is its number: 公开信息 #<subject id>
+    expect(idsOf((await list(`?order=opened&q=${encodeURIComponent('不存在的文字')}`)).body.data)).toEqual([]);
+    // % and _ are taken literally, not as patterns
+    expect(idsOf((await list('?order=opened&q=%25')).body.data)).toEqual([]);
+    // a blank search is no search
+    expect((await list('?order=opened&state=unresolved&q=%20%20')).body.data).toHaveLength(4);
+    const tooLong = await list(`?q=${'字'.repeat(101)}`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error!.fields!.q).toBe('搜索内容不超过 100 字');
+  });
+
   it('filters by the day an alert opened, a bare day being that whole day in Asia/Shanghai', async () => {
     // 2026-11-10 23:59 is in, 2026-11-11 00:00 is the next day
     expect(idsOf((await list('?order=opened&state=all&from=2026-11-03&to=2026-11-10')).body.data)).toEqual([ids.envRed]);

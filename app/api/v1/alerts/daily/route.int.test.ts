@@ -61,6 +61,18 @@ describe('GET /api/v1/alerts/daily', () => {
     expect(province.body.data.map((d: DailyAlertCount) => d.opened)).toEqual([1, 3, 0]);
   });
 
+  it('follows the list’s filter (a department, a search), counting resolved alerts whatever state the list shows', async () => {
+    const other = await daily(`?days=3&departmentId=${world.otherDepartment.id}&state=unresolved`);
+    expect(nonZero(other.body.data).map((d: DailyAlertCount) => [d.day, d.opened, d.resolved])).toEqual([['2026-11-25', 1, 0]]);
+    const searched = await daily(`?days=3&q=${encodeURIComponent('生态环境局')}`);
+    expect(nonZero(searched.body.data).map((d: DailyAlertCount) => [d.day, d.opened, d.resolved])).toEqual([
+      ['2026-11-24', 1, 0],
+      ['2026-11-25', 1, 0],
+      ['2026-11-26', 0, 1],
+    ]);
+    expect((await daily('?q=' + '字'.repeat(101))).status).toBe(400);
+  });
+
   it.each(['?days=0', '?days=367', '?days=abc', '?days=1.5'])('refuses %s with a zh-CN message', async (query) => {
     const { status, body } = await daily(query);
     expect(status).toBe(400);

@@ -21,8 +21,8 @@ beforeAll(async () => {
   await clearTestAlert(sql, resolved, new Date());
 });
 
-async function summary(cookie: string): Promise<AlertSummary> {
-  const response = await GET(new Request('http://127.0.0.1:3000/api/v1/alerts/summary', { headers: { cookie } }));
+async function summary(cookie: string, query = ''): Promise<AlertSummary> {
+  const response = await GET(new Request(`http://127.0.0.1:3000/api/v1/alerts/summary${query}`, { headers: { cookie } }));
   expect(response.status).toBe(200);
   return response.json();
 }
@@ -82,6 +82,26 @@ describe('GET /api/v1/alerts/summary', () => {
     expect(acknowledged.byState.acknowledged).toBe(before.byState.acknowledged + 1);
     await clearTestAlert(sql, id, new Date());
     expect((await summary(world.cookies.supervisor)).total).toBe(before.total);
+  });
+
+  it('follows the list’s filter: a department, a level, a search, and a state among the unresolved', async () => {
+    const oneDepartment = await summary(world.cookies.supervisor, `?departmentId=${world.otherDepartment.id}`);
+    expect(oneDepartment.total).toBe(2);
+    expect(oneDepartment.topDepartments.map((d) => d.departmentId)).toEqual([world.otherDepartment.id]);
+    expect(domainTotals(oneDepartment)).toEqual({ budgets: 2 });
+    const red = await summary(world.cookies.supervisor, '?level=red');
+    expect(red.byLevel).toEqual({ yellow: 0, orange: 0, red: 1 });
+    const searched = await summary(world.cookies.supervisor, `?q=${encodeURIComponent('生态环境')}`);
+    expect(searched.total).toBe(3);
+    // the counters count unresolved alerts whatever state the list shows, and one state when it names it
+    expect((await summary(world.cookies.supervisor, '?state=resolved')).total).toBe(5);
+    expect((await summary(world.cookies.supervisor, '?state=acknowledged')).total).toBe(0);
+  });
+
+  it('400 for a filter it cannot read', async () => {
+    const response = await GET(new Request('http://127.0.0.1:3000/api/v1/alerts/summary?level=purple', { headers: { cookie: world.cookies.supervisor } }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields.level).toBe('level 应为 yellow/orange/red');
   });
 
   it('401 without a session', async () => {
