@@ -79,8 +79,8 @@ async function watchedAt(moment: string): Promise<Alert | undefined> {
   return (await listAt(moment)).find((alert) => alert.id === watched);
 }
 
-async function summaryAt(moment: string, cookie?: string): Promise<AlertSummary> {
-  const { status, body } = await call(getSummary, `/api/v1/alerts/summary?asOf=${encodeURIComponent(moment)}`, cookie);
+async function summaryAt(moment: string, cookie?: string, query = ''): Promise<AlertSummary> {
+  const { status, body } = await call(getSummary, `/api/v1/alerts/summary?asOf=${encodeURIComponent(moment)}${query}`, cookie);
   expect(status).toBe(200);
   return body as AlertSummary;
 }
@@ -167,6 +167,19 @@ describe('GET /api/v1/alerts/summary?asOf=', () => {
 
     const resolved = await summaryAt(hourAfter(RESOLVED));
     expect(resolved.byLevel).toEqual({ yellow: 0, orange: 0, red: 1 });
+  });
+
+  it('follows the list’s filter and search, reading level and state as they were then', async () => {
+    const moment = hourAfter(ASSIGNED);
+    expect((await summaryAt(moment, undefined, `&departmentId=${world.otherDepartment.id}`)).byLevel).toEqual({ yellow: 0, orange: 0, red: 1 });
+    // orange then, yellow when it opened: the level filter reads the moment's level
+    expect((await summaryAt(moment, undefined, '&level=orange')).total).toBe(1);
+    expect((await summaryAt(hourAfter(OPENED), undefined, '&level=orange')).total).toBe(0);
+    expect((await summaryAt(moment, undefined, '&state=acknowledged')).byLevel).toEqual({ yellow: 0, orange: 1, red: 0 });
+    // the search reads the alert's message: every test alert says 缺少索引号, only the watched one also 文号
+    expect((await summaryAt(moment, undefined, `&q=${encodeURIComponent('文号')}`)).total).toBe(1);
+    expect((await listAt(moment, `state=unresolved&q=${encodeURIComponent('文号')}`)).map((a) => a.id)).toEqual([watched]);
+    expect((await summaryAt(moment, undefined, `&q=${encodeURIComponent('缺少索引号')}`)).total).toBe(2);
   });
 
   it('keeps to each user’s scope', async () => {
