@@ -1,6 +1,7 @@
 // Reads of disputes (申诉): the office's list and the dept's own, one dispute, and the disputes shown beside an
 // alert, an item's replay, a department's month of scoring and the monthly report.
 import type postgres from 'postgres';
+import { actorNames } from '../auth/actor-names';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import { periodRange, type Period } from '../scoring/period';
@@ -202,4 +203,10 @@ export async function listDepartmentDeductions(db: Db, departmentId: number, sin
     withdrawnAt: iso(r.withdrawn_at),
     withdrawReason: r.withdraw_reason,
   }));
+}
+
+/** 姓名 of everyone who filed or decided these disputes, keyed by username (lib/auth/actor-names.ts). */
+export async function disputeActorNames(db: Db, disputes: readonly Dispute[]): Promise<Record<string, string>> {
+  const actors = disputes.flatMap((d) => (d.decidedBy ? [d.filedBy, d.decidedBy] : [d.filedBy]));
+  return Object.fromEntries(await actorNames(db, actors));
 }
