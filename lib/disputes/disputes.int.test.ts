@@ -270,6 +270,8 @@ describe('the item replay', () => {
     await sql`update alerts set item_id = ${item!.id} where id = ${alertId}`;
     const filed = await fileDispute(sql, world.deptScope, { subject: { type: 'alert', id: alertId }, reason: '索引号已补录', attachments: [] }, shanghai('2026-11-03T09:00:00'));
     if (!filed.ok) throw new Error(filed.message);
+    // the office reads which item the disputed alert is about
+    expect(filed.dispute.subject.title).toBe('关于测试事项的公告：要素不全：缺少索引号');
     await decideDispute(sql, supervisor, filed.dispute.id, { decision: 'reject', reason: '索引号格式仍不正确' }, shanghai('2026-11-04T09:00:00'));
     const timeline = await getItemTimeline(sql, supervisor, item!.id, { limit: 100, at: shanghai('2026-11-05T09:00:00') });
     if (timeline.kind !== 'found') throw new Error(timeline.kind);

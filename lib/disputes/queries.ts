@@ -14,7 +14,7 @@ export interface DisputeAttachment {
 
 export interface Dispute {
   id: number;
-  /** title: what the dept disputes, in zh-CN (the alert's message; the deduction's complaint and entry). */
+  /** title: what the dept disputes, in zh-CN (the alert's item and message; the deduction's complaint and entry). */
   subject: { type: DisputeSubjectType; id: number; title: string };
   alertId: number | null;
   violationId: number | null;
@@ -87,12 +87,13 @@ function selectDisputes(db: Db, extra: postgres.Fragment = db``) {
     select ds.id, ds.subject_type, ds.subject_id, ds.alert_id, ds.violation_id, ds.item_id, ds.complaint_id,
       ds.department_id, d.name as department_name, ds.region_code, ds.state, ds.reason, ds.attachments, ds.filed_at,
       ds.filed_by, ds.window_ends_at, ds.decided_at, ds.decided_by, ds.decision_reason,
-      coalesce(a.message, '投诉属实扣分：投诉件 ' || c.tracking_code || ' 反映「' || ce.name || '」未按规定公开', '') as subject_title
+      coalesce(ai.title || '：' || a.message, a.message, '投诉属实扣分：投诉件 ' || c.tracking_code || ' 反映「' || ce.name || '」未按规定公开', '') as subject_title
       ${extra}
     from disputes ds
     join departments d on d.id = ds.department_id
     join regions r on r.code = ds.region_code
     left join alerts a on a.id = ds.alert_id
+    left join items ai on ai.id = a.item_id
     left join complaint_violations v on v.id = ds.violation_id
     left join complaints c on c.id = v.complaint_id
     left join catalog_entries ce on ce.id = v.catalog_entry_id`;
