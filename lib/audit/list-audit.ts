@@ -12,6 +12,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   user: '用户',
   api_key: '接口密钥',
   score_weights: '考核权重',
+  dispute: '申诉',
 };
 
 export const auditEntitySchema = z.enum(AUDIT_ENTITIES, { error: '对象类型无效' });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { TransactionSql } from '../db/sql';
 import { now } from '../clock';
 
-export const AUDIT_ENTITIES = ['calendar', 'rule', 'catalog_entry', 'user', 'api_key', 'score_weights'] as const;
+export const AUDIT_ENTITIES = ['calendar', 'rule', 'catalog_entry', 'user', 'api_key', 'score_weights', 'dispute'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const auditEntrySchema = z.object({

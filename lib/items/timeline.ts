@@ -12,6 +12,7 @@ import { actorNames } from '../auth/actor-names';
 import { scopeFilter, type Scope } from '../auth/scope';
 import type { Db } from '../db/sql';
 import { dueDayOf } from '../deadlines/due-day';
+import { listDisputesOfItem, type Dispute } from '../disputes/queries';
 import { describeCheck, type CheckVerdict } from './check-records';
 import { LEVEL_TERMS } from '../rules/level';
 
@@ -21,7 +22,7 @@ interface StoredTimelineEntry {
   id: string;
   at: string;
   kind: string;
-  source: 'item' | 'obligation' | 'check' | 'alert';
+  source: 'item' | 'obligation' | 'check' | 'alert' | 'dispute';
   /** As stored: a username, `apikey:<prefix>` or `system`. */
   actor: string;
   /** zh-CN description. */
@@ -43,8 +44,9 @@ export type TimelineLookup =
   | { kind: 'outside' }
   | { kind: 'missing' };
 
-// at equal times: what the department did, then what it meant for the obligation, the check, then the alerts
-const SOURCE_RANK = { item: 0, obligation: 1, check: 2, alert: 3 } as const;
+// at equal times: what the department did, then what it meant for the obligation, the check, the alerts, then
+// the disputes (申诉) of those alerts
+const SOURCE_RANK = { item: 0, obligation: 1, check: 2, alert: 3, dispute: 4 } as const;
 
 interface ObligationRow {
   id: number;
@@ -165,6 +167,8 @@ export async function getItemTimeline(
     });
   }
 
+  for (const dispute of await listDisputesOfItem(db, itemId, obligationIds)) all.push(...disputeEntries(dispute));
+
   all.sort((a, b) => compareKeys(a.key, b.key));
   const after = page.after;
   const rest = after ? all.filter((row) => compareKeys(row.key, after) > 0) : all;
@@ -237,6 +241,31 @@ function obligationEntries(o: ObligationRow, at: Date): Keyed[] {
     out.push({
       key: [o.updated_at.getTime(), rank, o.id, 5],
       entry: { ...base, id: `obligation:${o.id}:cancelled`, at: iso(o.updated_at), kind: 'obligation_cancelled', note: '公开义务已撤销' },
+    });
+  }
+  return out;
+}
+
+/** 申诉 of an alert of the item: its filing and, once decided, the decision with its reason. */
+function disputeEntries(d: Dispute): Keyed[] {
+  const base = { source: 'dispute' as const, disputeId: d.id, alertId: d.alertId };
+  const out: Keyed[] = [
+    {
+      key: [Date.parse(d.filedAt), SOURCE_RANK.dispute, d.id, 0],
+      entry: { ...base, id: `dispute:${d.id}:filed`, at: d.filedAt, kind: 'dispute_filed', actor: d.filedBy, note: `提出申诉：${d.reason}`, attachments: d.attachments },
+    },
+  ];
+  if (d.decidedAt && d.state !== 'pending') {
+    out.push({
+      key: [Date.parse(d.decidedAt), SOURCE_RANK.dispute, d.id, 1],
+      entry: {
+        ...base,
+        id: `dispute:${d.id}:${d.state}`,
+        at: d.decidedAt,
+        kind: `dispute_${d.state}`,
+        actor: d.decidedBy ?? 'system',
+        note: `${d.state === 'accepted' ? '申诉成立' : '申诉驳回'}：${d.decisionReason ?? ''}`,
+      },
     });
   }
   return out;

@@ -2,6 +2,7 @@
 // first); obligations, items and complaints are counted over the region's subtree.
 import { complaintFigures, listComplaintCases } from '../complaints/scoring-figures';
 import type { Db } from '../db/sql';
+import { countDisputesByDepartment } from '../disputes/queries';
 import type { ScoreResult } from '../scoring/compute-score';
 import { addMonths, periodRange, type Period } from '../scoring/period';
 import { rankScores } from '../scoring/rank-scores';
@@ -82,6 +83,7 @@ export async function gatherReportData(db: Db, input: { regionCode: string; peri
   const figures = complaintFigures(cases).filter((f) => f.positionId === null);
   const all = complaintFigures(cases.map((c) => ({ ...c, departmentId: 0, positionId: null })))[0];
   const nameOf = new Map(departments.map((d) => [d.id, d.name]));
+  const disputes = ids.length > 0 ? await countDisputesByDepartment(db, input.period, ids) : [];
 
   return {
     region: { code: region.code, name: region.name },
@@ -121,5 +123,8 @@ export async function gatherReportData(db: Db, input: { regionCode: string; peri
         satisfactionRate: f.satisfaction.rate,
       }))
       .sort((a, b) => b.complaints - a.complaints),
+    disputesByDepartment: disputes
+      .map((d) => ({ departmentName: nameOf.get(d.departmentId) ?? '', filed: d.filed, accepted: d.accepted, rejected: d.rejected }))
+      .sort((a, b) => b.filed - a.filed || b.accepted - a.accepted),
   };
 }

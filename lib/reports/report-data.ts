@@ -55,6 +55,10 @@ export const reportDataSchema = z.object({
       satisfactionRate: z.number().nullable(),
     }),
   ),
+  /** 申诉 提出/成立/驳回 per department: filed in the month, decided in it; absent from reports built before disputes. */
+  disputesByDepartment: z
+    .array(z.object({ departmentName: z.string(), filed: z.number(), accepted: z.number(), rejected: z.number() }))
+    .default([]),
 });
 export type ReportData = z.infer<typeof reportDataSchema>;
 

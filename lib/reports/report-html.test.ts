@@ -30,6 +30,7 @@ const data: ReportData = {
     { itemId: 9, title: '<script>alert(1)</script>预算公开', departmentName: '南京市建邺区财政局', dueAt: '2026-10-30T16:00:00.000Z', fulfilledAt: null, daysLate: 2 },
   ],
   complaintsByDepartment: [],
+  disputesByDepartment: [{ departmentName: '南京市建邺区财政局', filed: 3, accepted: 1, rejected: 2 }],
 };
 
 describe('renderReportHtml', () => {
@@ -43,5 +44,12 @@ describe('renderReportHtml', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('2026-10-30 24:00');
     expect(html).toContain('本月没有投诉件');
+  });
+
+  it('counts disputes per department: 提出, 成立, 驳回', () => {
+    const html = renderReportHtml(data);
+    expect(html).toContain('五、申诉情况');
+    expect(html).toContain('<td>南京市建邺区财政局</td><td>3</td><td>1</td><td>2</td>');
+    expect(renderReportHtml({ ...data, disputesByDepartment: [] })).toContain('本月没有申诉');
   });
 });

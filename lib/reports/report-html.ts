@@ -83,5 +83,11 @@ ${table(
   data.complaintsByDepartment.map((c) => [c.departmentName, String(c.complaints), formatPercent(c.acceptInTimeRate), formatPercent(c.replyInTimeRate), formatPercent(c.satisfactionRate)]),
   '本月没有投诉件',
 )}
+<h2>五、申诉情况</h2>
+${table(
+  ['部门', '提出申诉', '申诉成立', '申诉驳回'],
+  data.disputesByDepartment.map((d) => [d.departmentName, String(d.filed), String(d.accepted), String(d.rejected)]),
+  '本月没有申诉',
+)}
 </body></html>`;
 }

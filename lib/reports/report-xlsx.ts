@@ -73,5 +73,13 @@ export async function buildReportXlsx(data: ReportData): Promise<Buffer> {
     data.complaintsByDepartment.map((c) => [c.departmentName, c.complaints, formatPercent(c.acceptInTimeRate), formatPercent(c.replyInTimeRate), formatPercent(c.satisfactionRate)]),
     [36, 10, 12, 12, 12],
   );
+  sheet(
+    workbook,
+    '申诉情况',
+    `${title} · 申诉情况`,
+    ['部门', '提出申诉', '申诉成立', '申诉驳回'],
+    data.disputesByDepartment.map((d) => [d.departmentName, d.filed, d.accepted, d.rejected]),
+    [36, 12, 12, 12],
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

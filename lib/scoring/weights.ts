@@ -44,6 +44,13 @@ export const weightsSchema = z
      * existed read the default.
      */
     substantiatedPenalty: z.number().min(0, '扣分不能为负').max(20, '每件扣分不能超过 20').default(5),
+    /**
+     * 申诉期限: a department may dispute an alert or a deduction within this many working days of the alert's
+     * opening / the deduction's recording. It lives with the weights, not with a rule's params, because it
+     * belongs to the assessment scheme as a whole (every scheme in reference.md sets its 申诉 period beside
+     * its deductions) and applies to deductions no rule raises; versions saved before it read the default.
+     */
+    disputeWorkingDays: z.number().int('申诉期限必须是整数').min(1, '申诉期限至少 1 个工作日').max(30, '申诉期限不能超过 30 个工作日').default(5),
     /** An alert counts as answered in time when acknowledged (or resolved) within this many hours… */
     alertAckHours: z.number().int('小时数必须是整数').min(1, '至少 1 小时').max(720, '不能超过 720 小时'),
     /** …and resolved within this many hours of opening. */
@@ -68,6 +75,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   redPenalty: 2,
   redPenaltyCap: 20,
   substantiatedPenalty: 5,
+  disputeWorkingDays: 5,
   alertAckHours: 24,
   alertResolveHours: 240,
 };

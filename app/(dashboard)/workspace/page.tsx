@@ -4,6 +4,8 @@ import { forbidden } from 'next/navigation';
 import { can } from '../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
+import { listDisputes } from '../../../lib/disputes/queries';
+import { MAX_PAGE_SIZE } from '../../../lib/http/pagination';
 import { getWorkspace } from '../../../lib/workspace/get-workspace';
 import { workspaceLimitsFrom } from '../../../lib/workspace/workspace-limits';
 import { requireUser } from '../../_server/current-user';
@@ -20,10 +22,11 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const at = now();
   const workspace = await getWorkspace(sql, scope, limits, at);
   if (workspace === 'no_department') forbidden();
+  const pending = await listDisputes(sql, scope, { state: 'pending' }, { limit: MAX_PAGE_SIZE });
   return (
     <>
       <WorkspaceLiveRefresh />
-      <WorkspaceView workspace={workspace} limits={limits} />
+      <WorkspaceView workspace={workspace} limits={limits} disputedAlertIds={pending.flatMap((d) => (d.alertId === null ? [] : [d.alertId]))} />
     </>
   );
 }

@@ -30,6 +30,8 @@ import * as complaintActionsRoute from './complaints/[id]/actions/route';
 import * as complaintRoute from './complaints/[id]/route';
 import * as targetsRoute from './complaints/[id]/targets/route';
 import * as complaintsRoute from './complaints/route';
+import * as disputeDecisionRoute from './disputes/[id]/decision/route';
+import * as disputesRoute from './disputes/route';
 import * as itemsRoute from './items/route';
 import * as reportFileRoute from './reports/[id]/[file]/route';
 import * as reportsRoute from './reports/route';
@@ -66,6 +68,9 @@ const ROUTES: [Method, string, unknown, Role[]][] = [
   // supervisors and the admin: 催办 only (lib/auth/permissions/complaint-access.ts)
   ['POST', '/api/v1/complaints/:id/actions', complaintActionsRoute.POST, [H, D, S, A]],
   ['GET', '/api/v1/complaints/:id/targets', targetsRoute.GET, [H]],
+  ['POST', '/api/v1/disputes', disputesRoute.POST, [D]],
+  ['GET', '/api/v1/disputes', disputesRoute.GET, [D, S, A]],
+  ['POST', '/api/v1/disputes/:id/decision', disputeDecisionRoute.POST, [S, A]],
   ['GET', '/api/v1/scores', scoresRoute.GET, [L, S, A]],
   ['POST', '/api/v1/scores/what-if', whatIfRoute.POST, [A]],
   ['GET', '/api/v1/score-weights', weightsRoute.GET, [L, S, A]],

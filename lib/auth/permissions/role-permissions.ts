@@ -25,6 +25,12 @@ const PERMISSIONS = {
   seeComplainantData: ['handler'],
   /** 报送公开信息 by hand (POST /items with a session; CMS keys are checked by ingest itself); the 部门工作台 pages. */
   publishItems: ['dept'],
+  /** 提出申诉: a department disputes its own alerts and deductions (POST /disputes, the 申诉 buttons). */
+  fileDisputes: ['dept'],
+  /** 申诉处理: the disclosure office accepts or rejects disputes in its scope (POST /disputes/:id/decision, /disputes). */
+  decideDisputes: ['supervisor', 'admin'],
+  /** GET /disputes: the filing department's own, the office's scope. */
+  readDisputes: ['dept', 'supervisor', 'admin'],
   /** 考核评分 and the scoring weights in force (GET /scores, GET /score-weights). */
   readScores: ['leader', 'supervisor', 'admin'],
   /** Changing the scoring weights and previewing them (PUT /score-weights, /scores/what-if). */

@@ -132,7 +132,7 @@ export async function gatherFacts(
     if (outcome) record(a, 'alertResponse', outcome.failure);
   }
 
-  // a red alert is deducted in the month it turned red: for a deadline its obligation's severe instant
+  // a red alert is deducted in the month it turned red, unless a dispute of it was accepted: for a deadline its obligation's severe instant
   // (严重超期 began then, even when the alert was raised later, e.g. by a seed or after an outage), for
   // other alerts its level change to red or its opening
   const reds = await db<(AlertFact & Owned & { redAt: Date })[]>`
@@ -146,6 +146,8 @@ export async function gatherFacts(
           a.opened_at) as "redAt"
       from alerts a left join obligations o on o.id = a.obligation_id
       where a.level = 'red'
+        -- 申诉成立: the office accepted the department's dispute of the alert, its deduction goes
+        and not exists (select 1 from disputes ds where ds.alert_id = a.id and ds.state = 'accepted' and ds.decided_at <= ${asOf})
         ${onlyDepartments('a.department_id')}
     ) red
     where "redAt" >= ${start} and "redAt" < ${end} and "redAt" <= ${asOf}`;

@@ -233,6 +233,7 @@ function colorOf(entry: TimelineEntry, level: Exclude<Level, 'none'> | null): st
     case 'obligation_fulfilled':
       return entry.isLate ? LEVEL_COLORS.orange.ink : OK;
     case 'alert_resolved':
+    case 'dispute_accepted':
       return OK;
     default:
       return level ? LEVEL_COLORS[level].ink : '#1f4e8c';

@@ -25,9 +25,12 @@ export const TIMELINE_KIND_LABELS: Readonly<Record<string, string>> = {
   alert_acknowledged: '预警已确认',
   alert_assigned: '预警已指派',
   alert_resolved: '预警解除',
+  dispute_filed: '部门提出申诉',
+  dispute_accepted: '申诉成立',
+  dispute_rejected: '申诉驳回',
 };
 
-export const SOURCE_LABELS = { item: '公开信息', obligation: '公开义务', check: '检查', alert: '预警' } as const;
+export const SOURCE_LABELS = { item: '公开信息', obligation: '公开义务', check: '检查', alert: '预警', dispute: '申诉' } as const;
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 

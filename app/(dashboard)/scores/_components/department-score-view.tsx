@@ -9,7 +9,9 @@ import type { DepartmentScoreDetail } from '../../../../lib/scoring/store/list-s
 import { periodLabel } from '../../../../lib/scoring/period';
 import { INDICATOR_LABELS } from '../../../../lib/scoring/weights';
 import { formatTime } from '../../../../lib/format/shanghai-time';
+import type { Dispute } from '../../../../lib/disputes/queries';
 import { LEVEL_COLORS } from '../../_components/level-colors';
+import { DisputeList } from '../../disputes/_components/dispute-list';
 import { formatRate, formatTotal, INDICATOR_STATUS_LABELS, SCORE_STATUS_LABELS } from './score-format';
 import { ScoreTrendChart } from './score-trend-chart';
 
@@ -69,7 +71,16 @@ const lossColumns: ColumnsType<Loss> = [
   { title: '依据', key: 'link', width: 110, render: (_, loss) => factLink(loss) },
 ];
 
-export function DepartmentScoreView({ detail }: { detail: DepartmentScoreDetail }) {
+export function DepartmentScoreView({
+  detail,
+  disputes = [],
+  names = {},
+}: {
+  detail: DepartmentScoreDetail;
+  /** The month's disputes (申诉) of the department's deductions and alerts: an accepted one's deduction is gone. */
+  disputes?: readonly Dispute[];
+  names?: Readonly<Record<string, string>>;
+}) {
   const { breakdown } = detail;
   return (
     <div style={{ maxWidth: 1360, margin: '0 auto' }}>
@@ -122,6 +133,14 @@ export function DepartmentScoreView({ detail }: { detail: DepartmentScoreDetail 
           locale={{ emptyText: <Empty description={detail.total === null ? '本月不评分，没有扣分' : '本月没有扣分'} /> }}
         />
       </Card>
+      {disputes.length > 0 && (
+        <Card title={`申诉（${disputes.length} 项）`} style={{ marginTop: 16 }} styles={{ body: { padding: 0 } }}>
+          <Text type="secondary" style={{ display: 'block', padding: '12px 16px 0' }}>
+            申诉成立的扣分已撤销，不再计入得分；驳回的扣分仍在上表中。
+          </Text>
+          <DisputeList disputes={disputes} names={names} empty="本月没有申诉" testId="score-disputes" />
+        </Card>
+      )}
       {detail.positions.length > 0 && (
         <Card title="岗位得分" style={{ marginTop: 16 }}>
           <Table

@@ -117,6 +117,11 @@ export function WeightsPanel({ current, period }: { current: VersionedWeights; p
                   </Form.Item>
                 </Col>
                 <Col span={12}>
+                  <Form.Item name="disputeWorkingDays" label="申诉期限（工作日）" rules={[{ required: true, message: '请输入工作日数' }]}>
+                    <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
                   <Form.Item name="alertAckHours" label="预警签收时限（小时）" rules={[{ required: true, message: '请输入小时数' }]}>
                     <InputNumber min={1} max={720} precision={0} style={{ width: '100%' }} />
                   </Form.Item>

@@ -16,6 +16,7 @@ import type { Listed, Workspace, WorkspaceAlert, WorkspaceComplaint, WorkspaceLi
 import { moreRowsQuery } from '../../../../lib/workspace/workspace-limits';
 import { Countdown, StateTag } from '../../complaints/_components/labels';
 import { DueDayCell } from '../../_components/deadline-explanation';
+import { DisputeButton } from '../../disputes/_components/dispute-button';
 import { LEVEL_COLORS } from '../../_components/level-colors';
 import { LevelTag } from '../../_components/level-tag';
 import { useNow } from '../../_components/use-now';
@@ -103,7 +104,7 @@ function ObligationCard(props: { title: string; testId: string; list: 'overdue' 
   );
 }
 
-function AlertRow({ row }: { row: WorkspaceAlert }) {
+function AlertRow({ row, isDisputed }: { row: WorkspaceAlert; isDisputed: boolean }) {
   const { alert, fix } = row;
   return (
     <div style={{ padding: '10px 16px', borderBottom: '1px solid #f5f5f5', display: 'flex', gap: 16, alignItems: 'center' }} data-testid="workspace-alert">
@@ -129,6 +130,13 @@ function AlertRow({ row }: { row: WorkspaceAlert }) {
           </Text>
         </div>
       </div>
+      {isDisputed ? (
+        <Tag color="purple" data-testid="alert-disputed" style={{ flexShrink: 0 }}>
+          申诉处理中
+        </Tag>
+      ) : (
+        <DisputeButton subject={{ type: 'alert', id: alert.id }} title={`${alert.subject.title}：${alert.message}`} />
+      )}
       {fix.href === null ? (
         <Text type="secondary" data-testid="alert-fix" style={{ flexShrink: 0 }}>
           {fix.label}
@@ -171,8 +179,18 @@ function ComplaintRow({ row, nowMs }: { row: WorkspaceComplaint; nowMs: number |
   );
 }
 
-export function WorkspaceView({ workspace, limits }: { workspace: Workspace; limits: WorkspaceLimits }) {
+export function WorkspaceView({
+  workspace,
+  limits,
+  disputedAlertIds = [],
+}: {
+  workspace: Workspace;
+  limits: WorkspaceLimits;
+  /** Alerts with a pending dispute (申诉处理中): their row shows that instead of the 申诉 button. */
+  disputedAlertIds?: readonly number[];
+}) {
   const { department, overdue, dueSoon, alerts, complaints } = workspace;
+  const disputed = new Set(disputedAlertIds);
   const nowMs = useNow();
   const stats = [
     { key: 'overdue', title: '超期未公开', value: overdue.total, color: overdue.total > 0 ? LEVEL_COLORS.orange.ink : undefined },
@@ -246,7 +264,12 @@ export function WorkspaceView({ workspace, limits }: { workspace: Workspace; lim
 
       <Card
         title="待处理预警"
-        extra={<Text type="secondary">按级别从高到低 · 共 {formatCount(alerts.total)} 条</Text>}
+        extra={
+          <Space size={16}>
+            <Text type="secondary">按级别从高到低 · 共 {formatCount(alerts.total)} 条</Text>
+            <Link href="/workspace/deductions">扣分与申诉</Link>
+          </Space>
+        }
         style={{ marginTop: 16 }}
         styles={{ body: { padding: 0 } }}
         data-testid="workspace-alerts"
@@ -254,7 +277,7 @@ export function WorkspaceView({ workspace, limits }: { workspace: Workspace; lim
         {alerts.rows.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="当前没有待处理的预警" style={{ padding: 24 }} />
         ) : (
-          alerts.rows.map((row) => <AlertRow key={row.alert.id} row={row} />)
+          alerts.rows.map((row) => <AlertRow key={row.alert.id} row={row} isDisputed={disputed.has(row.alert.id)} />)
         )}
         <More list="alerts" shown={alerts.rows.length} total={alerts.total} limits={limits} />
       </Card>

@@ -37,6 +37,8 @@ const ACTION_LABELS: Record<string, string> = {
   revoke: '吊销',
   approve: '审批通过',
   import: '导入',
+  file: '提出申诉',
+  accept: '申诉成立',
 };
 
 function hrefOf(pathname: string, filter: Filter): string {

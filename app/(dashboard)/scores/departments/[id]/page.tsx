@@ -3,6 +3,7 @@ import { requireUser } from '../../../../_server/current-user';
 import { can } from '../../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../../lib/clock';
 import { sql } from '../../../../../lib/db/sql';
+import { disputeActorNames, listDisputesOfDepartmentMonth } from '../../../../../lib/disputes/queries';
 import { findDepartmentScore } from '../../../../../lib/scoring/store/list-scores';
 import { lastCompletePeriod, periodSchema } from '../../../../../lib/scoring/period';
 import { parseRouteId } from '../../../_components/route-id';
@@ -27,10 +28,11 @@ export default async function DepartmentScorePage(props: {
   const detail = await findDepartmentScore(sql, scope, id, period);
   if (detail === 'outside') forbidden();
   if (detail === 'missing') notFound();
+  const disputes = await listDisputesOfDepartmentMonth(sql, id, period);
   return (
     <>
       <LiveRefresh period={period} />
-      <DepartmentScoreView detail={detail} />
+      <DepartmentScoreView detail={detail} disputes={disputes} names={await disputeActorNames(sql, disputes)} />
     </>
   );
 }
