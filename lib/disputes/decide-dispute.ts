@@ -2,7 +2,7 @@
 // reason (its event and the item's replay say 申诉成立), a deduction is withdrawn (lib/complaints/record-violation.ts)
 // — or reject (驳回) with a reason. The decision, its effects, the rescore it owes and its audit row commit together.
 import type { AlertChange } from '../alerts/apply-findings';
-import { lockAlertSeq } from '../alerts/alert-seq-lock';
+import { resolveAlertIn } from '../alerts/resolve-alert';
 import { recordAudit } from '../audit/record-audit';
 import { scopeFilter, type Scope } from '../auth/scope';
 import { withdrawViolation } from '../complaints/record-violation';
@@ -41,19 +41,9 @@ export async function decideDispute(sql: Sql, scope: Scope, id: number, input: D
     const changes: AlertChange[] = [];
     if (accepted && row.subject_type === 'alert') {
       const alertId = row.alert_id!;
-      const note = acceptedDisputeNote(id, input.reason);
-      await lockAlertSeq(tx);
-      const [resolved] = await tx<{ seq: number; level: string }[]>`
-        update alerts set state = 'resolved', resolution = 'manual', resolve_reason = ${note}, resolved_at = ${at},
-          resolved_by = ${scope.username}, seq = nextval('alert_seq'), updated_at = ${at}
-        where id = ${alertId} and state <> 'resolved'
-        returning seq, level`;
-      if (resolved) {
-        await tx`
-          insert into alert_events (alert_id, seq, kind, at, actor, from_level, note)
-          values (${alertId}, ${resolved.seq}, 'resolved', ${at}, ${scope.username}, ${resolved.level}, ${note})`;
-        changes.push({ alertId, change: 'updated' });
-      }
+      // the single 解除's own path (its event, its seq); an alert resolved meanwhile is left as it is
+      const resolved = await resolveAlertIn(tx, scope, alertId, acceptedDisputeNote(id, input.reason), at);
+      if (resolved.ok && resolved.changed) changes.push({ alertId, change: 'updated' });
       // a red alert's deduction goes with an accepted dispute even when the alert had resolved meanwhile
       await oweJobs(tx, owedScoreTouches(await touchesForAlerts(tx, [alertId])));
     }
