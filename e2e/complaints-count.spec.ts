@@ -6,10 +6,9 @@
 // violation, the wall's row, the drill-down and the 催办.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { hashPassword } from '../lib/auth/password';
 import { chooseOption } from './support/choose-option';
-import { e2eServerInfo } from './support/e2e-database';
-import { DEMO_PASSWORD, signInThroughApi, signInThroughForm } from './support/sign-in';
+import { createTestUsers, e2eServerInfo } from './support/e2e-database';
+import { signInThroughApi, signInThroughForm } from './support/sign-in';
 
 const UNIQUE = Date.now().toString(36);
 // the rescore is owed at commit and sent ten seconds later (lib/scoring/store/score-job.ts)
@@ -33,19 +32,12 @@ async function createWorld(): Promise<World> {
       from users u join departments d on d.id = u.department_id join catalog_entries c on c.department_id = d.id
       where u.username = 'dept' and c.is_current order by c.code limit 1`;
     if (!row) throw new Error('the demo department has no catalog entry');
-    const hash = await hashPassword(DEMO_PASSWORD);
     const usernames = { handler: `cc-handler-${UNIQUE}`, dept: `cc-dept-${UNIQUE}`, supervisor: `cc-sup-${UNIQUE}` };
-    const accounts: [string, string, number | null, string][] = [
-      [usernames.handler, 'handler', null, '周处理'],
-      [usernames.dept, 'dept', Number(row.departmentId), '吴联络'],
-      [usernames.supervisor, 'supervisor', null, '郑督查'],
-    ];
-    for (const [username, role, departmentId, displayName] of accounts) {
-      await sql`
-        insert into users (username, display_name, password_hash, role, region_code, department_id, created_at, updated_at)
-        values (${username}, ${displayName}, ${hash}, ${role}, '320105', ${departmentId}, ${new Date()}, ${new Date()})
-        on conflict (username) do nothing`;
-    }
+    await createTestUsers(sql, [
+      { username: usernames.handler, role: 'handler', regionCode: '320105', departmentId: null, displayName: '周处理' },
+      { username: usernames.dept, role: 'dept', regionCode: '320105', departmentId: Number(row.departmentId), displayName: '吴联络' },
+      { username: usernames.supervisor, role: 'supervisor', regionCode: '320105', departmentId: null, displayName: '郑督查' },
+    ]);
     return { departmentId: Number(row.departmentId), departmentName: row.departmentName, entry: { code: row.code, name: row.name }, usernames };
   } finally {
     await sql.end();

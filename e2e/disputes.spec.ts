@@ -4,9 +4,8 @@
 // the reason, and the score rises. Screenshots at 1440×900 of each step.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { hashPassword } from '../lib/auth/password';
-import { e2eServerInfo } from './support/e2e-database';
-import { DEMO_PASSWORD, signInThroughApi, signInThroughForm } from './support/sign-in';
+import { createTestUsers, e2eServerInfo } from './support/e2e-database';
+import { signInThroughApi, signInThroughForm } from './support/sign-in';
 
 const UNIQUE = Date.now().toString(36);
 // the check of a new item and a rescore (sent ten seconds after it is owed) run on the workers
@@ -33,19 +32,12 @@ async function createWorld(): Promise<World> {
       where u.username = 'dept' and c.is_current and c.mode = 'proactive' and 'body' = any(c.required_elements)
       order by c.code limit 1`;
     if (!row) throw new Error('the demo department has no entry that requires 正文');
-    const hash = await hashPassword(DEMO_PASSWORD);
     const usernames = { handler: `dp-handler-${UNIQUE}`, dept: `dp-dept-${UNIQUE}`, supervisor: `dp-sup-${UNIQUE}` };
-    const accounts: [string, string, number | null, string][] = [
-      [usernames.handler, 'handler', null, '孙处理'],
-      [usernames.dept, 'dept', Number(row.departmentId), '李联络'],
-      [usernames.supervisor, 'supervisor', null, '王督查'],
-    ];
-    for (const [username, role, departmentId, displayName] of accounts) {
-      await sql`
-        insert into users (username, display_name, password_hash, role, region_code, department_id, created_at, updated_at)
-        values (${username}, ${displayName}, ${hash}, ${role}, '320105', ${departmentId}, ${new Date()}, ${new Date()})
-        on conflict (username) do nothing`;
-    }
+    await createTestUsers(sql, [
+      { username: usernames.handler, role: 'handler', regionCode: '320105', departmentId: null, displayName: '孙处理' },
+      { username: usernames.dept, role: 'dept', regionCode: '320105', departmentId: Number(row.departmentId), displayName: '李联络' },
+      { username: usernames.supervisor, role: 'supervisor', regionCode: '320105', departmentId: null, displayName: '王督查' },
+    ]);
     return {
       departmentId: Number(row.departmentId),
       departmentName: row.departmentName,

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { hashPassword } from '../../lib/auth/password';
+import { DEMO_PASSWORD } from './sign-in';
 
 export function e2eServerInfo(): { DATABASE_URL: string; REDIS_PREFIX: string } {
   return JSON.parse(readFileSync(path.join(tmpdir(), `dw-e2e-${process.env.E2E_PORT ?? 3199}.json`), 'utf8'));
@@ -22,5 +24,24 @@ export async function catalogCodeOfDemoDepartment(): Promise<{ code: string; org
     return row;
   } finally {
     await sql.end();
+  }
+}
+
+export interface TestUser {
+  username: string;
+  role: string;
+  regionCode: string;
+  departmentId: number | null;
+  displayName: string;
+}
+
+/** Accounts of a spec's own (password DEMO_PASSWORD), so it depends on no other spec's use of the demo users. */
+export async function createTestUsers(sql: postgres.Sql, users: readonly TestUser[]): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const user of users) {
+    await sql`
+      insert into users (username, display_name, password_hash, role, region_code, department_id, created_at, updated_at)
+      values (${user.username}, ${user.displayName}, ${hash}, ${user.role}, ${user.regionCode}, ${user.departmentId}, ${new Date()}, ${new Date()})
+      on conflict (username) do nothing`;
   }
 }

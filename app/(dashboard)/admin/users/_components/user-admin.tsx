@@ -2,6 +2,7 @@
 
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import type { FormInstance } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
@@ -47,12 +48,44 @@ async function send(url: string, method: string, body: unknown): Promise<{ ok: b
 const regionOptions = (regions: RegionSummary[]) =>
   regions.map((region) => ({ value: region.code, label: `${region.name}（${region.code}）` }));
 
-function CreateUserDialog({ regions, onClose }: { regions: RegionSummary[]; onClose: (created: boolean) => void }) {
-  const [form] = Form.useForm();
+/** 角色、所属区域 and, for a department role, 所属部门 of that region: the new user's and a changed assignment's. */
+function AssignmentFields({ form, regions }: { form: FormInstance; regions: RegionSummary[] }) {
   const role = Form.useWatch('role', form) as Role | undefined;
   const regionCode = Form.useWatch('regionCode', form) as string | undefined;
   const needsDepartment = role !== undefined && isDepartmentRole(role);
   const { departments, isLoading } = useDepartments(needsDepartment ? regionCode : null);
+  return (
+    <>
+      <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
+        <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} />
+      </Form.Item>
+      <Form.Item name="regionCode" label="所属区域" rules={[{ required: true, message: '请选择区域' }]}>
+        <Select showSearch optionFilterProp="label" options={regionOptions(regions)} placeholder="输入名称或代码搜索" />
+      </Form.Item>
+      {needsDepartment && (
+        <Form.Item name="departmentId" label="所属部门" rules={[{ required: true, message: '部门联络员须指定所属部门' }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={isLoading}
+            disabled={!regionCode}
+            placeholder={regionCode ? '选择部门' : '请先选择区域'}
+            options={departments.map((d) => ({ value: d.id, label: d.name }))}
+          />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+/** The API's field errors, shown on the form's fields. */
+function markFieldErrors(form: FormInstance, body: ApiFailure) {
+  const fields = Object.entries(body?.error?.fields ?? {}).map(([name, message]) => ({ name, errors: [message] }));
+  if (fields.length > 0) form.setFields(fields);
+}
+
+function CreateUserDialog({ regions, onClose }: { regions: RegionSummary[]; onClose: (created: boolean) => void }) {
+  const [form] = Form.useForm();
   const [isSaving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -62,8 +95,7 @@ function CreateUserDialog({ regions, onClose }: { regions: RegionSummary[]; onCl
     const result = await send('/api/v1/admin/users', 'POST', { ...values, departmentId: isDepartmentRole(values.role) ? values.departmentId : null });
     setSaving(false);
     if (!result.ok) {
-      const fields = Object.entries(result.body.error?.fields ?? {}).map(([name, message]) => ({ name, errors: [message] }));
-      if (fields.length > 0) form.setFields(fields);
+      markFieldErrors(form, result.body);
       setError(result.body.error?.message ?? '创建失败');
       return;
     }
@@ -82,24 +114,7 @@ function CreateUserDialog({ regions, onClose }: { regions: RegionSummary[]; onCl
         <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }, { min: 8, message: '密码至少 8 位' }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} />
-        </Form.Item>
-        <Form.Item name="regionCode" label="所属区域" rules={[{ required: true, message: '请选择区域' }]}>
-          <Select showSearch optionFilterProp="label" options={regionOptions(regions)} placeholder="输入名称或代码搜索" />
-        </Form.Item>
-        {needsDepartment && (
-          <Form.Item name="departmentId" label="所属部门" rules={[{ required: true, message: '部门联络员须指定所属部门' }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              loading={isLoading}
-              disabled={!regionCode}
-              placeholder={regionCode ? '选择部门' : '请先选择区域'}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-            />
-          </Form.Item>
-        )}
+        <AssignmentFields form={form} regions={regions} />
       </Form>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
     </Modal>
@@ -109,10 +124,6 @@ function CreateUserDialog({ regions, onClose }: { regions: RegionSummary[]; onCl
 /** 调整角色/区域: a new role, region or department; the user is signed out everywhere on saving. */
 function AssignmentDialog({ user, regions, onClose }: { user: UserListRow; regions: RegionSummary[]; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm();
-  const role = Form.useWatch('role', form) as Role | undefined;
-  const regionCode = Form.useWatch('regionCode', form) as string | undefined;
-  const needsDepartment = role !== undefined && isDepartmentRole(role);
-  const { departments, isLoading } = useDepartments(needsDepartment ? regionCode : null);
   const [isSaving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -123,8 +134,7 @@ function AssignmentDialog({ user, regions, onClose }: { user: UserListRow; regio
     const result = await send(`/api/v1/admin/users/${user.id}`, 'PATCH', body);
     setSaving(false);
     if (!result.ok) {
-      const fields = Object.entries(result.body.error?.fields ?? {}).map(([name, message]) => ({ name, errors: [message] }));
-      if (fields.length > 0) form.setFields(fields);
+      markFieldErrors(form, result.body);
       setError(result.body.error?.message ?? '保存失败');
       return;
     }
@@ -145,24 +155,7 @@ function AssignmentDialog({ user, regions, onClose }: { user: UserListRow; regio
           if (changed.regionCode !== undefined) form.setFieldValue('departmentId', undefined);
         }}
       >
-        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} />
-        </Form.Item>
-        <Form.Item name="regionCode" label="所属区域" rules={[{ required: true, message: '请选择区域' }]}>
-          <Select showSearch optionFilterProp="label" options={regionOptions(regions)} placeholder="输入名称或代码搜索" />
-        </Form.Item>
-        {needsDepartment && (
-          <Form.Item name="departmentId" label="所属部门" rules={[{ required: true, message: '部门联络员须指定所属部门' }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              loading={isLoading}
-              disabled={!regionCode}
-              placeholder={regionCode ? '选择部门' : '请先选择区域'}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-            />
-          </Form.Item>
-        )}
+        <AssignmentFields form={form} regions={regions} />
       </Form>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
     </Modal>
