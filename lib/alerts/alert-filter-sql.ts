@@ -18,16 +18,11 @@ export function alertFilterSql(db: Db, filter: Omit<AlertListFilter, 'state'> & 
     ${filter.q ? searchSql(db, containsPattern(filter.q)) : db``}`;
 }
 
-// what subject.title is made of (subject-title.ts): the item's title, the obligation's entry, the complaint's
-// tracking code and content. The cheap tests come first: the message on the row, the departments (a few hundred,
-// matched once and hashed), then the subject by primary key.
+// alerts.search_text (migration 0058) holds, lower-cased, the message and what subject.title is made of (the
+// item's title, the obligation's entry, the complaint's tracking code and content), so a search reads the alerts
+// alone; the departments are a few hundred, matched once and hashed.
 function searchSql(db: Db, pattern: string) {
   return db`and (
-    a.message ilike ${pattern}
-    or a.department_id in (select sd.id from departments sd where sd.name ilike ${pattern})
-    or exists (select 1 from items si where si.id = a.item_id and si.title ilike ${pattern})
-    or exists (select 1 from obligations so join catalog_entries sc on sc.id = so.catalog_entry_id
-               where so.id = a.obligation_id and sc.name ilike ${pattern})
-    or exists (select 1 from complaints sp where sp.id = a.complaint_id
-               and (sp.tracking_code ilike ${pattern} or sp.content ilike ${pattern})))`;
+    a.search_text like lower(${pattern})
+    or a.department_id in (select sd.id from departments sd where sd.name ilike ${pattern}))`;
 }
