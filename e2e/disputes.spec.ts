@@ -248,3 +248,29 @@ test('a deduction disputed by the department and accepted leaves its score', asy
   await expect(deduction).toContainText('申诉成立');
   await dept.screenshot({ path: 'e2e-artifacts/dispute-deduction-withdrawn.png', fullPage: true });
 });
+
+test('the workspace offers 申诉 only within the dispute window: an alert opened weeks ago says 申诉期已过', async ({ browser }) => {
+  const w = await theWorld();
+  const sql = postgres(e2eServerInfo().DATABASE_URL, { max: 1, onnotice: () => {} });
+  let old: { id: string } | undefined;
+  try {
+    // the demo department's seeded history holds unresolved alerts opened long before the window (5 working days)
+    [old] = await sql<{ id: string }[]>`
+      select a.id from alerts a
+      where a.department_id = ${w.departmentId} and a.state <> 'resolved' and a.opened_at < now() - interval '20 days'
+        and not exists (select 1 from disputes d where d.alert_id = a.id and d.state = 'pending')
+      order by case a.level when 'red' then 0 when 'orange' then 1 else 2 end, a.opened_at, a.id
+      limit 1`;
+  } finally {
+    await sql.end();
+  }
+  expect(old, 'the demo department has an unresolved alert opened more than 20 days ago').toBeDefined();
+  const dept = await signedIn(browser, w.usernames.dept);
+  await dept.goto('/workspace?alerts=500');
+  const row = dept.locator(`[data-alert-id="${old!.id}"]`);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('dispute-closed')).toHaveText('申诉期已过');
+  await expect(row.getByTestId('dispute-open')).toHaveCount(0);
+  await row.scrollIntoViewIfNeeded();
+  await dept.screenshot({ path: 'e2e-artifacts/workspace-dispute-window-closed.png' });
+});

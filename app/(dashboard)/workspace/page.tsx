@@ -4,6 +4,7 @@ import { forbidden } from 'next/navigation';
 import { can } from '../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
+import { disputeWindows } from '../../../lib/disputes/dispute-windows';
 import { listDisputes } from '../../../lib/disputes/queries';
 import { MAX_PAGE_SIZE } from '../../../lib/http/pagination';
 import { getWorkspace } from '../../../lib/workspace/get-workspace';
@@ -22,11 +23,19 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const at = now();
   const workspace = await getWorkspace(sql, scope, limits, at);
   if (workspace === 'no_department') forbidden();
-  const pending = await listDisputes(sql, scope, { state: 'pending' }, { limit: MAX_PAGE_SIZE });
+  const [pending, windows] = await Promise.all([
+    listDisputes(sql, scope, { state: 'pending' }, { limit: MAX_PAGE_SIZE }),
+    disputeWindows(sql, workspace.alerts.rows.map(({ alert }) => ({ id: alert.id, from: alert.openedAt })), at),
+  ]);
   return (
     <>
       <WorkspaceLiveRefresh />
-      <WorkspaceView workspace={workspace} limits={limits} disputedAlertIds={pending.flatMap((d) => (d.alertId === null ? [] : [d.alertId]))} />
+      <WorkspaceView
+        workspace={workspace}
+        limits={limits}
+        disputedAlertIds={pending.flatMap((d) => (d.alertId === null ? [] : [d.alertId]))}
+        disputeWindows={windows}
+      />
     </>
   );
 }

@@ -3,12 +3,13 @@
 // 我的工作台: a department's to-do list — obligations overdue and due soon (with 计算依据), open alerts with the
 // fix each asks for, complaints to sign for or answer — each row with the button that does it.
 import { FormOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RULE_KIND_LABELS } from '../../../../lib/alerts/labels';
 import { domainLabel } from '../../../../lib/catalog/domains';
+import type { DisputeWindow } from '../../../../lib/disputes/dispute-windows';
 import { formatCount, formatTime } from '../../../../lib/format/shanghai-time';
 import type { ObligationView } from '../../../../lib/obligations/queries';
 import { publishFormHref } from '../../../../lib/workspace/alert-fix';
@@ -104,10 +105,10 @@ function ObligationCard(props: { title: string; testId: string; list: 'overdue' 
   );
 }
 
-function AlertRow({ row, isDisputed }: { row: WorkspaceAlert; isDisputed: boolean }) {
+function AlertRow({ row, isDisputed, disputeWindow }: { row: WorkspaceAlert; isDisputed: boolean; disputeWindow: DisputeWindow | undefined }) {
   const { alert, fix } = row;
   return (
-    <div style={{ padding: '10px 16px', borderBottom: '1px solid #f5f5f5', display: 'flex', gap: 16, alignItems: 'center' }} data-testid="workspace-alert">
+    <div style={{ padding: '10px 16px', borderBottom: '1px solid #f5f5f5', display: 'flex', gap: 16, alignItems: 'center' }} data-testid="workspace-alert" data-alert-id={alert.id}>
       <div style={{ flex: 1, minWidth: 0 }}>
         <Space size={6} wrap>
           <LevelTag level={alert.level} isDeadline={alert.rule.kind === 'deadline'} look="soft" />
@@ -134,8 +135,18 @@ function AlertRow({ row, isDisputed }: { row: WorkspaceAlert; isDisputed: boolea
         <Tag color="purple" data-testid="alert-disputed" style={{ flexShrink: 0 }}>
           申诉处理中
         </Tag>
+      ) : disputeWindow?.isOpen ? (
+        <Tooltip title={`可在 ${formatTime(disputeWindow.endsAt)} 前申诉`}>
+          <span style={{ flexShrink: 0 }}>
+            <DisputeButton subject={{ type: 'alert', id: alert.id }} title={`${alert.subject.title}：${alert.message}`} />
+          </span>
+        </Tooltip>
       ) : (
-        <DisputeButton subject={{ type: 'alert', id: alert.id }} title={`${alert.subject.title}：${alert.message}`} />
+        disputeWindow && (
+          <Text type="secondary" style={{ flexShrink: 0, fontSize: 12 }} data-testid="dispute-closed">
+            申诉期已过
+          </Text>
+        )
       )}
       {fix.href === null ? (
         <Text type="secondary" data-testid="alert-fix" style={{ flexShrink: 0 }}>
@@ -183,11 +194,14 @@ export function WorkspaceView({
   workspace,
   limits,
   disputedAlertIds = [],
+  disputeWindows = {},
 }: {
   workspace: Workspace;
   limits: WorkspaceLimits;
   /** Alerts with a pending dispute (申诉处理中): their row shows that instead of the 申诉 button. */
   disputedAlertIds?: readonly number[];
+  /** 申诉期限 of each listed alert (lib/disputes/dispute-windows): the 申诉 button only while it is open. */
+  disputeWindows?: Readonly<Record<number, DisputeWindow>>;
 }) {
   const { department, overdue, dueSoon, alerts, complaints } = workspace;
   const disputed = new Set(disputedAlertIds);
@@ -277,7 +291,7 @@ export function WorkspaceView({
         {alerts.rows.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="当前没有待处理的预警" style={{ padding: 24 }} />
         ) : (
-          alerts.rows.map((row) => <AlertRow key={row.alert.id} row={row} isDisputed={disputed.has(row.alert.id)} />)
+          alerts.rows.map((row) => <AlertRow key={row.alert.id} row={row} isDisputed={disputed.has(row.alert.id)} disputeWindow={disputeWindows[row.alert.id]} />)
         )}
         <More list="alerts" shown={alerts.rows.length} total={alerts.total} limits={limits} />
       </Card>

@@ -4,6 +4,7 @@ import { forbidden } from 'next/navigation';
 import { can } from '../../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../../lib/clock';
 import { sql } from '../../../../lib/db/sql';
+import { disputeWindows } from '../../../../lib/disputes/dispute-windows';
 import { disputeActorNames, listDepartmentDeductions, listDisputes } from '../../../../lib/disputes/queries';
 import { MAX_PAGE_SIZE } from '../../../../lib/http/pagination';
 import { addMonths, periodOf, periodRange } from '../../../../lib/scoring/period';
@@ -17,7 +18,8 @@ export const metadata = { title: '扣分与申诉 · 政务公开在线监督预
 export default async function DeductionsPage() {
   const { scope } = await requireUser();
   if (!can(scope, 'fileDisputes') || scope.departmentId === null) forbidden();
-  const since = periodRange(addMonths(periodOf(now()), -11)).start;
+  const at = now();
+  const since = periodRange(addMonths(periodOf(at), -11)).start;
   const [deductions, disputes, { weights }] = await Promise.all([
     listDepartmentDeductions(sql, scope.departmentId, since),
     listDisputes(sql, scope, {}, { limit: MAX_PAGE_SIZE }),
@@ -28,6 +30,7 @@ export default async function DeductionsPage() {
       deductions={deductions}
       disputes={disputes}
       names={await disputeActorNames(sql, disputes)}
+      windows={await disputeWindows(sql, deductions.map((d) => ({ id: d.violationId, from: d.foundAt })), at)}
       penalty={weights.substantiatedPenalty}
       disputeWorkingDays={weights.disputeWorkingDays}
     />

@@ -2,9 +2,10 @@
 
 // The department's deductions (投诉属实, each costing `penalty` points in its month) with a 申诉 button while it
 // stands and no dispute of it is pending, and the department's disputes with the office's decisions.
-import { Card, Empty, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import Link from 'next/link';
+import type { DisputeWindow } from '../../../../../lib/disputes/dispute-windows';
 import type { DepartmentDeduction, Dispute } from '../../../../../lib/disputes/queries';
 import { formatTime } from '../../../../../lib/format/shanghai-time';
 import { DisputeButton } from '../../../disputes/_components/dispute-button';
@@ -18,6 +19,8 @@ export function DeductionsView(props: {
   names: Readonly<Record<string, string>>;
   penalty: number;
   disputeWorkingDays: number;
+  /** 申诉期限 of each deduction, by violation id: the 申诉 button only while it is open. */
+  windows: Readonly<Record<number, DisputeWindow>>;
 }) {
   const latestDispute = new Map<number, Dispute>();
   for (const d of props.disputes) {
@@ -65,10 +68,21 @@ export function DeductionsView(props: {
         const dispute = latestDispute.get(d.violationId);
         if (dispute?.state === 'pending' || (dispute && d.withdrawnAt)) return <DisputeStateTag state={dispute.state} />;
         if (d.withdrawnAt) return <Text type="secondary">—</Text>;
+        const disputeWindow = props.windows[d.violationId];
         return (
           <div>
             {dispute && <DisputeStateTag state={dispute.state} />}
-            <DisputeButton size="small" subject={{ type: 'deduction', id: d.violationId }} title={`投诉件 ${d.trackingCode} 反映「${d.entryName}」未按规定公开（扣 ${props.penalty} 分）`} />
+            {disputeWindow?.isOpen ? (
+              <Tooltip title={`可在 ${formatTime(disputeWindow.endsAt)} 前申诉`}>
+                <span>
+                  <DisputeButton size="small" subject={{ type: 'deduction', id: d.violationId }} title={`投诉件 ${d.trackingCode} 反映「${d.entryName}」未按规定公开（扣 ${props.penalty} 分）`} />
+                </span>
+              </Tooltip>
+            ) : (
+              <Text type="secondary" style={{ fontSize: 12 }} data-testid="dispute-closed">
+                申诉期已过
+              </Text>
+            )}
           </div>
         );
       },
