@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isYmd, type Ymd } from '../calendar/ymd';
 import { cursorSchema, limitSchema } from '../http/pagination';
+import { strictObject, text } from '../complaints/schemas';
 import { parseInstant } from '../items/ingest-schema';
 import { isMainlandPhone, isValidCreditCode, isValidResidentId } from './identity';
 import {
@@ -27,19 +28,6 @@ export const PUBLIC_BODY_MAX_BYTES = 32_000;
 export const MAX_EXTENSION_WORKING_DAYS = 20;
 /** Art. 30 leaves the 补正 period to the office ("合理期限"); the request_correction rule's default is 15. */
 export const MAX_CORRECTION_WORKING_DAYS = 60;
-
-const strictObject = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : issue.code === 'invalid_type' ? '请求体必须是对象' : undefined,
-  });
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是文本`) })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    .max(max, `${label}不超过 ${max} 个字`);
 
 const optionalText = (label: string, max: number) =>
   z
@@ -175,8 +163,6 @@ export const actionSchema = z
   });
 export type ActionInput = z.infer<typeof actionSchema>;
 export type RequestActionName = ActionInput['action'];
-
-export const phone4Schema = z.string({ error: '请填写联系电话后4位' }).regex(/^[0-9]{4}$/, '请填写联系电话后4位');
 
 /** The queue's keyset cursor: the last row's sort key (null for "owes nothing", sorted last) and id. */
 const listCursorKeySchema = z.strictObject({ key: z.iso.datetime().nullable(), id: z.number().int().positive() });
