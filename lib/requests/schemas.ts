@@ -27,6 +27,8 @@ export const MAX_REPLY_LENGTH = 20_000;
 export const PUBLIC_BODY_MAX_BYTES = 32_000;
 /** Art. 30 leaves the 补正 period to the office ("合理期限"); the request_correction rule's default is 15. */
 export const MAX_CORRECTION_WORKING_DAYS = 60;
+/** Art. 33: one extension of at most 20 working days (defined with the request clock). */
+export { MAX_EXTENSION_WORKING_DAYS };
 
 const optionalText = (label: string, max: number) =>
   z
