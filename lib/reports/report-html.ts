@@ -16,6 +16,20 @@ function table(headers: string[], rows: string[][], empty: string): string {
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** 六、依申请公开情况: left out of reports built before requests were recorded. */
+function requestSection(requests: ReportData['requests']): string {
+  if (!requests) return '';
+  const figures: [string, string][] = [
+    ['收到申请', String(requests.received)],
+    ['作出答复', String(requests.replied)],
+    ['按时答复', `${requests.repliedOnTime}（${formatPercent(requests.replied > 0 ? requests.repliedOnTime / requests.replied : null)}）`],
+    ['逾期答复', String(requests.repliedLate)],
+    ['超期未答复', String(requests.overdue)],
+  ];
+  return `<h2>六、依申请公开情况</h2>
+<div class="figures">${figures.map(([k, v]) => `<div class="figure">${escape(k)}<b>${escape(v)}</b></div>`).join('')}</div>`;
+}
+
 export function renderReportHtml(data: ReportData): string {
   const s = data.summary;
   const title = reportTitle(data);
@@ -89,5 +103,6 @@ ${table(
   data.disputesByDepartment.map((d) => [d.departmentName, String(d.filed), String(d.accepted), String(d.rejected)]),
   '本月没有申诉',
 )}
+${requestSection(data.requests)}
 </body></html>`;
 }
