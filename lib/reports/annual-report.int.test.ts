@@ -7,10 +7,12 @@ import { scopeOf } from '../auth/scope';
 import { closeSql, sql } from '../db/sql';
 import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
 import { insertRequest } from '../scoring/store/test-fixtures';
+import { renderAnnualReportHtml } from './annual-report-html';
 import { buildAnnualReportXlsx, FIRST_FIGURE_COLUMN, REQUEST_SHEET } from './annual-report-xlsx';
 import { TABLE_COLUMNS } from './annual-request-table';
 import { buildReports } from './build-reports';
 import { getAnnualReport } from './get-annual-report';
+import { printPdf } from './print-pdf';
 import type { ReportData } from './report-data';
 
 let world: IngestWorld;
@@ -85,7 +87,10 @@ describe('the annual report’s request table', () => {
     expect(line(sheet, '四、结转下年度继续办理')).toEqual({ ...zero, person: 1, total: 1 });
     // the heading 三 carries no figures
     expect(Object.values(line(sheet, '三、本年度办理结果')).every((v) => v === null)).toBe(true);
-  });
+
+    const [pdf] = await printPdf([renderAnnualReportHtml(report.data)]);
+    expect(pdf!.subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
 
   it('counts a running year up to now and says so; refuses a year to come and a region outside the scope', async () => {
     const running = await getAnnualReport(sql, supervisor(), { regionCode: world.regions.county.code, year: 2026, at: new Date('2026-09-15T10:00:00+08:00') });
