@@ -1,11 +1,16 @@
-// The annual report's request table from Postgres: requests written for a county, the table gathered for its
-// year, the workbook built and opened again with exceljs, its cells checked line by line; and the monthly
-// report's 依申请公开 figures.
+// The annual report's request table from Postgres: requests filed and handled through the real workflow
+// (fileRequest, actOnRequest with the day each step happened) for a county, the table gathered for its year,
+// the workbook built and opened again with exceljs, its cells checked line by line, its PDF printed; and the
+// monthly report's 依申请公开 figures.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopeOf } from '../auth/scope';
+import { scopeOf, type Scope } from '../auth/scope';
 import { closeSql, sql } from '../db/sql';
-import { createIngestWorld, type IngestWorld } from '../items/test-fixtures';
+import { actOnRequest } from '../requests/act-on-request';
+import { fileRequest } from '../requests/file-request';
+import type { ApplicantType } from '../requests/request';
+import { actionSchema, intakeSchema } from '../requests/schemas';
+import { createRequestWorld, type RequestWorld } from '../requests/test-fixtures';
 import { insertRequest } from '../scoring/store/test-fixtures';
 import { renderAnnualReportHtml } from './annual-report-html';
 import { buildAnnualReportXlsx, FIRST_FIGURE_COLUMN, REQUEST_SHEET } from './annual-report-xlsx';
@@ -15,32 +20,63 @@ import { getAnnualReport } from './get-annual-report';
 import { printPdf } from './print-pdf';
 import type { ReportData } from './report-data';
 
-let world: IngestWorld;
+let world: RequestWorld;
+let staff: Scope;
 const AT = new Date('2027-01-10T10:00:00+08:00');
+const shanghai = (local: string) => new Date(`${local}+08:00`);
+
+/** A letter registered by the county's supervisor, received on `receivedAt`; its steps follow, each `[now, body]`. */
+async function letter(input: { applicant?: ApplicantType; departmentId?: number; receivedAt: string; steps?: [string, Record<string, unknown>][] }) {
+  const filed = await fileRequest(
+    sql,
+    staff,
+    intakeSchema.parse({
+      channel: 'letter',
+      applicant: { type: input.applicant ?? 'person', name: input.applicant && input.applicant !== 'person' ? '某某有限公司' : '王五', phone: '13812345678' },
+      regionId: world.regions.county.code,
+      departmentId: input.departmentId ?? world.department.id,
+      description: '本县2026年度建设项目环境影响评价批复文件',
+      receivedAt: `${input.receivedAt}+08:00`,
+    }),
+    shanghai(input.receivedAt),
+  );
+  if (!filed.ok) throw new Error(filed.message);
+  for (const [now, body] of input.steps ?? []) {
+    const done = await actOnRequest(sql, staff, filed.id, actionSchema.parse(body), shanghai(now));
+    if (!done.ok) throw new Error(`${body.action}: ${done.message}`);
+  }
+  return filed.id;
+}
+
+const reply = (at: string, type: string, extra: Record<string, unknown> = {}): [string, Record<string, unknown>] => [
+  at,
+  { action: 'reply', at: `${at}+08:00`, type, text: '答复如下', ...extra },
+];
 
 beforeAll(async () => {
-  world = await createIngestWorld(sql);
-  const county = { regionCode: world.regions.county.code, departmentId: world.department.id };
-  const other = { regionCode: world.regions.county.code, departmentId: world.otherDepartment.id };
-  // 2026: 5 received — 2 disclosed (a person, a business), a withheld on third-party grounds (a law firm), one
-  // abandoned after 补正 (a research institute), one still open at the year's end (a person)
-  await insertRequest(sql, { ...county, receivedAt: '2026-03-02T09:00:00', dueDay: '2026-03-30', repliedAt: '2026-03-20T10:00:00' });
-  await insertRequest(sql, { ...other, applicantType: 'business', receivedAt: '2026-05-06T09:00:00', dueDay: '2026-06-03', repliedAt: '2026-05-29T10:00:00', replyType: 'already_public' });
-  await insertRequest(sql, {
-    ...county,
-    applicantType: 'legal_service',
+  world = await createRequestWorld(sql);
+  staff = scopeOf({ id: 1, username: 'sup-test', role: 'supervisor', regionCode: world.regions.county.code, regionPath: world.regions.county.path, departmentId: null });
+  // 2026: 5 received — 2 disclosed (a person, a business told where it is published), a withheld on third-party
+  // grounds (a law firm), one abandoned after 补正 (a research institute), one still open at the year's end (a person)
+  await letter({ receivedAt: '2026-03-02T09:00:00', steps: [reply('2026-03-20T10:00:00', 'disclosed')] });
+  await letter({ applicant: 'business', departmentId: world.otherDepartment.id, receivedAt: '2026-05-06T09:00:00', steps: [reply('2026-05-29T10:00:00', 'already_public')] });
+  await letter({
+    applicant: 'legal_service',
     receivedAt: '2026-07-01T09:00:00',
-    dueDay: '2026-07-29',
-    repliedAt: '2026-07-28T10:00:00',
-    replyType: 'withheld',
-    replyGround: 'third_party',
-    replyBasis: '《条例》第十五条，涉及商业秘密',
+    steps: [reply('2026-07-28T10:00:00', 'withheld', { ground: 'third_party', basis: '《条例》第十五条，涉及商业秘密，第三方不同意公开' })],
   });
-  await insertRequest(sql, { ...county, applicantType: 'research', receivedAt: '2026-09-01T09:00:00', dueDay: '2026-09-29', ended: { state: 'abandoned', at: '2026-10-10T00:00:00' } });
-  await insertRequest(sql, { ...county, receivedAt: '2026-12-28T09:00:00', dueDay: '2027-01-26' });
+  await letter({
+    applicant: 'research',
+    receivedAt: '2026-09-01T09:00:00',
+    steps: [
+      ['2026-09-02T10:00:00', { action: 'request_correction', at: '2026-09-02T10:00:00+08:00', what: '请写明所需信息的文号或名称', periodWorkingDays: 10 }],
+      ['2026-10-20T10:00:00', { action: 'close', note: '逾期未补正，视为放弃申请' }],
+    ],
+  });
+  await letter({ receivedAt: '2026-12-28T09:00:00' });
   // 2025: one carried into 2026 and answered 信息不存在 then (a nonprofit), one finished in 2025 (nowhere)
-  await insertRequest(sql, { ...county, applicantType: 'nonprofit', receivedAt: '2025-12-22T09:00:00', dueDay: '2026-01-20', repliedAt: '2026-01-15T10:00:00', replyType: 'not_exist' });
-  await insertRequest(sql, { ...county, receivedAt: '2025-11-03T09:00:00', dueDay: '2025-12-01', repliedAt: '2025-11-25T10:00:00' });
+  await letter({ applicant: 'nonprofit', receivedAt: '2025-12-22T09:00:00', steps: [reply('2026-01-15T10:00:00', 'not_exist')] });
+  await letter({ receivedAt: '2025-11-03T09:00:00', steps: [reply('2025-11-25T10:00:00', 'disclosed')] });
   // another county's request is outside the table
   await insertRequest(sql, { regionCode: world.regions.otherCounty.code, departmentId: world.farDepartment.id, receivedAt: '2026-04-01T09:00:00', dueDay: '2026-04-29' });
 });
@@ -49,8 +85,7 @@ afterAll(async () => {
   await closeSql();
 });
 
-const supervisor = () =>
-  scopeOf({ id: 1, username: 'sup-test', role: 'supervisor', regionCode: world.regions.county.code, regionPath: world.regions.county.path, departmentId: null });
+const supervisor = () => staff;
 
 /** The figures of the line whose label is `label`, by column: 自然人 … 其他, 总计. */
 function line(sheet: ExcelJS.Worksheet, label: string): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annualRequestTable, outcomeRowOf, REQUEST_TABLE_ROWS, TABLE_COLUMNS, type AnnualRequestFact, type ApplicantType, type ReplyType } from './annual-request-table';
+import type { ApplicantType, ReplyGround, ReplyType } from '../requests/request';
+import { annualRequestTable, outcomeRowOf, REQUEST_TABLE_ROWS, TABLE_COLUMNS, type AnnualRequestFact } from './annual-request-table';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const END_OF_2026 = at('2027-01-01T00:00:00');
@@ -8,7 +9,7 @@ let serial = 0;
 function fact(input: {
   applicant?: ApplicantType;
   received?: string | null;
-  reply?: [ReplyType, string, (string | null)?, (string | null)?];
+  reply?: [ReplyType, string, (string | null)?, (ReplyGround | null)?];
   ended?: ['abandoned' | 'withdrawn', string];
 }): AnnualRequestFact {
   serial += 1;
@@ -21,7 +22,7 @@ function fact(input: {
   };
 }
 
-const replied = (type: ReplyType, basis: string | null = null, ground: string | null = null) =>
+const replied = (type: ReplyType, basis: string | null = null, ground: ReplyGround | null = null) =>
   outcomeRowOf(fact({ reply: [type, '2026-03-20T10:00:00', basis, ground] }));
 
 describe('outcomeRowOf: the template row of each reply type and end', () => {

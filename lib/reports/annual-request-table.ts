@@ -1,28 +1,18 @@
 // 《政府信息公开工作年度报告》 part 三, 收到和处理政府信息公开申请情况: the table of the national template
 // (国务院办公厅政府信息与政务公开办公室, 国办公开办函〔2021〕30号), computed from a year's request facts. Pure: the
-// facts are read by gather-request-facts.ts, the moment the table is drawn (`asOf`) comes in as an argument.
+// facts are read by list-annual-request-facts.ts, the moment the table is drawn (`asOf`) comes in as an argument.
 //
 // The template's cross-check (勾稽关系) holds by construction: 一 + 二 = 三(七) + 四. A request counts in 一 in the
 // year it was received (Art. 31: for an online application, the day the office confirmed it), in 二 when
 // received before the year and without an outcome when the year began, in 三 in the year of its outcome (the
 // reply, or the day it was abandoned or withdrawn), and in 四 when it had no outcome when the year ended. An
 // online application never confirmed was never received and counts nowhere.
+import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType, type ReplyGround, type ReplyType } from '../requests/request';
 
-/** The applicant columns: 自然人, then the five kinds of 法人或其他组织 (the request's applicant type). */
-export const APPLICANT_COLUMNS = ['person', 'business', 'research', 'nonprofit', 'legal_service', 'other'] as const;
-export type ApplicantType = (typeof APPLICANT_COLUMNS)[number];
+/** The applicant columns: 自然人, then the five kinds of 法人或其他组织 (the request's applicant type), then 总计. */
 export type TableColumn = ApplicantType | 'total';
-export const TABLE_COLUMNS: readonly TableColumn[] = [...APPLICANT_COLUMNS, 'total'];
-
-export const APPLICANT_COLUMN_LABELS: Record<TableColumn, string> = {
-  person: '自然人',
-  business: '商业企业',
-  research: '科研机构',
-  nonprofit: '社会公益组织',
-  legal_service: '法律服务机构',
-  other: '其他',
-  total: '总计',
-};
+export const TABLE_COLUMNS: readonly TableColumn[] = [...APPLICANT_TYPES, 'total'];
+export const APPLICANT_COLUMN_LABELS: Record<TableColumn, string> = { ...APPLICANT_TYPE_LABELS, total: '总计' };
 
 /** The template's rows, in its order; `level` is the indent (一 … 四, （一）…（七）, 1. …). */
 export const REQUEST_TABLE_ROWS = [
@@ -93,16 +83,13 @@ const SUBTOTALS: Partial<Record<RequestTableRow, readonly OutcomeRow[]>> = {
   otherHandling: ['noCorrection', 'feeUnpaid', 'otherOutcome'],
 };
 
-/** DESIGN §3 reply types (Art. 36). */
-export type ReplyType = 'disclosed' | 'partly_disclosed' | 'withheld' | 'already_public' | 'not_exist' | 'not_responsible' | 'repeated' | 'not_a_request';
-
 export interface AnnualRequestFact {
   id: number;
   applicantType: ApplicantType;
   /** When the office received it (Art. 31); null for an online application never confirmed. */
   receivedAt: Date | null;
   /** ground: the template sub-row the office chose on replying, when it did; basis: the legal basis it wrote. */
-  reply: { type: ReplyType; ground: string | null; basis: string | null; at: Date } | null;
+  reply: { type: ReplyType; ground: ReplyGround | null; basis: string | null; at: Date } | null;
   /** Ended without a reply: 视为放弃 after a 补正 not answered in time, or withdrawn by the applicant. */
   endedWithoutReply: { kind: 'abandoned' | 'withdrawn'; at: Date } | null;
 }
@@ -123,7 +110,7 @@ export interface AnnualRequestTable {
 // The office's choice of sub-row on replying (the reply's ground), honoured where it is a sub-row of the reply
 // type's own section: a 不予公开 counts under a ground of (三), a 信息不存在 / 非本机关负责 under (四), a 不属于申请 under
 // (四)3 or (五).
-const GROUND_ROWS: Record<string, OutcomeRow> = {
+const GROUND_ROWS: Record<ReplyGround, OutcomeRow | null> = {
   state_secret: 'withheldStateSecret',
   prohibited_by_law: 'withheldByLaw',
   three_safeties: 'withheldSafety',
@@ -140,13 +127,14 @@ const GROUND_ROWS: Record<string, OutcomeRow> = {
   publication: 'publication',
   excessive: 'excessive',
   confirmation: 'confirmation',
+  other: null,
 };
 const WITHHELD_ROWS: readonly OutcomeRow[] = SUBTOTALS.withheld!;
 const UNAVAILABLE_ROWS: readonly OutcomeRow[] = SUBTOTALS.unavailable!;
 const NOT_A_REQUEST_ROWS: readonly OutcomeRow[] = ['stillUnclear', ...SUBTOTALS.notHandled!];
 
-function chosenRow(ground: string | null, allowed: readonly OutcomeRow[]): OutcomeRow | null {
-  const row = ground ? GROUND_ROWS[ground] : undefined;
+function chosenRow(ground: ReplyGround | null, allowed: readonly OutcomeRow[]): OutcomeRow | null {
+  const row = ground ? GROUND_ROWS[ground] : null;
   return row && allowed.includes(row) ? row : null;
 }
 

@@ -2,7 +2,8 @@
 // every request received before the year ended (and by `at`) whose outcome — the reply, or the day it was
 // abandoned or withdrawn — did not come before the year began. Read from the requests table (migration 0059).
 import type { Db } from '../db/sql';
-import type { AnnualRequestFact, ApplicantType, ReplyType } from './annual-request-table';
+import type { ApplicantType, ReplyGround, ReplyType } from '../requests/request';
+import type { AnnualRequestFact } from './annual-request-table';
 
 interface Row {
   id: number;
@@ -10,7 +11,7 @@ interface Row {
   receivedAt: Date;
   state: string;
   replyType: ReplyType | null;
-  replyGround: string | null;
+  replyGround: ReplyGround | null;
   replyBasis: string | null;
   repliedAt: Date | null;
   closedAt: Date | null;
