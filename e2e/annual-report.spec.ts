@@ -20,7 +20,7 @@ test('a leader opens a county’s annual request table and downloads its Excel',
   await page.locator('.ant-select-dropdown:visible').getByText('南京市建邺区', { exact: true }).click();
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e-artifacts/annual-report-card.png' });
-  await card.getByRole('button', { name: '查看' }).click();
+  await card.getByRole('button', { name: /查\s*看/ }).click();
   await expect(page).toHaveURL(new RegExp(`/reports/annual\\?regionId=320105&year=${year}$`));
   const frame = page.frameLocator('iframe');
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText(`南京市建邺区${year}年政府信息公开工作年度报告`);
