@@ -15,8 +15,8 @@ test('a leader opens a county’s annual request table and downloads its Excel',
   const card = page.getByTestId('annual-report-card');
   await expect(card).toBeVisible();
   const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-  await card.getByLabel('年度报告区域').click();
-  await card.getByLabel('年度报告区域').fill('建邺');
+  await card.getByLabel('年度报告所属区域').click();
+  await card.getByLabel('年度报告所属区域').fill('建邺');
   await page.locator('.ant-select-dropdown:visible').getByText('南京市建邺区', { exact: true }).click();
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e-artifacts/annual-report-card.png' });

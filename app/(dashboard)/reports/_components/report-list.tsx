@@ -75,6 +75,7 @@ function AnnualReportCard({ regions, years }: { regions: RegionSummary[]; years:
       </Typography.Paragraph>
       <Form<AnnualForm>
         form={form}
+        name="annual"
         layout="inline"
         initialValues={{ regionId: regions[0]?.code, year: years[0] }}
         requiredMark={false}
@@ -82,14 +83,14 @@ function AnnualReportCard({ regions, years }: { regions: RegionSummary[]; years:
       >
         <Form.Item name="regionId" label="区域" rules={[{ required: true, message: '请选择区域' }]}>
           <Select
-            aria-label="年度报告区域"
+            aria-label="年度报告所属区域"
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 240 }}
             options={regions.map((r) => ({ value: r.code, label: r.name }))}
           />
         </Form.Item>
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]}>
-          <Select aria-label="年度报告年度" style={{ width: 120 }} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
+          <Select aria-label="年度报告年份" style={{ width: 120 }} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
         </Form.Item>
         <Form.Item>
           <Space>
