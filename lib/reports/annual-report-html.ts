@@ -26,20 +26,20 @@ export function renderAnnualReportHtml(data: AnnualReportData): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title>
 <style>
-  @page { size: A4; margin: 16mm 12mm; }
+  @page { size: A4; margin: 14mm 12mm; }
   body { font-family: 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif; color: #1f1f1f; font-size: 11px; margin: 0; }
   h1 { font-size: 20px; text-align: center; color: #8e1616; margin: 0 0 4px; }
-  .meta { text-align: center; color: #8c8c8c; margin-bottom: 16px; }
-  h2 { font-size: 15px; border-left: 4px solid #8e1616; padding-left: 8px; margin: 20px 0 8px; }
+  .meta { text-align: center; color: #8c8c8c; margin-bottom: 10px; }
+  h2 { font-size: 15px; border-left: 4px solid #8e1616; padding-left: 8px; margin: 12px 0 8px; }
   table { width: 100%; border-collapse: collapse; }
-  th, td { border: 1px solid #bfbfbf; padding: 4px 6px; }
+  th, td { border: 1px solid #bfbfbf; padding: 3px 6px; }
   th { background: #fafafa; font-weight: 600; text-align: center; }
   th.corner { width: 42%; font-weight: normal; font-size: 10px; text-align: left; }
   td.n { text-align: right; width: 7%; }
   td.level-1 { padding-left: 18px; }
   td.level-2 { padding-left: 32px; }
   tr { page-break-inside: avoid; }
-  ol.notes { color: #595959; padding-left: 18px; }
+  ol.notes { color: #595959; padding-left: 18px; font-size: 10px; margin: 8px 0 0; }
 </style></head>
 <body>
 <h1>${escape(title)}</h1>
