@@ -3,9 +3,7 @@
 import { formatInstant } from '../scoring/classify-facts';
 import { annualReportNotes, annualReportTitle, CROSS_CHECK_NOTE, REQUEST_SECTION_TITLE, type AnnualReportData } from './annual-report-data';
 import { APPLICANT_COLUMN_LABELS, HEADING_ROWS, REQUEST_TABLE_ROWS, TABLE_COLUMNS } from './annual-request-table';
-
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escape } from './report-html';
 
 const ORGANISATION_COLUMNS = TABLE_COLUMNS.filter((c) => c !== 'person' && c !== 'total');
 

@@ -206,7 +206,8 @@ export function outcomeRowOf(fact: Pick<AnnualRequestFact, 'reply' | 'endedWitho
   return null;
 }
 
-function yearRange(year: number): { start: Date; end: Date } {
+/** A year in Asia/Shanghai: [00:00 of 1 January, 00:00 of the next 1 January). */
+export function yearRange(year: number): { start: Date; end: Date } {
   return { start: new Date(`${year}-01-01T00:00:00+08:00`), end: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
 }
 

@@ -3,7 +3,7 @@
 // abandoned or withdrawn — did not come before the year began. Read from the requests table (migration 0059).
 import type { Db } from '../db/sql';
 import type { ApplicantType, ReplyGround, ReplyType } from '../requests/request';
-import type { AnnualRequestFact } from './annual-request-table';
+import { yearRange, type AnnualRequestFact } from './annual-request-table';
 
 interface Row {
   id: number;
@@ -18,8 +18,7 @@ interface Row {
 }
 
 export async function listAnnualRequestFacts(db: Db, input: { regionPath: string; year: number; at: Date }): Promise<AnnualRequestFact[]> {
-  const start = new Date(`${input.year}-01-01T00:00:00+08:00`);
-  const end = new Date(`${input.year + 1}-01-01T00:00:00+08:00`);
+  const { start, end } = yearRange(input.year);
   const rows = await db<Row[]>`
     select q.id, q.applicant_type as "applicantType", q.received_at as "receivedAt", q.state,
       q.reply_type as "replyType", q.reply_ground as "replyGround", q.reply_basis as "replyBasis",

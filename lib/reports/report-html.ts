@@ -4,7 +4,8 @@ import { formatDeadline, formatInstant } from '../scoring/classify-facts';
 import { periodLabel } from '../scoring/period';
 import { formatPercent, formatScore, type ReportData } from './report-data';
 
-const escape = (value: string) =>
+/** Text a department or an applicant wrote, made safe to place in the report's HTML. */
+export const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const reportTitle = (data: Pick<ReportData, 'region' | 'period'>) => `${data.region.name}${periodLabel(data.period)}政务公开考核报告`;
