@@ -74,17 +74,17 @@ describe('score worker', () => {
       await harness.moveClock(shanghai('2026-12-03T10:00:00'));
       expect((await post('late-16', { publishedAt: '2026-12-03T09:00:00+08:00' })).status).toBe(200);
       // timeliness 5 of 6 on time carries the whole weight (completeness has 5 November cases too):
-      // 100 × (35 × 5/6 + 20 × 5/5) / 55 = 89.39
+      // 100 × (30 × 5/6 + 20 × 5/5) / 50 = 90
       const after = await waitFor(
         novemberTotal,
-        (row) => Number(row?.total) === 89.39 && (row?.breakdown.losses ?? []).some((l) => l.ref.label.includes('才公开')),
+        (row) => Number(row?.total) === 90 && (row?.breakdown.losses ?? []).some((l) => l.ref.label.includes('才公开')),
         'November lowered by the late publication',
       );
       const [item] = await harness.sql<{ id: number }[]>`select id from items where external_id = 'late-16'`;
       expect(after!.breakdown.losses.map((l) => l.ref.itemId)).toContain(item!.id);
       await waitUntil(
-        () => updates.some((u) => u.period === '2026-11' && u.total === 89.39 && u.departmentId === fixture.jianye.departmentId),
-        'score:updated 89.39',
+        () => updates.some((u) => u.period === '2026-11' && u.total === 90 && u.departmentId === fixture.jianye.departmentId),
+        'score:updated 90',
         15_000,
       );
     } finally {

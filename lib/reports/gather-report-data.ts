@@ -6,6 +6,7 @@ import { countDisputesByDepartment } from '../disputes/queries';
 import type { ScoreResult } from '../scoring/compute-score';
 import { addMonths, periodRange, type Period } from '../scoring/period';
 import { rankScores } from '../scoring/rank-scores';
+import { countRequestFigures } from './count-request-figures';
 import type { ReportData } from './report-data';
 
 const WORST_OVERDUE = 20;
@@ -84,6 +85,7 @@ export async function gatherReportData(db: Db, input: { regionCode: string; peri
   const all = complaintFigures(cases.map((c) => ({ ...c, departmentId: 0, positionId: null })))[0];
   const nameOf = new Map(departments.map((d) => [d.id, d.name]));
   const disputes = ids.length > 0 ? await countDisputesByDepartment(db, input.period, ids) : [];
+  const requests = await countRequestFigures(db, { regionPath: region.path, start, end, at });
 
   return {
     region: { code: region.code, name: region.name },
@@ -126,5 +128,6 @@ export async function gatherReportData(db: Db, input: { regionCode: string; peri
     disputesByDepartment: disputes
       .map((d) => ({ departmentName: nameOf.get(d.departmentId) ?? '', filed: d.filed, accepted: d.accepted, rejected: d.rejected }))
       .sort((a, b) => b.filed - a.filed || b.accepted - a.accepted),
+    requests,
   };
 }

@@ -1,5 +1,5 @@
 // What a monthly report holds (DESIGN §1 考核): summary figures, the department ranking, the worst overdue
-// items and the complaint figures of one region's subtree for one month. Plain data: the report page,
+// items, the complaint, dispute and request figures of one region's subtree for one month. Plain data: the report page,
 // the XLSX and the PDF are all drawn from it.
 import { z } from 'zod';
 
@@ -59,6 +59,14 @@ export const reportDataSchema = z.object({
   disputesByDepartment: z
     .array(z.object({ departmentName: z.string(), filed: z.number(), accepted: z.number(), rejected: z.number() }))
     .default([]),
+  /**
+   * 依申请公开 in the month: received; replied (on time or late, against the reply deadline in force); and still
+   * unanswered past their deadline at the month's end. Absent (null) from reports built before requests existed.
+   */
+  requests: z
+    .object({ received: z.number(), replied: z.number(), repliedOnTime: z.number(), repliedLate: z.number(), overdue: z.number() })
+    .nullable()
+    .default(null),
 });
 export type ReportData = z.infer<typeof reportDataSchema>;
 

@@ -31,6 +31,7 @@ const data: ReportData = {
   ],
   complaintsByDepartment: [],
   disputesByDepartment: [{ departmentName: '南京市建邺区财政局', filed: 3, accepted: 1, rejected: 2 }],
+  requests: { received: 12, replied: 10, repliedOnTime: 8, repliedLate: 2, overdue: 1 },
 };
 
 describe('renderReportHtml', () => {
@@ -51,5 +52,20 @@ describe('renderReportHtml', () => {
     expect(html).toContain('五、申诉情况');
     expect(html).toContain('<td>南京市建邺区财政局</td><td>3</td><td>1</td><td>2</td>');
     expect(renderReportHtml({ ...data, disputesByDepartment: [] })).toContain('本月没有申诉');
+  });
+});
+
+describe('renderReportHtml: 依申请公开', () => {
+  it('shows the month’s requests received, replied on time and late, and overdue', () => {
+    const html = renderReportHtml(data);
+    expect(html).toContain('六、依申请公开情况');
+    expect(html).toContain('收到申请<b>12</b>');
+    expect(html).toContain('按时答复<b>8（80.0%）</b>');
+    expect(html).toContain('逾期答复<b>2</b>');
+    expect(html).toContain('超期未答复<b>1</b>');
+  });
+
+  it('leaves the section out of a report built before requests were recorded', () => {
+    expect(renderReportHtml({ ...data, requests: null })).not.toContain('依申请公开');
   });
 });

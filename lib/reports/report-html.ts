@@ -4,7 +4,8 @@ import { formatDeadline, formatInstant } from '../scoring/classify-facts';
 import { periodLabel } from '../scoring/period';
 import { formatPercent, formatScore, type ReportData } from './report-data';
 
-const escape = (value: string) =>
+/** Text a department or an applicant wrote, made safe to place in the report's HTML. */
+export const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const reportTitle = (data: Pick<ReportData, 'region' | 'period'>) => `${data.region.name}${periodLabel(data.period)}政务公开考核报告`;
@@ -14,6 +15,20 @@ function table(headers: string[], rows: string[][], empty: string): string {
   const head = headers.map((h) => `<th>${escape(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** 六、依申请公开情况: left out of reports built before requests were recorded. */
+function requestSection(requests: ReportData['requests']): string {
+  if (!requests) return '';
+  const figures: [string, string][] = [
+    ['收到申请', String(requests.received)],
+    ['作出答复', String(requests.replied)],
+    ['按时答复', `${requests.repliedOnTime}（${formatPercent(requests.replied > 0 ? requests.repliedOnTime / requests.replied : null)}）`],
+    ['逾期答复', String(requests.repliedLate)],
+    ['超期未答复', String(requests.overdue)],
+  ];
+  return `<h2>六、依申请公开情况</h2>
+<div class="figures">${figures.map(([k, v]) => `<div class="figure">${escape(k)}<b>${escape(v)}</b></div>`).join('')}</div>`;
 }
 
 export function renderReportHtml(data: ReportData): string {
@@ -89,5 +104,6 @@ ${table(
   data.disputesByDepartment.map((d) => [d.departmentName, String(d.filed), String(d.accepted), String(d.rejected)]),
   '本月没有申诉',
 )}
+${requestSection(data.requests)}
 </body></html>`;
 }

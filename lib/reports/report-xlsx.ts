@@ -81,5 +81,23 @@ export async function buildReportXlsx(data: ReportData): Promise<Buffer> {
     data.disputesByDepartment.map((d) => [d.departmentName, d.filed, d.accepted, d.rejected]),
     [36, 12, 12, 12],
   );
+  if (data.requests) {
+    const r = data.requests;
+    sheet(
+      workbook,
+      '依申请公开',
+      `${title} · 依申请公开情况`,
+      ['项目', '数值'],
+      [
+        ['收到申请', r.received],
+        ['作出答复', r.replied],
+        ['按时答复', r.repliedOnTime],
+        ['逾期答复', r.repliedLate],
+        ['超期未答复（月末）', r.overdue],
+        ['按时答复率', formatPercent(r.replied > 0 ? r.repliedOnTime / r.replied : null)],
+      ],
+      [26, 30],
+    );
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAlertResponse, classifyBacklog, classifyObligation, classifyPublishedItem, formatDeadline } from './classify-facts';
+import { classifyAlertResponse, classifyBacklog, classifyObligation, classifyPublishedItem, classifyRequestReply, formatDeadline } from './classify-facts';
 import { DEFAULT_WEIGHTS } from './weights';
 
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -98,5 +98,34 @@ describe('classifyAlertResponse', () => {
     expect(classifyAlertResponse(acked, DEFAULT_WEIGHTS, at('2026-12-06T00:00:01'))?.failure?.label).toBe(
       '预警「临期」240 小时内未处置',
     );
+  });
+});
+
+describe('classifyRequestReply (依申请公开按时答复率)', () => {
+  // received Mon 2026-11-02, due 2026-11-30 24:00 (the Art. 33 example of issue 13)
+  const request = { id: 5, trackingCode: 'Y2026ABCD', dueAt: at('2026-12-01T00:00:00'), repliedAt: null as Date | null, withdrawnAt: null as Date | null };
+
+  it('is not a case while its deadline is still ahead and it is unanswered', () => {
+    expect(classifyRequestReply(request, at('2026-11-30T23:59:00'))).toBeNull();
+  });
+
+  it('passes when answered by 24:00 of the due day, as soon as it is answered', () => {
+    expect(classifyRequestReply({ ...request, repliedAt: at('2026-11-30T23:00:00') }, at('2026-11-30T23:30:00'))).toEqual({ failure: null });
+    // a reply recorded after asOf does not count yet
+    expect(classifyRequestReply({ ...request, repliedAt: at('2026-11-20T10:00:00') }, at('2026-11-19T10:00:00'))).toBeNull();
+  });
+
+  it('fails when answered late or not answered by the deadline, pointing at the request', () => {
+    const overdue = classifyRequestReply(request, at('2026-12-01T00:00:00'));
+    expect(overdue?.failure).toMatchObject({ kind: 'request', id: 5, requestId: 5, itemId: null, complaintId: null });
+    expect(overdue?.failure?.label).toBe('依申请公开 Y2026ABCD 应于 2026-11-30 24:00 前答复，至今未答复（超期）');
+    const late = classifyRequestReply({ ...request, repliedAt: at('2026-12-03T09:00:00') }, at('2026-12-10T00:00:00'));
+    expect(late?.failure?.label).toBe('依申请公开 Y2026ABCD 应于 2026-11-30 24:00 前答复，2026-12-03 09:00 才答复（逾期）');
+  });
+
+  it('owes no reply once withdrawn before the deadline, but a withdrawal after it does not undo the lateness', () => {
+    expect(classifyRequestReply({ ...request, withdrawnAt: at('2026-11-25T10:00:00') }, at('2026-12-10T00:00:00'))).toBeNull();
+    const late = classifyRequestReply({ ...request, withdrawnAt: at('2026-12-02T10:00:00') }, at('2026-12-10T00:00:00'));
+    expect(late?.failure?.label).toBe('依申请公开 Y2026ABCD 应于 2026-11-30 24:00 前答复，逾期未答复，申请人已撤回');
   });
 });

@@ -133,3 +133,30 @@ export function substantiatedRef(v: SubstantiatedFact): FactRef {
     label: `投诉属实（${formatInstant(v.foundAt)} 办结认定）：投诉件 ${v.trackingCode} 反映「${v.entryName}」未按规定公开`,
   };
 }
+
+export interface RequestReplyFact {
+  id: number;
+  trackingCode: string;
+  /** The reply deadline in force (Art. 33: moved by pauses and an approved extension), the end of its day. */
+  dueAt: Date;
+  repliedAt: Date | null;
+  /** Withdrawn by the applicant: from then on no reply is owed. */
+  withdrawnAt: Date | null;
+}
+
+/**
+ * 依申请公开按时答复率: a request whose reply falls due in the month counts once it is answered or its deadline has
+ * passed; it passes when answered by the deadline. One withdrawn before its deadline owed no reply and is no
+ * case; one withdrawn after it was already late. Null: not (yet) a case.
+ */
+export function classifyRequestReply(r: RequestReplyFact, asOf: Date): { failure: FactRef | null } | null {
+  const repliedAt = r.repliedAt && r.repliedAt <= asOf ? r.repliedAt : null;
+  const withdrawnAt = r.withdrawnAt && r.withdrawnAt <= asOf ? r.withdrawnAt : null;
+  if (repliedAt && repliedAt <= r.dueAt) return { failure: null };
+  if (!repliedAt && withdrawnAt && withdrawnAt <= r.dueAt) return null;
+  if (!repliedAt && r.dueAt > asOf) return null;
+  const label = repliedAt
+    ? `依申请公开 ${r.trackingCode} 应于 ${formatDeadline(r.dueAt)} 前答复，${formatInstant(repliedAt)} 才答复（逾期）`
+    : `依申请公开 ${r.trackingCode} 应于 ${formatDeadline(r.dueAt)} 前答复，${withdrawnAt ? '逾期未答复，申请人已撤回' : '至今未答复（超期）'}`;
+  return { failure: { kind: 'request', id: r.id, itemId: null, complaintId: null, requestId: r.id, label } };
+}

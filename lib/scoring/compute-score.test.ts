@@ -18,7 +18,7 @@ function facts(cases: Partial<Record<IndicatorKey, [total: number, failedIds: nu
 // Two indicators with equal weight make the arithmetic easy to follow by hand.
 const EVEN: Weights = {
   ...DEFAULT_WEIGHTS,
-  indicators: { timeliness: 50, completeness: 50, complaintAccept: 0, complaintReply: 0, complaintSatisfaction: 0, alertResponse: 0 },
+  indicators: { timeliness: 50, completeness: 50, complaintAccept: 0, complaintReply: 0, complaintSatisfaction: 0, alertResponse: 0, requestReply: 0 },
 };
 
 describe('computeScore', () => {
@@ -55,16 +55,35 @@ describe('computeScore', () => {
   });
 
   it('renormalises the default weights when complaints and alerts have no cases', () => {
-    // timeliness 35 and completeness 20 are the only scored weights: 100 × (35 × 0.5 + 20 × 1) / 55 = 68.18
+    // timeliness 30 and completeness 20 are the only scored weights: 100 × (30 × 0.5 + 20 × 1) / 50 = 70
     const result = computeScore(facts({ timeliness: [6, [1, 2, 3]], completeness: [7, []] }), DEFAULT_WEIGHTS);
-    expect(result.total).toBe(68.18);
-    expect(result.indicators.find((i) => i.key === 'timeliness')!.maxPoints).toBe(63.64);
+    expect(result.total).toBe(70);
+    expect(result.indicators.find((i) => i.key === 'timeliness')!.maxPoints).toBe(60);
     expect(result.indicators.filter((i) => i.status === 'none').map((i) => i.key)).toEqual([
       'complaintAccept',
       'complaintReply',
       'complaintSatisfaction',
       'alertResponse',
+      'requestReply',
     ]);
+  });
+
+  it('weighs 依申请公开按时答复率 by default: a department with a late reply scores lower than one without', () => {
+    // the default weights sum to 100; requestReply is one of them
+    expect(Object.values(DEFAULT_WEIGHTS.indicators).reduce((sum, w) => sum + w, 0)).toBe(100);
+    expect(DEFAULT_WEIGHTS.indicators.requestReply).toBe(10);
+    const onTime = computeScore(facts({ timeliness: [10, []], requestReply: [5, []] }), DEFAULT_WEIGHTS);
+    const oneLate = computeScore(facts({ timeliness: [10, []], requestReply: [5, [7]] }), DEFAULT_WEIGHTS);
+    expect(onTime.total).toBe(100);
+    // requestReply carries 100 × 10 / 40 = 25 points; one late reply of five costs a fifth of them
+    expect(oneLate.total).toBe(95);
+    expect(oneLate.losses).toEqual([{ indicator: 'requestReply', points: 5, ref: ref(7) }]);
+  });
+
+  it('leaves a month with fewer than 5 requests due out of the score (样本不足), late or not', () => {
+    const result = computeScore(facts({ timeliness: [10, []], requestReply: [4, [1, 2]] }), DEFAULT_WEIGHTS);
+    expect(result.total).toBe(100);
+    expect(result.indicators.find((i) => i.key === 'requestReply')).toMatchObject({ status: 'insufficient', cases: 4, passed: 2, maxPoints: 0 });
   });
 
   it('deducts 2 points per red alert, up to the cap of 20', () => {

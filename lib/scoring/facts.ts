@@ -3,11 +3,13 @@
 import type { IndicatorKey } from './weights';
 
 export interface FactRef {
-  kind: 'obligation' | 'item' | 'alert' | 'complaint';
+  kind: 'obligation' | 'item' | 'alert' | 'complaint' | 'request';
   id: number;
   /** Where a reader can see the facts: the item replay (/items/:id) or the complaint (/complaints/:id). */
   itemId: number | null;
   complaintId: number | null;
+  /** The request (/requests/:id); absent from breakdowns stored before requests were scored. */
+  requestId?: number | null;
   /** zh-CN, one line: what happened. */
   label: string;
 }
@@ -35,6 +37,7 @@ export function emptyFacts(): SubjectFacts {
       complaintReply: empty(),
       complaintSatisfaction: empty(),
       alertResponse: empty(),
+      requestReply: empty(),
     },
     redAlerts: [],
     substantiatedComplaints: [],

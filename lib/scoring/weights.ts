@@ -9,6 +9,7 @@ export const INDICATOR_KEYS = [
   'complaintReply',
   'complaintSatisfaction',
   'alertResponse',
+  'requestReply',
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
@@ -19,6 +20,7 @@ export const INDICATOR_LABELS: Record<IndicatorKey, string> = {
   complaintReply: '投诉按时办结率',
   complaintSatisfaction: '投诉回访满意率',
   alertResponse: '预警响应及时率',
+  requestReply: '依申请公开按时答复率',
 };
 
 const weight = z.number({ error: '权重必须是数字' }).min(0, '权重不能为负').max(100, '权重不能超过 100');
@@ -32,6 +34,11 @@ export const weightsSchema = z
       complaintReply: weight,
       complaintSatisfaction: weight,
       alertResponse: weight,
+      /**
+       * 依申请公开按时答复率 (Art. 33); versions saved before it existed read the default, so a saved scheme
+       * scores requests too (its weights are shared out in proportion, so their sum need not be 100).
+       */
+      requestReply: weight.default(10),
     }),
     /** Fewer cases than this in a month: 样本不足, the weight goes to the other indicators. */
     minCases: z.number().int('最少样本数必须是整数').min(1, '最少样本数至少为 1').max(100, '最少样本数不能超过 100'),
@@ -64,12 +71,15 @@ export type Weights = z.infer<typeof weightsSchema>;
 
 export const DEFAULT_WEIGHTS: Weights = {
   indicators: {
-    timeliness: 35,
+    // 100 in all: 依申请公开 took 5 from 公开及时率 and 5 from 投诉按时办结率, so replies to requests and to
+    // complaints weigh the same
+    timeliness: 30,
     completeness: 20,
     complaintAccept: 10,
-    complaintReply: 15,
+    complaintReply: 10,
     complaintSatisfaction: 10,
     alertResponse: 10,
+    requestReply: 10,
   },
   minCases: 5,
   redPenalty: 2,

@@ -5,6 +5,7 @@ import { can } from '../../../lib/auth/permissions/role-permissions';
 import { now } from '../../../lib/clock';
 import { sql } from '../../../lib/db/sql';
 import { listRegionsInScope } from '../../../lib/regions/queries';
+import { currentYearOf } from '../../../lib/reports/get-annual-report';
 import { listReports } from '../../../lib/reports/queries';
 import { addMonths, periodOf, periodsEndingWith } from '../../../lib/scoring/period';
 import { ReportList } from './_components/report-list';
@@ -14,6 +15,7 @@ export const metadata = { title: '月度报告 · 政务公开在线监督预警
 
 const PAGE_SIZE = 20;
 const MONTHS_OFFERED = 24;
+const YEARS_OFFERED = 5;
 
 // 月度报告: the monthly reports of the user's regions, and building one for any month that has ended
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -25,7 +27,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     listReports(sql, scope, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     listRegionsInScope(sql, scope, { limit: 1_000 }),
   ]);
-  const lastEnded = addMonths(periodOf(now()), -1);
+  const at = now();
+  const lastEnded = addMonths(periodOf(at), -1);
   return (
     <ReportList
       rows={rows}
@@ -34,6 +37,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       pageSize={PAGE_SIZE}
       regions={regions}
       periods={periodsEndingWith(lastEnded, MONTHS_OFFERED).reverse()}
+      years={Array.from({ length: YEARS_OFFERED }, (_, i) => currentYearOf(at) - i)}
     />
   );
 }

@@ -8,12 +8,14 @@ import {
   classifyBacklog,
   classifyObligation,
   classifyPublishedItem,
+  classifyRequestReply,
   formatInstant,
   redAlertRef,
   substantiatedRef,
   type AlertFact,
   type ObligationFact,
   type PublishedItemFact,
+  type RequestReplyFact,
   type SubstantiatedFact,
 } from '../classify-facts';
 import { addCase, emptyFacts, type FactRef, type SubjectFacts } from '../facts';
@@ -119,6 +121,21 @@ export async function gatherFacts(
 
   const complaints = await listComplaintCases(db, { start, end, asOf, departmentIds: ids ?? undefined });
   for (const c of complaints) recordComplaint(c, record);
+
+  // 依申请公开按时答复率: requests whose reply deadline falls in the month (24:00 of a day in it); one waiting for the
+  // applicant's correction has no running clock, and one abandoned after a 补正 never owed a reply
+  const requests = await db<(RequestReplyFact & { departmentId: number })[]>`
+    select q.id, q.tracking_code as "trackingCode", q.due_at as "dueAt", q.replied_at as "repliedAt",
+      case when q.state = 'withdrawn' then q.closed_at end as "withdrawnAt", q.department_id as "departmentId"
+    from requests q
+    where q.due_at > ${start} and q.due_at <= ${end} and q.state not in ('submitted', 'correction_requested', 'abandoned')
+      and (q.due_at <= ${asOf} or q.replied_at <= ${asOf} or q.closed_at <= ${asOf})
+      ${onlyDepartments('q.department_id')}`;
+  for (const r of requests) {
+    const outcome = classifyRequestReply(r, asOf);
+    // a request belongs to its agency; no position answers for it
+    if (outcome) record({ departmentId: r.departmentId, positionId: null }, 'requestReply', outcome.failure);
+  }
 
   const alerts = await db<(AlertFact & Owned)[]>`
     select a.id, a.item_id as "itemId", a.complaint_id as "complaintId", a.message, a.opened_at as "openedAt",

@@ -91,10 +91,10 @@ describe('recomputeScores', () => {
         ['position', world.department.id, positionId],
       ].sort(),
     );
-    // default weights over the indicators with ≥ 5 cases: timeliness 35 (7/10), complaintAccept 10 (5/5),
-    // complaintReply 15 (4/5), complaintSatisfaction 10 (4/5) → 100 × (24.5 + 10 + 12 + 8) / 70 = 77.86
+    // default weights over the indicators with ≥ 5 cases: timeliness 30 (7/10), complaintAccept 10 (5/5),
+    // complaintReply 10 (4/5), complaintSatisfaction 10 (4/5) → 100 × (21 + 10 + 8 + 8) / 60 = 78.33
     const department = await stored(world.department.id);
-    expect(Number(department!.total)).toBe(77.86);
+    expect(Number(department!.total)).toBe(78.33);
     expect(department!.weights_version).toBe(0);
     const losses = department!.breakdown.losses;
     expect(losses.filter((l) => l.indicator === 'timeliness').map((l) => l.ref.id).sort()).toEqual([...late, overdue].sort());
@@ -127,7 +127,7 @@ describe('recomputeScores', () => {
     await sql`update obligations set state = 'fulfilled', fulfilled_at = ${new Date('2026-12-19T10:00:00+08:00')}, is_late = true where id = ${overdue}`;
     const changes = await recomputeScores(sql, { period: '2026-11', at: AS_OF, departmentIds: [world.department.id] });
     expect(changes).toEqual([
-      expect.objectContaining({ subjectType: 'department', departmentId: world.department.id, total: 77.86, regionId: world.regions.county.code }),
+      expect.objectContaining({ subjectType: 'department', departmentId: world.department.id, total: 78.33, regionId: world.regions.county.code }),
     ]);
     const department = await stored(world.department.id);
     expect(department!.breakdown.losses.find((l) => l.ref.id === overdue)!.ref.label).toMatch(/才公开（逾期）/);
@@ -140,7 +140,8 @@ describe('recomputeScores', () => {
     await recomputeScores(sql, { period: '2026-11', at: AS_OF, departmentIds: [world.department.id] });
     await recomputeScores(sql, { period: '2026-12', at: AS_OF, departmentIds: [world.department.id] });
     const november = await stored(world.department.id);
-    expect(Number(november!.total)).toBe(75.86);
+    // 78.33 (above) less 2 for the red alert
+    expect(Number(november!.total)).toBe(76.33);
     expect(november!.breakdown.deductions).toEqual({ redAlerts: 1, points: 2, substantiatedComplaints: 0, substantiatedPoints: 0 });
     expect(november!.breakdown.losses.find((l) => l.indicator === 'red')!.ref).toMatchObject({ kind: 'alert', id: alertId });
     const [december] = await sql<{ breakdown: ScoreResult }[]>`

@@ -70,20 +70,41 @@ export async function touchesForItems(db: Db, itemIds: readonly number[]): Promi
   return rows.map((r) => ({ departmentId: r.departmentId, period: r.isDeadline ? periodOfDeadline(r.at) : periodOf(r.at) }));
 }
 
-/** The department-months changed alerts touched: opened, changed (resolved), and their obligation's due and severe months. */
+/**
+ * The department-months changed alerts touched: opened, changed (resolved), their obligation's due and severe
+ * months, and their request's reply month (依申请公开按时答复率 counts a request in the month its reply falls due).
+ */
 export async function touchesForAlerts(db: Db, alertIds: readonly number[]): Promise<ScoreTouch[]> {
   if (alertIds.length === 0) return [];
-  const rows = await db<{ departmentId: number; openedAt: Date; updatedAt: Date; dueAt: Date | null; severeAt: Date | null }[]>`
+  const rows = await db<{ departmentId: number; openedAt: Date; updatedAt: Date; dueAt: Date | null; severeAt: Date | null; requestDueAt: Date | null }[]>`
     select a.department_id as "departmentId", a.opened_at as "openedAt", a.updated_at as "updatedAt", o.due_at as "dueAt",
-      o.severe_at as "severeAt"
-    from alerts a left join obligations o on o.id = a.obligation_id
+      o.severe_at as "severeAt", q.due_at as "requestDueAt"
+    from alerts a left join obligations o on o.id = a.obligation_id left join requests q on q.id = a.request_id
     where a.id = any(${[...alertIds]}::bigint[])`;
   return rows.flatMap((r) => [
     { departmentId: r.departmentId, period: periodOf(r.openedAt) },
     { departmentId: r.departmentId, period: periodOf(r.updatedAt) },
     ...(r.dueAt ? [{ departmentId: r.departmentId, period: periodOfDeadline(r.dueAt) }] : []),
     ...(r.severeAt ? [{ departmentId: r.departmentId, period: periodOf(r.severeAt) }] : []),
+    ...(r.requestDueAt ? [{ departmentId: r.departmentId, period: periodOfDeadline(r.requestDueAt) }] : []),
   ]);
+}
+
+/** The department-months a request's step touched: the month its reply falls due, where it is scored. */
+export async function touchesForRequests(db: Db, requestIds: readonly number[]): Promise<ScoreTouch[]> {
+  if (requestIds.length === 0) return [];
+  const rows = await db<{ departmentId: number; dueAt: Date }[]>`
+    select department_id as "departmentId", due_at as "dueAt" from requests
+    where id = any(${[...requestIds]}::bigint[]) and due_at is not null`;
+  return rows.map((r) => ({ departmentId: r.departmentId, period: periodOfDeadline(r.dueAt) }));
+}
+
+/**
+ * The rescores a request's step makes owed (a reply, an extension, a withdrawal: each can change whether it
+ * was answered in time), in the step's transaction; the nightly recompute repairs a step that did not call it.
+ */
+export async function oweScoreForRequests(db: Db, requestIds: readonly number[]): Promise<void> {
+  await oweJobs(db, owedScoreTouches(await touchesForRequests(db, requestIds)));
 }
 
 /** The rescores a batch of item checks makes owed, in the check's transaction (lib/items/check-item.ts). */

@@ -1,5 +1,5 @@
 // Facts for scoring tests, written with plain SQL into an ingest world (lib/items/test-fixtures.ts):
-// obligations with a given deadline and fulfilment, positions, complaints.
+// obligations with a given deadline and fulfilment, positions, complaints, requests.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/sql';
 
@@ -78,4 +78,41 @@ export async function insertRedDeadlineAlert(db: Db, input: { obligationId: numb
       ${obligation!.departmentId}, ${obligation!.regionCode}, '严重超期：测试事项', ${at(input.openedAt)}, ${at(input.openedAt)})
     returning id`;
   return alert!.id;
+}
+
+/**
+ * A request for information (依申请公开) as it stands after its workflow, written with plain SQL: received on a
+ * day, due at the end of `dueDay`, and replied, abandoned or withdrawn when those are given.
+ */
+export async function insertRequest(
+  db: Db,
+  input: {
+    departmentId: number;
+    regionCode: string;
+    applicantType?: string;
+    receivedAt: string;
+    dueDay: string;
+    repliedAt?: string | null;
+    replyType?: string;
+    replyGround?: string | null;
+    replyBasis?: string | null;
+    /** abandoned or withdrawn at this moment (no reply) */
+    ended?: { state: 'abandoned' | 'withdrawn'; at: string } | null;
+  },
+): Promise<{ id: number; trackingCode: string }> {
+  const trackingCode = `Y${randomBytes(5).toString('hex').toUpperCase()}`;
+  const due = new Date(at(`${input.dueDay}T00:00:00`).getTime() + 86_400_000);
+  const replied = input.repliedAt ? at(input.repliedAt) : null;
+  const state = input.ended ? input.ended.state : replied ? 'replied' : 'received';
+  const [row] = await db<{ id: number }[]>`
+    insert into requests (tracking_code, channel, state, applicant_type, applicant_name, phone, region_code, department_id,
+      description, submitted_at, received_at, clock_started_at, warn_at, due_at, severe_at, replied_at, reply_type,
+      reply_ground, reply_basis, reply_text, closed_at, created_by, updated_at)
+    values (${trackingCode}, 'letter', ${state}, ${input.applicantType ?? 'person'}, '张三', '13800000000', ${input.regionCode},
+      ${input.departmentId}, '申请公开本单位2026年度环评审批结果', ${at(input.receivedAt)}, ${at(input.receivedAt)},
+      ${at(input.receivedAt)}, ${due}, ${due}, ${due}, ${replied}, ${replied ? (input.replyType ?? 'disclosed') : null},
+      ${replied ? (input.replyGround ?? null) : null}, ${replied ? (input.replyBasis ?? null) : null},
+      ${replied ? '答复内容' : null}, ${input.ended ? at(input.ended.at) : null}, 'test', ${at(input.receivedAt)})
+    returning id`;
+  return { id: row!.id, trackingCode };
 }

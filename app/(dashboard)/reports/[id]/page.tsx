@@ -19,5 +19,5 @@ export default async function ReportPage(props: { params: Promise<{ id: string }
   const report = await findReport(sql, scope, id);
   if (report === 'missing') notFound();
   if (report === 'outside') forbidden();
-  return <ReportView id={id} title={reportTitle(report.data)} html={renderReportHtml(report.data)} />;
+  return <ReportView files={{ xlsx: `/api/v1/reports/${id}/xlsx`, pdf: `/api/v1/reports/${id}/pdf` }} title={reportTitle(report.data)} html={renderReportHtml(report.data)} />;
 }

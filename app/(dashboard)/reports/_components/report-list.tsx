@@ -56,6 +56,60 @@ interface BuildForm {
   period: string;
 }
 
+interface AnnualForm {
+  regionId: string;
+  year: number;
+}
+
+// 年度报告: the request table of 《政府信息公开工作年度报告》 part 三 for a region and year, computed on opening
+function AnnualReportCard({ regions, years }: { regions: RegionSummary[]; years: number[] }) {
+  const router = useRouter();
+  const [form] = Form.useForm<AnnualForm>();
+  const regionId = Form.useWatch('regionId', form) ?? regions[0]?.code;
+  const year = Form.useWatch('year', form) ?? years[0];
+  const params = `regionId=${regionId}&year=${year}`;
+  return (
+    <Card title="政府信息公开工作年度报告 · 收到和处理政府信息公开申请情况" style={{ marginBottom: 16 }} data-testid="annual-report-card">
+      <Typography.Paragraph type="secondary">
+        按国务院办公厅政府信息与政务公开办公室 2021 年印发的年度报告格式，统计所选区域（含所辖区域）全年收到和处理的政府信息公开申请，按申请人类型分列；当年尚未结束的，统计截至此刻。
+      </Typography.Paragraph>
+      <Form<AnnualForm>
+        form={form}
+        name="annual"
+        layout="inline"
+        initialValues={{ regionId: regions[0]?.code, year: years[0] }}
+        requiredMark={false}
+        onFinish={(values) => router.push(`/reports/annual?regionId=${values.regionId}&year=${values.year}`)}
+      >
+        <Form.Item name="regionId" label="区域" rules={[{ required: true, message: '请选择区域' }]}>
+          <Select
+            aria-label="年度报告所属区域"
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 240 }}
+            options={regions.map((r) => ({ value: r.code, label: r.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]}>
+          <Select aria-label="年度报告年份" style={{ width: 120 }} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              查看
+            </Button>
+            <Button icon={<FileExcelOutlined />} href={`/api/v1/reports/annual/xlsx?${params}`} data-testid="annual-xlsx">
+              Excel
+            </Button>
+            <Button icon={<FilePdfOutlined />} href={`/api/v1/reports/annual/pdf?${params}`} data-testid="annual-pdf">
+              PDF
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
+
 export function ReportList(props: {
   rows: ReportSummary[];
   total: number;
@@ -63,6 +117,8 @@ export function ReportList(props: {
   pageSize: number;
   regions: RegionSummary[];
   periods: string[];
+  /** Years the annual report is offered for, newest (the running one) first. */
+  years: number[];
 }) {
   const router = useRouter();
   const { message } = App.useApp();
@@ -141,6 +197,9 @@ export function ReportList(props: {
           }}
         />
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <AnnualReportCard regions={props.regions} years={props.years} />
+      </div>
     </div>
   );
 }

@@ -4,8 +4,9 @@ import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-desi
 import { Button, Card, Space } from 'antd';
 import Link from 'next/link';
 
-// One monthly report: the very page the PDF is printed from, in a sandboxed frame, with its downloads.
-export function ReportView({ id, title, html }: { id: number; title: string; html: string }) {
+// One report (a month's, or a year's request table): the very page the PDF is printed from, in a sandboxed frame,
+// with its downloads.
+export function ReportView({ files, title, html }: { files: { xlsx: string; pdf: string }; title: string; html: string }) {
   return (
     <div style={{ maxWidth: 1000, margin: '0 auto' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
@@ -13,10 +14,10 @@ export function ReportView({ id, title, html }: { id: number; title: string; htm
           <ArrowLeftOutlined /> 全部报告
         </Link>
         <Space>
-          <Button icon={<FileExcelOutlined />} href={`/api/v1/reports/${id}/xlsx`}>
+          <Button icon={<FileExcelOutlined />} href={files.xlsx}>
             下载 Excel
           </Button>
-          <Button type="primary" icon={<FilePdfOutlined />} href={`/api/v1/reports/${id}/pdf`}>
+          <Button type="primary" icon={<FilePdfOutlined />} href={files.pdf}>
             下载 PDF
           </Button>
         </Space>

@@ -49,6 +49,7 @@ function factLink(loss: Loss) {
     );
   }
   if (loss.ref.complaintId !== null) return <Link href={`/complaints/${loss.ref.complaintId}`}>查看投诉</Link>;
+  if (loss.ref.requestId != null) return <Link href={`/requests/${loss.ref.requestId}`}>查看申请</Link>;
   return <Text type="secondary">—</Text>;
 }
 

@@ -125,6 +125,7 @@ function columns(filter: LeagueFilter, isRunning: boolean): ColumnsType<ScoreRow
     { title: '公开及时率', key: 'timeliness', width: 110, align: 'right', render: (_, row) => indicatorCell(row, 'timeliness') },
     { title: '内容完整率', key: 'completeness', width: 110, align: 'right', render: (_, row) => indicatorCell(row, 'completeness') },
     { title: '按时办结率', key: 'complaintReply', width: 110, align: 'right', render: (_, row) => indicatorCell(row, 'complaintReply') },
+    { title: '申请按时答复率', key: 'requestReply', width: 120, align: 'right', render: (_, row) => indicatorCell(row, 'requestReply') },
     {
       title: '红色预警',
       key: 'red',

@@ -26,6 +26,10 @@ function caseRules(weights: Weights): Record<IndicatorKey, { counts: string; pas
       counts: '本月产生、已解除或确认时限已过的预警',
       passes: `${weights.alertAckHours} 小时内确认（或解除），且 ${weights.alertResolveHours} 小时内解除`,
     },
+    requestReply: {
+      counts: '答复期限在本月的政府信息公开申请（已答复或期限已过）；期限前撤回的、逾期不补正视为放弃的不计',
+      passes: '在答复期限（收到申请后 20 个工作日，扣除征求意见的时间，含批准的延期）内答复',
+    },
   };
 }
 
