@@ -13,6 +13,8 @@ import { correctionClock, correctionNoticeDue } from '../deadlines/request-clock
 import { refuse, type Refusal } from '../refusal';
 import type { Rule } from '../rules/rule';
 import { getRules } from '../rules/store/queries';
+import { periodOfDeadline } from '../scoring/period';
+import { oweScoreForRequests } from '../scoring/store/score-job';
 import { REPLY_TYPE_LABELS, type RequestEventKind, type RequestState } from './request';
 import { requestFacts, selectRequests, visibleRequests, type RequestRow, type StoredPause } from './queries';
 import { requestParamsFor } from './request-params';
@@ -164,6 +166,7 @@ export async function actOnRequestIn(tx: Db, { row, input, now, actor, rules, ca
   await tx`
     insert into request_events (request_id, kind, at, recorded_at, actor, from_state, to_state, note, data)
     values (${row.id}, ${moved.event}, ${at}, ${now}, ${actor}, ${row.state}, ${to}, ${note}, ${data ? tx.json(data as never) : null})`;
-  const changes = await syncRequest(tx, after!, rules, cal, now);
+  const dueBefore = row.due_at ? [{ departmentId: row.department_id, period: periodOfDeadline(row.due_at) }] : [];
+  const [changes] = await Promise.all([syncRequest(tx, after!, rules, cal, now), oweScoreForRequests(tx, [row.id], dueBefore)]);
   return { ok: true, id: row.id, state: to, event: moved.event, changes };
 }

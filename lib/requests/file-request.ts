@@ -16,6 +16,7 @@ import { getRules } from '../rules/store/queries';
 import { requestForSyncColumns, syncRequest, type RequestForSync } from './sync-request';
 import type { IntakeInput } from './schemas';
 import { resolveStepAt } from './step-at';
+import { oweScoreForRequests } from '../scoring/store/score-job';
 
 /** The applicant's actor name in events: no personal data in the timeline's actor column. */
 export const APPLICANT_ACTOR = '申请人';
@@ -113,7 +114,8 @@ export async function fileRequestIn(tx: Db, context: FileRequestContext): Promis
     values (${id}, ${receivedAt ? 'received' : 'submitted'}, ${receivedAt ?? now}, ${now}, ${actor}, ${state},
       ${tx.json({ channel: input.channel, departmentUnknown: target.departmentUnknown })})`;
   const request = await findRequestForSync(tx, id);
-  const changes = await syncRequest(tx, request!, rules, cal, now);
+  // a letter registered late may already be due: its month's 按时答复率 changes
+  const [changes] = await Promise.all([syncRequest(tx, request!, rules, cal, now), oweScoreForRequests(tx, [id])]);
   return { ok: true, id, trackingCode, changes };
 }
 

@@ -101,10 +101,11 @@ export async function touchesForRequests(db: Db, requestIds: readonly number[]):
 
 /**
  * The rescores a request's step makes owed (a reply, an extension, a withdrawal: each can change whether it
- * was answered in time), in the step's transaction; the nightly recompute repairs a step that did not call it.
+ * was answered in time), in the step's transaction: the month it is due in now and, in `earlier`, the month it
+ * was due in before the step (an extension or a restart after 补正 moves it).
  */
-export async function oweScoreForRequests(db: Db, requestIds: readonly number[]): Promise<void> {
-  await oweJobs(db, owedScoreTouches(await touchesForRequests(db, requestIds)));
+export async function oweScoreForRequests(db: Db, requestIds: readonly number[], earlier: readonly ScoreTouch[] = []): Promise<void> {
+  await oweJobs(db, owedScoreTouches([...earlier, ...(await touchesForRequests(db, requestIds))]));
 }
 
 /** The rescores a batch of item checks makes owed, in the check's transaction (lib/items/check-item.ts). */
