@@ -6,6 +6,8 @@ export const log = pino({
   level: getEnv().LOG_LEVEL,
   redact: {
     paths: ['password', '*.password', 'phone', '*.phone', 'complainantName', '*.complainantName', 'token', '*.token',
+      // an applicant for information (依申请公开): name, ID number, phone, address, email
+      'applicant', '*.applicant', 'idNo', '*.idNo', 'address', '*.address', 'email', '*.email',
       'req.headers.cookie', 'req.headers.authorization'],
     censor: '[redacted]',
   },

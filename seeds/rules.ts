@@ -66,6 +66,32 @@ export const DEFAULT_RULES: readonly RuleSeed[] = [
     params: {},
     level: 'orange',
   },
+  // 依申请公开 (条例 Art. 30–33): the reply warns like a deadline; receipt is confirmed within 1 working day; the
+  // applicant has 15 working days to correct
+  {
+    kind: 'request_reply',
+    name: '依申请公开答复时限（全省默认）',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: null,
+    params: { warnWorkingDays: 3, severeWorkingDays: 10 },
+    level: 'yellow',
+  },
+  {
+    kind: 'request_confirm',
+    name: '网上申请确认收到时限（全省默认）',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: null,
+    params: { confirmWorkingDays: 1, warnWorkingDays: 1, severeWorkingDays: 3 },
+    level: 'yellow',
+  },
+  {
+    kind: 'request_correction',
+    name: '依申请公开补正期限（全省默认）',
+    scopeRegionCode: PROVINCE.code,
+    scopeDomain: null,
+    params: { periodWorkingDays: 15, severeWorkingDays: 5 },
+    level: 'orange',
+  },
 ];
 
 /** Inserts the rules whose scope has none yet; returns how many were added. */

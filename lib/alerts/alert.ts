@@ -4,7 +4,7 @@ import type { AlertLevel, RuleKind } from '../rules/rule';
 import { subjectTitle } from './subject-title';
 
 export type AlertState = 'open' | 'acknowledged' | 'resolved';
-export type SubjectType = 'item' | 'obligation' | 'complaint';
+export type SubjectType = 'item' | 'obligation' | 'complaint' | 'request';
 
 export interface Alert {
   id: number;
@@ -17,6 +17,8 @@ export interface Alert {
   itemId: number | null;
   obligationId: number | null;
   complaintId: number | null;
+  /** A request for information (依申请公开): its tracking code and an excerpt of its description title the alert. */
+  requestId: number | null;
   departmentId: number;
   departmentName: string;
   positionId: number | null;
@@ -61,6 +63,7 @@ interface AlertRow {
   item_id: number | null;
   obligation_id: number | null;
   complaint_id: number | null;
+  request_id: number | null;
   department_id: number;
   department_name: string;
   position_id: number | null;
@@ -88,6 +91,8 @@ interface AlertRow {
   subject_obligation: [string, string | null] | null;
   /** [tracking code, content] of the alert's complaint */
   subject_complaint: [string, string] | null;
+  /** [tracking code, description] of the alert's request (never the applicant) */
+  subject_request: [string, string] | null;
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -110,13 +115,15 @@ export function alertFromRow(row: AlertRow): AlertWithPath {
           itemTitle: row.subject_item_title,
           entryName: row.subject_obligation?.[0] ?? null,
           periodKey: row.subject_obligation?.[1] ?? null,
-          trackingCode: row.subject_complaint?.[0] ?? null,
+          trackingCode: row.subject_complaint?.[0] ?? row.subject_request?.[0] ?? null,
           complaintContent: row.subject_complaint?.[1] ?? null,
+          requestDescription: row.subject_request?.[1] ?? null,
         }),
       },
       itemId: row.item_id,
       obligationId: row.obligation_id,
       complaintId: row.complaint_id,
+      requestId: row.request_id,
       departmentId: row.department_id,
       departmentName: row.department_name,
       positionId: row.position_id,
@@ -157,6 +164,8 @@ export function selectAlerts(db: Db, extraColumns = db``) {
         where o.id = a.obligation_id) as subject_obligation,
       (select json_build_array(cp.tracking_code, left(cp.content, 64)) from complaints cp where cp.id = a.complaint_id)
         as subject_complaint,
+      (select json_build_array(rq.tracking_code, left(rq.description, 64)) from requests rq where rq.id = a.request_id)
+        as subject_request,
       (select u.display_name from users u where u.username = a.acknowledged_by) as acknowledged_by_name,
       (select u.display_name from users u where u.username = a.resolved_by) as resolved_by_name
       ${extraColumns}

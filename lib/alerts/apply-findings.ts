@@ -26,6 +26,7 @@ export interface Finding extends AlertKey {
   itemId?: number | null;
   obligationId?: number | null;
   complaintId?: number | null;
+  requestId?: number | null;
   departmentId: number;
   positionId?: number | null;
   regionCode: string;
@@ -136,22 +137,23 @@ export async function applyFindings(
   if (toInsert.length > 0) {
     const inserted = await tx<{ id: number; seq: number; rule_kind: string; subject_type: string; subject_id: number }[]>`
       insert into alerts (rule_id, rule_kind, level, state, subject_type, subject_id, subject_version, item_id,
-        obligation_id, complaint_id, department_id, position_id, region_code, domain, message, details, opened_at,
-        updated_at)
+        obligation_id, complaint_id, request_id, department_id, position_id, region_code, domain, message, details,
+        opened_at, updated_at)
       select v.rule_id, v.rule_kind, v.level, 'open', v.subject_type, v.subject_id, v.subject_version, v.item_id,
-        v.obligation_id, v.complaint_id, v.department_id, v.position_id, v.region_code, v.domain, v.message,
+        v.obligation_id, v.complaint_id, v.request_id, v.department_id, v.position_id, v.region_code, v.domain, v.message,
         v.details::jsonb, ${at}, ${at}
       from unnest(
         ${toInsert.map((f) => f.ruleId)}::bigint[], ${toInsert.map((f) => f.ruleKind)}::text[],
         ${toInsert.map((f) => f.level)}::text[], ${toInsert.map((f) => f.subjectType)}::text[],
         ${toInsert.map((f) => f.subjectId)}::bigint[], ${toInsert.map((f) => f.subjectVersion)}::int[],
         ${toInsert.map((f) => f.itemId ?? null)}::bigint[], ${toInsert.map((f) => f.obligationId ?? null)}::bigint[],
-        ${toInsert.map((f) => f.complaintId ?? null)}::bigint[], ${toInsert.map((f) => f.departmentId)}::bigint[],
+        ${toInsert.map((f) => f.complaintId ?? null)}::bigint[], ${toInsert.map((f) => f.requestId ?? null)}::bigint[],
+        ${toInsert.map((f) => f.departmentId)}::bigint[],
         ${toInsert.map((f) => f.positionId ?? null)}::bigint[], ${toInsert.map((f) => f.regionCode)}::text[],
         ${toInsert.map((f) => f.domain ?? null)}::text[], ${toInsert.map((f) => f.message)}::text[],
         ${toInsert.map((f) => JSON.stringify(f.details ?? {}))}::text[]
       ) with ordinality as v(rule_id, rule_kind, level, subject_type, subject_id, subject_version, item_id,
-        obligation_id, complaint_id, department_id, position_id, region_code, domain, message, details, n)
+        obligation_id, complaint_id, request_id, department_id, position_id, region_code, domain, message, details, n)
       order by v.n
       returning id, seq, rule_kind, subject_type, subject_id`;
     const byKey = new Map(toInsert.map((f) => [keyOf(f), f]));

@@ -32,4 +32,7 @@ export const RULE_KIND_LABELS: Readonly<Record<RuleKind, string>> = {
   channel: '公开渠道',
   complaint_sla: '投诉办理时限',
   complaint_substantiated: '投诉属实',
+  request_reply: '依申请公开答复时限',
+  request_confirm: '依申请公开确认收到',
+  request_correction: '依申请公开补正期限',
 };

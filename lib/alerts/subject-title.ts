@@ -1,6 +1,6 @@
 // What an alert is about, in one line for the wall (DESIGN §3 `subject.title`): the item's title; the catalog
 // entry and period of an obligation (or the entry and the item, for an obligation an item started); a
-// complaint's tracking code and the start of what the citizen wrote.
+// complaint's or request's tracking code and the start of what the citizen wrote or asked for.
 import { periodKeyLabel } from '../obligations/periods';
 import type { SubjectType } from './alert';
 
@@ -12,6 +12,8 @@ export interface SubjectFacts {
   periodKey: string | null;
   trackingCode: string | null;
   complaintContent: string | null;
+  /** A request's description (依申请公开); never the applicant's name. */
+  requestDescription?: string | null;
 }
 
 const EXCERPT_CHARS = 24;
@@ -34,6 +36,10 @@ export function subjectTitle(facts: SubjectFacts): string {
     case 'complaint': {
       const code = facts.trackingCode ?? `投诉 #${facts.id}`;
       return facts.complaintContent ? `${code} ${excerpt(facts.complaintContent)}` : code;
+    }
+    case 'request': {
+      const code = facts.trackingCode ?? `申请 #${facts.id}`;
+      return facts.requestDescription ? `${code} ${excerpt(facts.requestDescription)}` : code;
     }
   }
 }

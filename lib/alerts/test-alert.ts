@@ -10,6 +10,7 @@ export function testAlert(overrides: Partial<Alert> & Pick<Alert, 'id' | 'seq'>)
     itemId: overrides.id,
     obligationId: null,
     complaintId: null,
+    requestId: null,
     departmentId: 10,
     departmentName: '测试县生态环境局',
     positionId: null,

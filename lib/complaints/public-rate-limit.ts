@@ -1,12 +1,14 @@
 // Rate limits of the public complaint endpoints, per client address, counted in Redis so they hold across
 // every web process (the pattern of lib/auth/login-rate-limit.ts). Every request spends a point: filing
 // (PUBLIC_COMPLAINT_LIMIT_PER_IP) and looking up or rating (PUBLIC_TRACK_LIMIT_PER_IP) have separate budgets.
+// Applications for information (依申请公开, POST /requests) have a budget of their own of the filing size, and
+// share the tracking budget (complaints and requests are looked up on the one /public/track page).
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { getEnv, redisPrefix } from '../env';
 import { redis, whenRedisReady } from '../redis/connection';
 
-export type PublicEndpoint = 'file' | 'track';
+export type PublicEndpoint = 'file' | 'request' | 'track';
 export type PublicLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export class PublicRateLimitUnavailableError extends Error {
@@ -27,6 +29,13 @@ export function createPublicRateLimiter(options: { client?: Redis; perFile?: num
     file: new RateLimiterRedis({
       storeClient: client,
       keyPrefix: `${redisPrefix()}public:complaint`,
+      points: options.perFile ?? env.PUBLIC_COMPLAINT_LIMIT_PER_IP,
+      duration,
+      rejectIfRedisNotReady: true,
+    }),
+    request: new RateLimiterRedis({
+      storeClient: client,
+      keyPrefix: `${redisPrefix()}public:request`,
       points: options.perFile ?? env.PUBLIC_COMPLAINT_LIMIT_PER_IP,
       duration,
       rejectIfRedisNotReady: true,

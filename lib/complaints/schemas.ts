@@ -10,13 +10,15 @@ export const MAX_REPLY_LENGTH = 5_000;
 /** The public form's whole body: a complaint of 2,000 characters fits with room to spare. */
 export const PUBLIC_BODY_MAX_BYTES = 16_000;
 
-const strictObject = <T extends z.ZodRawShape>(shape: T) =>
+/** A body object that refuses unknown fields, naming them in zh-CN (shared by the request API's bodies). */
+export const strictObject = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : issue.code === 'invalid_type' ? '请求体必须是对象' : undefined,
   });
 
-const text = (label: string, min: number, max: number) =>
+/** Trimmed text with zh-CN messages naming the field: 请填写…, …至少 N 个字, …不超过 N 个字. */
+export const text = (label: string, min: number, max: number) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是文本`) })
     .trim()

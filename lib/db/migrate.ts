@@ -9,7 +9,7 @@ import postgres from 'postgres';
 import { createSql } from './sql';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-const APPEND_ONLY_TABLES = ['audit_log', 'item_events', 'alert_events', 'complaint_events'];
+const APPEND_ONLY_TABLES = ['audit_log', 'item_events', 'alert_events', 'complaint_events', 'request_events'];
 // Any constant works; it only has to be the same for every process that migrates.
 const MIGRATION_LOCK_KEY = 727_115_301;
 

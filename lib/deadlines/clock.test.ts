@@ -91,31 +91,44 @@ describe('runClock: pauses', () => {
     expect(runClock(cal, { limit: twentyFrom(from), pauses: [] })).toEqual(runClock(cal, { limit: twentyFrom(from) }));
   });
 
-  it('leaves out every day a pause touches, and moves due, warn and severe with it', () => {
-    // paused from Tuesday 11-10 14:00 to Thursday 11-12 09:00: 11-10, 11-11, 11-12 do not count
-    const pause = { from: at('2026-11-10T14:00:00+08:00'), to: at('2026-11-12T09:00:00+08:00') };
+  it('leaves out the working days after the day a pause starts up to and including the day it ends (issue 13)', () => {
+    // consultation from Tuesday 11-10 to Monday 11-16: 11-11, 11-12, 11-13 and 11-16 do not count
+    const pause = { from: at('2026-11-10T14:00:00+08:00'), to: at('2026-11-16T09:00:00+08:00') };
     const reading = runClock(cal, { limit: twentyFrom(from), pauses: [pause] });
-    expect(reading).toMatchObject({ dueDay: '2026-12-03', dueAt: midnight('2026-12-04'), warnAt: midnight('2026-12-01') });
+    expect(reading).toMatchObject({
+      dueDay: '2026-12-04',
+      dueAt: midnight('2026-12-05'),
+      warnAt: midnight('2026-12-02'), // 12-02, 12-03, 12-04
+      severeAt: midnight('2026-12-19'), // 12-18 is the 10th working day after
+    });
     expect(reading.explanation.skipped.filter((s) => s.reason === 'paused').map((s) => s.day)).toEqual([
-      '2026-11-10',
       '2026-11-11',
       '2026-11-12',
+      '2026-11-13',
+      '2026-11-16',
     ]);
   });
 
-  it('does not count a pause that ends at midnight against the next day', () => {
-    expect([...pausedDays([{ from: at('2026-11-10T09:00:00+08:00'), to: midnight('2026-11-11') }])]).toEqual(['2026-11-10']);
-    expect([...pausedDays([{ from: midnight('2026-11-11'), to: midnight('2026-11-11') }])]).toEqual([]);
+  it('counts the start day and leaves out the end day, whatever the hour', () => {
+    expect([...pausedDays([{ from: at('2026-11-10T09:00:00+08:00'), to: midnight('2026-11-11') }])]).toEqual(['2026-11-11']);
+    expect([...pausedDays([{ from: at('2026-11-10T23:59:00+08:00'), to: at('2026-11-12T00:30:00+08:00') }])]).toEqual([
+      '2026-11-11',
+      '2026-11-12',
+    ]);
+    // started and ended on one day: nothing left out
+    expect([...pausedDays([{ from: at('2026-11-11T09:00:00+08:00'), to: at('2026-11-11T17:00:00+08:00') }])]).toEqual([]);
   });
 
   it('reports a paused holiday as the holiday, since it would not have counted anyway', () => {
-    const pause = { from: midnight('2026-09-30'), to: midnight('2026-10-09') };
+    // consultation from 09-29 across 国庆 to 10-09: 09-30, 10-08 and 10-09 are the working days it takes
+    const pause = { from: at('2026-09-29T10:00:00+08:00'), to: at('2026-10-09T16:00:00+08:00') };
     const reading = runClock(cal, { limit: { kind: 'working_days', from: at('2026-09-28T09:00:00+08:00'), n: 2 } });
     const paused = runClock(cal, { limit: { kind: 'working_days', from: at('2026-09-28T09:00:00+08:00'), n: 2 }, pauses: [pause] });
     expect(reading.dueDay).toBe('2026-09-30');
-    expect(paused.dueDay).toBe('2026-10-09'); // 09-29, then 10-09 once the clock runs again
+    expect(paused.dueDay).toBe('2026-10-10'); // 09-29, then the adjusted working Saturday 10-10
     expect(paused.explanation.skipped.find((s) => s.day === '2026-10-01')).toEqual({ day: '2026-10-01', reason: 'holiday', holiday: '国庆节' });
-    expect(paused.explanation.skipped.filter((s) => s.reason === 'paused').map((s) => s.day)).toEqual(['2026-09-30', '2026-10-08']);
+    expect(paused.explanation.skipped.filter((s) => s.reason === 'paused').map((s) => s.day)).toEqual(['2026-09-30', '2026-10-08', '2026-10-09']);
+    expect(paused.explanation.adjustedWorkdays).toEqual(['2026-10-10']);
   });
 
   it('extends calendar days by the paused days', () => {
@@ -123,7 +136,7 @@ describe('runClock: pauses', () => {
     expect(runClock(cal, { limit }).dueDay).toBe('2026-11-22');
     const paused = runClock(cal, { limit, pauses: [{ from: midnight('2026-11-05'), to: midnight('2026-11-07') }] });
     expect(paused.dueDay).toBe('2026-11-24');
-    expect(paused.explanation).toMatchObject({ unit: 'calendar_days', skipped: [{ day: '2026-11-05', reason: 'paused' }, { day: '2026-11-06', reason: 'paused' }] });
+    expect(paused.explanation).toMatchObject({ unit: 'calendar_days', skipped: [{ day: '2026-11-06', reason: 'paused' }, { day: '2026-11-07', reason: 'paused' }] });
   });
 });
 

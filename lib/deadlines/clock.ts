@@ -1,6 +1,6 @@
 // The arithmetic of every clock the product runs (DESIGN §1 Deadlines): a start, a limit, the calendar,
 // warn/severe working days and pauses in; warnAt / dueAt / severeAt, the due day and an explanation out.
-// Obligations (公开义务), complaint SLA phases and, later, request replies all count here.
+// Obligations (公开义务), complaint SLA phases and request replies (依申请公开) all count here.
 //
 // Counting: the start day is never counted (条例 Art. 26); the deadline is the end (24:00 Asia/Shanghai) of
 // the due day. yellow from 00:00 of the first of the last `warnWorkingDays` working days up to and including
@@ -38,7 +38,7 @@ export interface ClockSpec {
   limit: ClockLimit;
   warnWorkingDays?: number;
   severeWorkingDays?: number;
-  /** Intervals the clock stands still; none today, request clocks pause for 补正 and consultation. */
+  /** Intervals the clock stands still (lib/deadlines/pauses.ts): a request's consultations; none elsewhere. */
   pauses?: readonly Pause[];
 }
 

@@ -39,6 +39,12 @@ export function formatFullTime(instant: Instant): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** '2026-12-01T00:00:00+08:00': an instant in the API as DESIGN §3 writes a request's dueAt (24:00 of 11-30). */
+export function formatIsoShanghai(instant: Instant): string {
+  const p = parts(instant);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+08:00`;
+}
+
 /** '11-26 09:41', for lists where the year goes without saying. */
 export function formatDayTime(instant: Instant): string {
   const p = parts(instant);

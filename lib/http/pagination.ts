@@ -11,7 +11,7 @@ export const limitSchema = z.coerce
   .max(MAX_PAGE_SIZE, `limit 应在 1–${MAX_PAGE_SIZE} 之间`)
   .default(DEFAULT_PAGE_SIZE);
 
-export function encodeCursor(value: string | number): string {
+export function encodeCursor(value: string | number | Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 

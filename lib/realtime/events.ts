@@ -3,6 +3,8 @@ import type { Alert } from '../alerts/alert';
 import type { Scope } from '../auth/scope';
 import type { ComplaintEventKind } from '../complaints/complaint';
 import type { ComplaintSummary } from '../complaints/queries';
+import type { RequestEventKind, RequestState } from '../requests/request';
+import type { Level } from '../rules/level';
 import type { ScoreChange } from '../scoring/store/recompute-scores';
 
 export type AlertPayload = Alert;
@@ -11,6 +13,21 @@ export type AlertPayload = Alert;
 export interface ComplaintUpdatePayload {
   complaint: ComplaintSummary;
   events: ComplaintEventKind[];
+}
+
+/**
+ * A request for information (依申请公开) changed: who, where and how far — never the applicant, the description or
+ * the reply (socket rooms mix roles; the queue and the page fetch the request when they need it).
+ */
+export interface RequestUpdatePayload {
+  id: number;
+  trackingCode: string;
+  state: RequestState;
+  level: Level;
+  departmentId: number;
+  regionId: string;
+  dueAt: string | null;
+  event: RequestEventKind | null;
 }
 
 /** A department's or position's month score changed (only real changes are pushed). */
@@ -28,6 +45,7 @@ export interface ServerToClientEvents {
   'alert:opened': (alert: AlertPayload) => void;
   'alert:updated': (alert: AlertPayload) => void;
   'complaint:updated': (update: ComplaintUpdatePayload) => void;
+  'request:updated': (update: RequestUpdatePayload) => void;
   'score:updated': (score: ScoreUpdatePayload) => void;
   'session:ended': (payload: SessionEndedPayload) => void;
 }

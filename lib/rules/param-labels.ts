@@ -28,6 +28,19 @@ export const RULE_PARAM_FIELDS: Readonly<Record<RuleKind, readonly ParamField[]>
     { key: 'replyWorkingDays', label: '答复时限', type: 'working_days', min: 1, max: 60, unit: '个工作日' },
   ],
   complaint_substantiated: [],
+  request_reply: [
+    { key: 'warnWorkingDays', label: '临期提醒', type: 'working_days', min: 0, max: 30, unit: '个工作日', help: '答复期限前（含到期日）最后几个工作日亮黄色预警' },
+    { key: 'severeWorkingDays', label: '严重超期', type: 'working_days', min: 1, max: 60, unit: '个工作日', help: '超过答复期限第几个工作日后亮红色预警' },
+  ],
+  request_confirm: [
+    { key: 'confirmWorkingDays', label: '确认收到时限', type: 'working_days', min: 1, max: 10, unit: '个工作日', help: '网上申请提交后几个工作日内确认收到' },
+    { key: 'warnWorkingDays', label: '临期提醒', type: 'working_days', min: 0, max: 10, unit: '个工作日' },
+    { key: 'severeWorkingDays', label: '严重超期', type: 'working_days', min: 1, max: 30, unit: '个工作日' },
+  ],
+  request_correction: [
+    { key: 'periodWorkingDays', label: '补正期限', type: 'working_days', min: 1, max: 60, unit: '个工作日', help: '告知补正时给申请人的默认期限；逾期未补正视为放弃申请' },
+    { key: 'severeWorkingDays', label: '严重超期', type: 'working_days', min: 1, max: 30, unit: '个工作日', help: '补正期限届满后第几个工作日仍未处理亮红色预警' },
+  ],
 };
 
 /** "临期提醒 3 个工作日 · 严重超期 10 个工作日"; channel rules have nothing to tune. */

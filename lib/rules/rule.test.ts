@@ -84,9 +84,10 @@ describe('rule schemas', () => {
   });
 
   it('names kinds and levels in zh-CN when they are unknown', () => {
-    expect(ruleKindSchema.safeParse('request_reply').error?.issues[0]?.message).toBe(
-      '规则类型必须是 时限/完整性/渠道/投诉时限/投诉属实 之一',
+    expect(ruleKindSchema.safeParse('request_deadline').error?.issues[0]?.message).toBe(
+      '规则类型必须是 时限/完整性/渠道/投诉时限/投诉属实/申请答复时限/申请确认收到/申请补正 之一',
     );
+    expect(ruleKindSchema.safeParse('request_reply').success).toBe(true);
     expect(alertLevelSchema.safeParse('blue').error?.issues[0]?.message).toBe('预警级别必须是 黄色/橙色/红色 之一');
   });
 });

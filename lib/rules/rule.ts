@@ -3,8 +3,19 @@
 // and how soon to warn.
 import { z } from 'zod';
 
-export const RULE_KINDS = ['deadline', 'completeness', 'channel', 'complaint_sla', 'complaint_substantiated'] as const;
-export const ruleKindSchema = z.enum(RULE_KINDS, { error: '规则类型必须是 时限/完整性/渠道/投诉时限/投诉属实 之一' });
+export const RULE_KINDS = [
+  'deadline',
+  'completeness',
+  'channel',
+  'complaint_sla',
+  'complaint_substantiated',
+  'request_reply',
+  'request_confirm',
+  'request_correction',
+] as const;
+export const ruleKindSchema = z.enum(RULE_KINDS, {
+  error: '规则类型必须是 时限/完整性/渠道/投诉时限/投诉属实/申请答复时限/申请确认收到/申请补正 之一',
+});
 export type RuleKind = z.infer<typeof ruleKindSchema>;
 
 export const ALERT_LEVELS = ['yellow', 'orange', 'red'] as const;
@@ -65,10 +76,34 @@ export const complaintSlaParamsSchema = paramsObject({
 // 投诉属实: a handler's finding at 办结 is the violation; the rule only sets the alert's level (and can switch it off).
 export const complaintSubstantiatedParamsSchema = paramsObject({});
 
+// 依申请公开 (条例 Art. 30–33): the reply clock's 20 working days (+ the one extension) are statutory; the rule sets
+// how soon to warn and when it is severe, like a deadline rule.
+export const requestReplyParamsSchema = paramsObject({
+  warnWorkingDays: workingDays('临期提醒天数', 0, 30, 3),
+  severeWorkingDays: workingDays('严重超期天数', 1, 60, 10),
+});
+
+// Art. 31: an online application is received the day the office confirms it; confirm within 1 working day.
+export const requestConfirmParamsSchema = paramsObject({
+  confirmWorkingDays: workingDays('确认收到时限', 1, 10, 1),
+  warnWorkingDays: workingDays('临期提醒天数', 0, 10, 1),
+  severeWorkingDays: workingDays('严重超期天数', 1, 30, 3),
+});
+
+// Art. 30: the applicant's reasonable period to correct (补正期限); once it passes without a correction the office
+// closes the application as abandoned (视为放弃申请), and the alert says so.
+export const requestCorrectionParamsSchema = paramsObject({
+  periodWorkingDays: workingDays('补正期限', 1, 60, 15),
+  severeWorkingDays: workingDays('严重超期天数', 1, 30, 5),
+});
+
 export type DeadlineRuleParams = z.infer<typeof deadlineParamsSchema>;
 export type CompletenessRuleParams = z.infer<typeof completenessParamsSchema>;
 export type ChannelRuleParams = z.infer<typeof channelParamsSchema>;
 export type ComplaintSlaRuleParams = z.infer<typeof complaintSlaParamsSchema>;
+export type RequestReplyRuleParams = z.infer<typeof requestReplyParamsSchema>;
+export type RequestConfirmRuleParams = z.infer<typeof requestConfirmParamsSchema>;
+export type RequestCorrectionRuleParams = z.infer<typeof requestCorrectionParamsSchema>;
 
 export const RULE_PARAMS_SCHEMAS = {
   deadline: deadlineParamsSchema,
@@ -76,6 +111,9 @@ export const RULE_PARAMS_SCHEMAS = {
   channel: channelParamsSchema,
   complaint_sla: complaintSlaParamsSchema,
   complaint_substantiated: complaintSubstantiatedParamsSchema,
+  request_reply: requestReplyParamsSchema,
+  request_confirm: requestConfirmParamsSchema,
+  request_correction: requestCorrectionParamsSchema,
 } as const;
 
 export type RuleParamsByKind = { [K in RuleKind]: z.infer<(typeof RULE_PARAMS_SCHEMAS)[K]> };
@@ -107,6 +145,9 @@ export const ruleSchema = z.discriminatedUnion(
     z.object({ ...ruleBase, kind: z.literal('channel'), params: channelParamsSchema }),
     z.object({ ...ruleBase, kind: z.literal('complaint_sla'), params: complaintSlaParamsSchema }),
     z.object({ ...ruleBase, kind: z.literal('complaint_substantiated'), params: complaintSubstantiatedParamsSchema }),
+    z.object({ ...ruleBase, kind: z.literal('request_reply'), params: requestReplyParamsSchema }),
+    z.object({ ...ruleBase, kind: z.literal('request_confirm'), params: requestConfirmParamsSchema }),
+    z.object({ ...ruleBase, kind: z.literal('request_correction'), params: requestCorrectionParamsSchema }),
   ],
   { error: '未知的规则类型' },
 );

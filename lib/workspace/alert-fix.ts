@@ -11,6 +11,8 @@ export type AlertFix =
   | { kind: 'complete'; label: string; elements: string[]; href: string }
   | { kind: 'add_channel'; label: string; channels: string[]; href: string }
   | { kind: 'complaint'; label: string; href: string }
+  /** A request for information (依申请公开) that the department received: its page holds every step. */
+  | { kind: 'request'; label: string; href: string }
   /** Nothing for the department to do yet (a complaint not dispatched to it: it cannot open it either). */
   | { kind: 'wait'; label: string; href: null };
 
@@ -28,6 +30,12 @@ export type FixableAlert = Pick<Alert, 'rule' | 'details' | 'itemId' | 'complain
 const COMPLAINT_PHASE_FIXES: Record<string, string> = {
   accept: '签收投诉件',
   reply: '答复投诉件',
+};
+
+const REQUEST_FIXES: Record<'request_reply' | 'request_confirm' | 'request_correction', string> = {
+  request_confirm: '确认收到申请',
+  request_correction: '按视为放弃申请归档或登记补正',
+  request_reply: '答复政府信息公开申请',
 };
 
 const unique = (values: readonly string[]) => [...new Set(values)];
@@ -83,6 +91,12 @@ export function alertFix(alert: FixableAlert): AlertFix {
         label: COMPLAINT_PHASE_FIXES[phase] ?? '办理投诉件',
         href: alert.complaintId !== null ? `/complaints/${alert.complaintId}` : '/complaints',
       };
+    }
+    case 'request_reply':
+    case 'request_confirm':
+    case 'request_correction': {
+      const requestId = typeof alert.details.requestId === 'number' ? alert.details.requestId : null;
+      return { kind: 'request', label: REQUEST_FIXES[alert.rule.kind], href: requestId !== null ? `/requests/${requestId}` : '/requests' };
     }
   }
 }

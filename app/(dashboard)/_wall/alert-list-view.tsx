@@ -35,15 +35,13 @@ export interface AlertActions {
 }
 
 // the record an alert is about: a complaint's alert (SLA, 属实) opens the complaint with its actions, even when
-// the complaint names an item; others open the item's replay
-const subjectHref = (alert: Alert) =>
-  alert.subject.type === 'complaint' && alert.complaintId !== null
-    ? `/complaints/${alert.complaintId}`
-    : alert.itemId !== null
-      ? `/items/${alert.itemId}`
-      : alert.complaintId !== null
-        ? `/complaints/${alert.complaintId}`
-        : null;
+// the complaint names an item; a request's (依申请公开) opens the request; others open the item's replay
+function subjectHref(alert: Alert): string | null {
+  if (alert.subject.type === 'request' && alert.requestId !== null) return `/requests/${alert.requestId}`;
+  if (alert.subject.type === 'complaint' && alert.complaintId !== null) return `/complaints/${alert.complaintId}`;
+  if (alert.itemId !== null) return `/items/${alert.itemId}`;
+  return alert.complaintId !== null ? `/complaints/${alert.complaintId}` : null;
+}
 
 function Row(props: {
   row: AlertRow;

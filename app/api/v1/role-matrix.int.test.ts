@@ -35,6 +35,9 @@ import * as disputesRoute from './disputes/route';
 import * as itemsRoute from './items/route';
 import * as reportFileRoute from './reports/[id]/[file]/route';
 import * as reportsRoute from './reports/route';
+import * as requestActionsRoute from './requests/[id]/actions/route';
+import * as requestRoute from './requests/[id]/route';
+import * as requestsRoute from './requests/route';
 import * as ruleRoute from './rules/[id]/route';
 import * as ruleVersionsRoute from './rules/[id]/versions/route';
 import * as rulesRoute from './rules/route';
@@ -68,6 +71,10 @@ const ROUTES: [Method, string, unknown, Role[]][] = [
   // supervisors and the admin: 催办 only (lib/auth/permissions/complaint-access.ts)
   ['POST', '/api/v1/complaints/:id/actions', complaintActionsRoute.POST, [H, D, S, A]],
   ['GET', '/api/v1/complaints/:id/targets', targetsRoute.GET, [H]],
+  // 依申请公开: the disclosure office and the agency applied to; not the complaint desk nor leaders
+  ['GET', '/api/v1/requests', requestsRoute.GET, [S, A, D]],
+  ['GET', '/api/v1/requests/:id', requestRoute.GET, [S, A, D]],
+  ['POST', '/api/v1/requests/:id/actions', requestActionsRoute.POST, [S, A, D]],
   ['POST', '/api/v1/disputes', disputesRoute.POST, [D]],
   ['GET', '/api/v1/disputes', disputesRoute.GET, [D, S, A]],
   ['POST', '/api/v1/disputes/:id/decision', disputeDecisionRoute.POST, [S, A]],

@@ -23,6 +23,18 @@ const PERMISSIONS = {
   registerComplaints: ['handler'],
   /** Complainants' names and phones in full (DESIGN §1 Complaints: masked in lists, visible only to handlers). */
   seeComplainantData: ['handler'],
+  /**
+   * 依申请公开 (issue 13): GET /requests, /requests/:id and the /requests pages. The disclosure office and the
+   * agency applied to (a department sees its own) do this work; the 12345 complaint desk (handler) does not,
+   * and leaders read requests through scores and reports.
+   */
+  readRequests: ['supervisor', 'admin', 'dept'],
+  /** POST /requests/:id/actions: every step of the Art. 29–36 workflow, on requests in the user's scope. */
+  actOnRequests: ['supervisor', 'admin', 'dept'],
+  /** Registering letter / in-person applications (POST /requests signed in, with receivedAt). */
+  registerRequests: ['supervisor', 'admin', 'dept'],
+  /** Applicants' name, ID number, phone and address: those who handle the request (in scope), nobody else. */
+  seeApplicantData: ['supervisor', 'admin', 'dept'],
   /** 报送公开信息 by hand (POST /items with a session; CMS keys are checked by ingest itself); the 部门工作台 pages. */
   publishItems: ['dept'],
   /** 提出申诉: a department disputes its own alerts and deductions (POST /disputes, the 申诉 buttons). */

@@ -65,7 +65,7 @@ export async function listRulesForScope(db: Db, scope: Scope): Promise<RuleView[
     ${selectRules(db)}
     where r.path is null or r.path = ${scope.regionPath} or r.path like ${`${scope.regionPath}.%`}
       or ${scope.regionPath} like r.path || '.%'
-    order by array_position(array['deadline', 'completeness', 'channel', 'complaint_sla', 'complaint_substantiated'], u.kind), r.path nulls first, u.scope_domain nulls first, u.id`;
+    order by array_position(array['deadline', 'completeness', 'channel', 'complaint_sla', 'complaint_substantiated', 'request_reply', 'request_confirm', 'request_correction'], u.kind), r.path nulls first, u.scope_domain nulls first, u.id`;
   return rows.map((row) => viewOf(row, scope));
 }
 

@@ -12,7 +12,9 @@ import { deadlineFinding } from '../deadline-rule';
 import { tallyRuleChange, type RuleChangeEffect, type SubjectOutcome } from '../rule-change-effect';
 import type { Rule } from '../rule';
 import { replaceRule } from '../rule-patch';
-import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects } from './rule-subjects';
+import { statusOf } from '../../requests/sync-request';
+import { isRequestRuleKind, PHASE_RULE_KINDS, requestFinding } from '../request-rule';
+import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects, listRequestSubjects } from './rule-subjects';
 
 export interface DepartmentEffectView {
   departmentId: number;
@@ -88,6 +90,18 @@ async function outcomesOf(
         if (complaint.departmentId === null) continue; // never holds an alert
         const findsAfter = slaFinding(changed, complaint, slaStatus(calendar, complaint, at)) !== null;
         outcomes.push({ departmentId: complaint.departmentId, hasAlert: complaint.hasAlert, findsAfter });
+      }
+      if (batch.length === 0) break;
+      afterId = batch[batch.length - 1]!.id;
+    }
+  } else if (isRequestRuleKind(after.kind)) {
+    for (let afterId = 0; ; ) {
+      const batch = await listRequestSubjects(db, after, { afterId });
+      for (const request of batch) {
+        // the request's clock under the changed rules; only the phase this rule's kind watches counts
+        const status = statusOf(request, changed, calendar, at);
+        const finding = status.phase && PHASE_RULE_KINDS[status.phase] === after.kind ? requestFinding(changed, request.region_path, status) : null;
+        outcomes.push({ departmentId: request.department_id, hasAlert: request.hasAlert, findsAfter: finding !== null });
       }
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;

@@ -9,7 +9,9 @@ import type { Sql } from '../../db/sql';
 import { checkItemIn } from '../../items/check-item';
 import { invalidateRules, loadRules } from './queries';
 import { resyncObligations } from './resync-obligations';
-import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects } from './rule-subjects';
+import { syncRequest } from '../../requests/sync-request';
+import { isRequestRuleKind } from '../request-rule';
+import { listComplaintSubjects, listDeadlineSubjects, listItemSubjects, listRequestSubjects } from './rule-subjects';
 
 export async function reevaluateRule(sql: Sql, input: { ruleId: number; at: Date }): Promise<AlertChange[]> {
   // this process's cache may predate the save: read the rules themselves and drop the cache
@@ -46,6 +48,18 @@ export async function reevaluateRule(sql: Sql, input: { ruleId: number; at: Date
         const complaints = await listComplaintSubjects(tx, rule, { afterId, lock: true });
         for (const complaint of complaints) changes.push(...(await syncComplaintSla(tx, complaint, rules, calendar, input.at)));
         return complaints;
+      });
+      if (batch.length === 0) break;
+      afterId = batch[batch.length - 1]!.id;
+    }
+  } else if (isRequestRuleKind(rule.kind)) {
+    // the reply's 20 working days are statutory; warn and severe thresholds and the confirm limit follow the rule
+    const calendar = await getCalendar(sql);
+    for (let afterId = 0; ; ) {
+      const batch = await sql.begin(async (tx) => {
+        const requests = await listRequestSubjects(tx, rule, { afterId, lock: true });
+        for (const request of requests) changes.push(...(await syncRequest(tx, request, rules, calendar, input.at)));
+        return requests;
       });
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;

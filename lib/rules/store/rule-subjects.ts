@@ -1,10 +1,11 @@
-// The subjects a rule can govern — open obligations (deadline), items (completeness, channel) or complaints
-// not closed (complaint_sla) inside its scope — with what the preview and the re-evaluation need to judge them. Which of them the rule really
+// The subjects a rule can govern — open obligations (deadline), items (completeness, channel), complaints
+// not closed (complaint_sla) or requests still owed a step (request_*) inside its scope — with what the preview and the re-evaluation need to judge them. Which of them the rule really
 // governs is left to selectRule (a more specific rule may win), so these queries only narrow by scope.
 import type postgres from 'postgres';
 import { complaintForSlaColumns, type ComplaintForSla } from '../../complaints/sync-complaint-sla';
 import { timeLimitSchema } from '../../catalog/time-limit';
 import type { Db } from '../../db/sql';
+import { requestForSyncColumns, type RequestForSync } from '../../requests/sync-request';
 import type { ObligationForSweep, OpenObligationSubject } from '../deadline-rule';
 import type { JudgedItem } from '../judged-item';
 import type { Rule } from '../rule';
@@ -126,4 +127,30 @@ export function listComplaintSubjects(
     order by c.id
     limit ${limit}
     ${lock ? db`for update of c` : db``}`;
+}
+
+export interface RequestSubjectRow extends RequestForSync {
+  hasAlert: boolean;
+}
+
+/**
+ * Requests still owed a step (确认收到, 补正, reply) in the rule's region, by id, a batch after `afterId`; `lock`
+ * as for complaints. Requests have no domain nor catalog entry: a request rule scoped to one governs none.
+ */
+export function listRequestSubjects(
+  db: Db,
+  rule: Rule,
+  { afterId = 0, limit = SUBJECT_BATCH, lock = false }: { afterId?: number; limit?: number; lock?: boolean } = {},
+): Promise<RequestSubjectRow[]> {
+  return db<RequestSubjectRow[]>`
+    select ${requestForSyncColumns(db)},
+      exists (select 1 from alerts a where a.rule_kind = ${rule.kind} and a.subject_type = 'request'
+              and a.subject_id = q.id and a.state <> 'resolved') as "hasAlert"
+    from requests q
+    join regions r on r.code = q.region_code
+    where q.state in ('submitted', 'received', 'correction_requested', 'consulting') and q.id > ${afterId}
+      ${scopeOfRule(db, rule, { regionPath: 'r.path', domain: "''", entryId: '0' })}
+    order by q.id
+    limit ${limit}
+    ${lock ? db`for update of q` : db``}`;
 }
