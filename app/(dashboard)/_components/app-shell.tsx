@@ -31,6 +31,8 @@ const NAV_ITEMS: NavEntry[] = [
   { key: '/departments', label: <Link href="/departments">部门</Link> },
   { key: '/regions', label: <Link href="/regions">区域概览</Link> },
   { key: '/complaints', label: <Link href="/complaints">投诉处理</Link>, permission: 'readComplaints' },
+  // 依申请公开: the disclosure offices and the agencies applied to; the 12345 complaint desk does not do this work
+  { key: '/requests', label: <Link href="/requests">依申请公开</Link>, permission: 'readRequests' },
   // 申诉处理: the offices decide the departments' disputes
   { key: '/disputes', label: <Link href="/disputes">申诉处理</Link>, permission: 'decideDisputes' },
   // scores and reports are for leaders and the offices; department staff and handlers would only meet a 403
