@@ -4,7 +4,7 @@
 // the form and way it is to be provided), shared by the public form (/public/request) and the staff's
 // registration of a letter or a visit (/requests). Each field is checked by the API's own intake schema
 // (schema-rule.ts), so the browser's zh-CN messages are the API's.
-import { Col, Form, Input, Radio, Row, Select, type FormInstance } from 'antd';
+import { Col, Divider, Form, Input, Radio, Row, Select, type FormInstance } from 'antd';
 import { useMemo } from 'react';
 import type { DepartmentOption } from '../../lib/complaints/queries';
 import {
@@ -145,9 +145,12 @@ export function ApplicationFields<T extends ApplicationValues>({
 
   return (
     <>
+      <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+        申请人
+      </Divider>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="applicantKind" label="申请人类型">
+          <Form.Item name="applicantKind" label="申请人类型" required>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
@@ -214,6 +217,9 @@ export function ApplicationFields<T extends ApplicationValues>({
           </Form.Item>
         </Col>
       </Row>
+      <Divider titlePlacement="start" plain>
+        申请公开的政府信息
+      </Divider>
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="regionId" label="所在地区" rules={rule(['regionId'], true)}>
@@ -254,12 +260,12 @@ export function ApplicationFields<T extends ApplicationValues>({
         <Input.TextArea rows={2} maxLength={1000} showCount placeholder="可不填" />
       </Form.Item>
       <Row gutter={16}>
-        <Col span={10}>
+        <Col span={12}>
           <Form.Item name="format" label="信息的载体形式" rules={rule(['format'])}>
             <Radio.Group options={FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] }))} />
           </Form.Item>
         </Col>
-        <Col span={14}>
+        <Col span={12}>
           <Form.Item name="delivery" label="获取信息的方式" rules={rule(['delivery'])}>
             <Radio.Group
               options={DELIVERY_METHODS.map((method) => ({ value: method, label: method === 'online' ? '网上查看' : DELIVERY_LABELS[method] }))}
@@ -269,7 +275,7 @@ export function ApplicationFields<T extends ApplicationValues>({
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col span={10}>
+        <Col span={12}>
           <Form.Item
             name={['applicant', 'email']}
             label="电子邮箱"
@@ -282,7 +288,7 @@ export function ApplicationFields<T extends ApplicationValues>({
             <Input maxLength={200} autoComplete="email" inputMode="email" />
           </Form.Item>
         </Col>
-        <Col span={14}>
+        <Col span={12}>
           <Form.Item
             name={['applicant', 'address']}
             label="通信地址"

@@ -3,7 +3,7 @@
 // 申请政府信息公开: a person or an organisation applies online. The hidden 网址 field is a honeypot for bots;
 // people never see it. On success the tracking code is shown in groups, with how the application proceeds
 // and how to follow it.
-import { Alert, Button, Card, Divider, Form, Input, Result, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Result, Space, Steps, Typography } from 'antd';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { DepartmentOption } from '../../../lib/complaints/queries';
@@ -114,9 +114,6 @@ export function PublicRequestForm({ departments }: { departments: DepartmentOpti
         scrollToFirstError
         data-testid="request-form"
       >
-        <Divider titlePlacement="start" plain style={{ marginTop: 8 }}>
-          申请人信息与所需信息
-        </Divider>
         <ApplicationFields form={form} departments={departments} channel="online" />
         {/* honeypot: hidden from people and from the keyboard; a bot that fills it is turned away */}
         <div aria-hidden style={{ position: 'absolute', left: -10_000, top: 'auto', width: 1, height: 1, overflow: 'hidden' }}>

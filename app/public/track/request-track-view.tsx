@@ -94,7 +94,7 @@ function TrackedRequestCard({ tracked }: { tracked: TrackedRequest }) {
       }
       data-testid="tracked-request"
     >
-      {STATE_HINTS[tracked.state] && <Alert type="info" title={STATE_HINTS[tracked.state]} style={{ marginBottom: 16 }} />}
+      {STATE_HINTS[tracked.state] && <Alert type="info" showIcon title={STATE_HINTS[tracked.state]} style={{ marginBottom: 16 }} />}
       <Descriptions column={2} size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label="提交时间">{formatTime(tracked.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label="收到申请日期">{tracked.receivedAt ? formatDay(tracked.receivedAt) : '待确认'}</Descriptions.Item>

@@ -32,6 +32,9 @@ export function RegisterRequestDrawer(props: {
   const channel = Form.useWatch('channel', form) ?? 'letter';
   const receivedAt = Form.useWatch('receivedAt', form);
   const today = shanghaiDayOf(new Date());
+  // a department registers what it received itself: its one agency is chosen already
+  const only = props.departments.length === 1 ? props.departments[0] : undefined;
+  const ownAgency = only ? { regionId: only.regionId, departmentId: only.id } : {};
   const bodyOf = (values: Values) => ({ ...applicationBody(values, values.channel), ...(values.receivedAt ? { receivedAt: values.receivedAt } : {}) });
 
   async function submit(values: Values) {
@@ -73,13 +76,13 @@ export function RegisterRequestDrawer(props: {
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ ...APPLICATION_DEFAULTS, channel: 'letter', receivedAt: today, delivery: 'post', format: 'paper' }}
+        initialValues={{ ...APPLICATION_DEFAULTS, channel: 'letter', receivedAt: today, delivery: 'post', format: 'paper', ...ownAgency }}
         onFinish={submit}
         requiredMark="optional"
       >
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="channel" label="申请方式">
+            <Form.Item name="channel" label="申请方式" required>
               <Radio.Group
                 optionType="button"
                 options={[

@@ -89,7 +89,7 @@ function bodyOf(action: RequestActionName, values: Values): Record<string, unkno
     case 'end_consultation':
       return { action, ...at, note: optional(values.note) };
     case 'start_consultation':
-      return { action, ...at, with: values.consulted?.trim() ? `${CONSULTED_LABELS[values.consultedKind ?? 'third_party']}：${values.consulted.trim()}` : '' };
+      return { action, ...at, with: values.consulted?.trim() ? `${values.consulted.trim()}（${CONSULTED_LABELS[values.consultedKind ?? 'third_party']}）` : '' };
     case 'extend':
       return { action, ...at, workingDays: values.workingDays ?? undefined, approver: text(values.approver), reason: text(values.reason) };
     case 'reply':
@@ -308,5 +308,5 @@ function Explanation({ action, request }: { action: RequestActionName; request: 
     withdraw: '申请人撤回申请后，本申请办结，不再计算答复期限。',
   };
   const line = lines[action];
-  return line ? <Alert type={action === 'withdraw' ? 'warning' : 'info'} title={<Text>{line}</Text>} style={{ marginBottom: 16 }} /> : null;
+  return line ? <Alert type={action === 'withdraw' ? 'warning' : 'info'} showIcon title={<Text>{line}</Text>} style={{ marginBottom: 16 }} /> : null;
 }

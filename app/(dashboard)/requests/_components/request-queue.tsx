@@ -175,9 +175,15 @@ export function RequestQueue(props: Props) {
         row.receivedAt ? (
           <span style={{ whiteSpace: 'nowrap' }}>{formatDayTime(row.receivedAt)}</span>
         ) : (
-          <Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-            {formatDayTime(row.submittedAt)} 提交
-          </Text>
+          // an online application is received only once confirmed (Art. 31): until then, when it was filed
+          <div style={{ lineHeight: 1.4, whiteSpace: 'nowrap' }}>
+            <Text type="secondary">{formatDayTime(row.submittedAt)}</Text>
+            <div>
+              <Text type="secondary" style={{ fontSize: 12 }}>
+                提交，待确认
+              </Text>
+            </div>
+          </div>
         ),
     },
     {
@@ -208,24 +214,24 @@ export function RequestQueue(props: Props) {
   const isUnfiltered = props.filter.state === 'open' && !props.filter.channel && !props.filter.departmentId && !props.filter.level;
   return (
     <div style={{ maxWidth: 1360, margin: '0 auto' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'flex-start' }}>
-        <div>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 24 }}>
+        <div style={{ flex: 1, minWidth: 0 }}>
           <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
             {props.isDepartmentView ? '本机关政府信息公开申请' : '依申请公开'}
           </Typography.Title>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
-            网上申请 1 个工作日内确认收到；自收到申请之日起 20 个工作日内答复，经批准可延长一次、最长 20 个工作日；补正和征求意见的时间不计入（条例第三十条至第三十三条）。按剩余时限排序。
+            网上申请 1 个工作日内确认收到；自收到申请之日起 20 个工作日内答复，经批准可延长一次、最长 20 个工作日；补正和征求意见的时间不计入（条例第三十条至第三十三条）。
           </Typography.Paragraph>
         </div>
-        <Space>
+        <Space style={{ flex: 'none' }}>
           <ConnectionStatusBadge />
           {props.canRegister && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="register-request">
-            登记申请
-          </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="register-request">
+              登记申请
+            </Button>
           )}
         </Space>
-      </Space>
+      </div>
       <Card>
         <Space size={12} wrap style={{ marginBottom: 16 }}>
           <Select

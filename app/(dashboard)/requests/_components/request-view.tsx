@@ -64,15 +64,13 @@ function eventDetail(event: RequestEvent): string | null {
     case 'correction_requested': {
       const days = num(data.workingDays ?? data.periodWorkingDays);
       const dueDay = str(data.dueDay);
-      return [str(data.what), days ? `补正期限 ${days} 个工作日${dueDay ? `（${dueDay} 前）` : ''}` : null].filter(Boolean).join('；') || event.note;
+      return [str(data.what), days ? `补正期限 ${days} 个工作日${dueDay ? `（${dueDay} 前）` : ''}` : null].filter(Boolean).join('\n') || event.note;
     }
     case 'consultation_started':
-      return str(data.with) ? `征求意见对象：${str(data.with)}` : event.note;
+      return str(data.with) ? `对象：${str(data.with)}` : event.note;
     case 'extended': {
       const days = num(data.workingDays);
-      return [days ? `延长 ${days} 个工作日` : null, str(data.approver) ? `批准人：${str(data.approver)}` : null, str(data.reason) ? `理由：${str(data.reason)}` : null]
-        .filter(Boolean)
-        .join('；') || event.note;
+      return [days ? `延长 ${days} 个工作日，批准人：${str(data.approver) ?? '—'}` : null, str(data.reason) ? `理由：${str(data.reason)}` : null].filter(Boolean).join('\n') || event.note;
     }
     case 'replied': {
       const type = str(data.type);
@@ -215,15 +213,17 @@ export function RequestView({ detail }: { detail: RequestDetail }) {
                 <Descriptions.Item label="补正期限">
                   {detail.correction.workingDays} 个工作日（{dueDay(detail.correction.dueAt)} 前）
                 </Descriptions.Item>
+                <Descriptions.Item label="补正内容" span={2}>
+                  <pre className={styles.plainText}>{detail.correction.what}</pre>
+                </Descriptions.Item>
                 <Descriptions.Item label="收到补正" span={2}>
                   {detail.correction.correctedAt ? formatTime(detail.correction.correctedAt) : <Text type="warning">尚未收到</Text>}
                 </Descriptions.Item>
               </Descriptions>
-              <pre className={styles.plainText}>{detail.correction.what}</pre>
             </Card>
           )}
           {(detail.consultation || detail.extension) && (
-            <Card title="征求意见与延期" style={{ marginBottom: 16 }}>
+            <Card title={detail.consultation && detail.extension ? '征求意见与延期' : detail.consultation ? '征求意见' : '延期答复'} style={{ marginBottom: 16 }}>
               <Descriptions column={1} size="small">
                 {detail.consultation && (
                   <Descriptions.Item label="正在征求意见">
