@@ -136,7 +136,7 @@ function TrackedRequestCard({ tracked }: { tracked: TrackedRequest }) {
             )}
             <Descriptions.Item label="送达">
               {/* the delivery step's public note names the method (送达方式：邮寄) */}
-              {delivered ? `${formatDay(delivered.at)} 已送达${delivered.note ? `（${delivered.note}）` : ''}` : '尚未送达'}
+              {delivered ? `${formatDay(delivered.at)}${delivered.note ? `，${delivered.note}` : ''}` : '尚未送达'}
             </Descriptions.Item>
           </Descriptions>
           <pre style={plainText}>{tracked.reply.text}</pre>
