@@ -10,6 +10,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { ALERT_LEVELS } from '../../../../lib/alerts/labels';
 import type { DepartmentOption } from '../../../../lib/complaints/queries';
+import { dueDayOf } from '../../../../lib/deadlines/due-day';
 import { formatDayTime } from '../../../../lib/format/shanghai-time';
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, CHANNELS, STATE_LABELS, STATES, type RequestView } from '../../../../lib/requests/request';
 import { LEVEL_TERMS } from '../../../../lib/rules/level';
@@ -22,7 +23,7 @@ import { useNow } from '../../_components/use-now';
 import { RegisterRequestDrawer } from './register-request-drawer';
 import type { RequestQueueFilter } from './queue-filter';
 import styles from './requests.module.css';
-import { waitingStep } from './waiting-step';
+import { waitingStep } from '../../../../lib/requests/waiting-step';
 
 const { Text } = Typography;
 
@@ -201,6 +202,7 @@ export function RequestQueue(props: Props) {
             <div>
               <Text type="secondary" style={{ fontSize: 12 }}>
                 {step.label}
+                {step.applicantDueAt ? `（${dueDayOf(new Date(step.applicantDueAt)).slice(5)} 前）` : ''}
               </Text>
             </div>
           </div>

@@ -35,7 +35,7 @@ import { StaffName } from '../../_components/staff-name';
 import { useNow } from '../../_components/use-now';
 import { RequestActionModal } from './request-action-modal';
 import styles from './requests.module.css';
-import { waitingStep } from './waiting-step';
+import { waitingStep } from '../../../../lib/requests/waiting-step';
 
 const { Text } = Typography;
 

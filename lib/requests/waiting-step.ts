@@ -1,7 +1,8 @@
-// What a request waits for now, and until when: the queue's countdown and the request page's header. While
-// the clock stands still (补正, 征求意见) there is no countdown to the reply: the due day moves later by every
-// working day the pause lasts, so a ticking figure would be wrong.
-import type { RequestView } from '../../../../lib/requests/request';
+// What a request waits for now, and until when: the queue's countdown and the request page's header. While the
+// reply clock stands still (补正: it restarts from the corrected application, Art. 30; 征求意见: those days do not
+// count, Art. 32–33) nothing of the office's counts down: the due day moves later with every working day the pause
+// lasts, so a ticking figure would be wrong. Pure.
+import type { RequestView } from './request';
 
 export interface WaitingStep {
   /** 待确认收到, 待答复 … */
@@ -10,6 +11,8 @@ export interface WaitingStep {
   dueAt: string | null;
   /** Why nothing counts now, if so. */
   paused?: string;
+  /** The applicant's own deadline while a 补正 is awaited. */
+  applicantDueAt?: string;
 }
 
 type Row = Pick<RequestView, 'state' | 'confirmDueAt' | 'dueAt' | 'correction'>;
@@ -21,7 +24,12 @@ export function waitingStep(row: Row): WaitingStep {
     case 'received':
       return { label: '待答复', dueAt: row.dueAt };
     case 'correction_requested':
-      return { label: '待申请人补正', dueAt: null, paused: '补正期间答复期限不计算' };
+      return {
+        label: '待申请人补正',
+        dueAt: null,
+        paused: '补正期间答复期限不计算',
+        ...(row.correction ? { applicantDueAt: row.correction.dueAt } : {}),
+      };
     case 'consulting':
       return { label: '征求意见中', dueAt: null, paused: '征求意见期间暂停计时' };
     case 'replied':
