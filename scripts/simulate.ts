@@ -1,14 +1,16 @@
 // The demo's simulator: pilot departments publishing through the real ingest API with their own keys, at a
 // human pace — mostly on time, some late, some incomplete and fixed a minute later, some formed and
 // published later — so alerts open and resolve while someone watches. Citizens file online complaints
-// through the public form's endpoint now and then, so the handler's queue fills live; the pace stays inside
-// the endpoint's per-address limit (PUBLIC_COMPLAINT_LIMIT_PER_IP). Stops on SIGTERM / Ctrl-C.
+// through the public form's endpoint now and then, so the handler's queue fills live, and apply for information
+// (依申请公开) every few minutes, so the office's request queue does too; the pace stays inside the endpoints'
+// per-address limits (PUBLIC_COMPLAINT_LIMIT_PER_IP, each endpoint its own budget). Stops on SIGTERM / Ctrl-C.
 import { runCli } from '../lib/cli/run-cli';
 import { now } from '../lib/clock';
 import { sql } from '../lib/db/sql';
 import { getEnv } from '../lib/env';
 import { planComplaint } from '../lib/simulator/plan-complaint';
 import { planPublication, type PlannedPublication } from '../lib/simulator/plan-publication';
+import { planRequest } from '../lib/simulator/plan-request';
 import { pickPublication, preparePublishers, type Publisher } from '../lib/simulator/publishers';
 import { mulberry32 } from '../seeds/prng';
 
@@ -19,6 +21,10 @@ const MAX_PAUSE_MS = 4_000;
 const MIN_COMPLAINT_PAUSE_MS = 45_000;
 const MAX_COMPLAINT_PAUSE_MS = 90_000;
 const FIRST_COMPLAINT_AFTER_MS = 5_000;
+// one online request for information every 3–6 minutes
+const MIN_REQUEST_PAUSE_MS = 180_000;
+const MAX_REQUEST_PAUSE_MS = 360_000;
+const FIRST_REQUEST_AFTER_MS = 20_000;
 
 const SCENARIO_LABELS: Record<PlannedPublication['scenario'], string> = {
   on_time: '按时公开',
@@ -64,6 +70,32 @@ await runCli(async () => {
     return response.status === 429 ? Number(response.headers.get('retry-after') ?? 60) * 1000 : 0;
   }
 
+  async function fileRequest(): Promise<number> {
+    const { department } = publishers[Math.floor(random() * publishers.length)]!;
+    const response = await fetch(`${baseUrl}/api/v1/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(planRequest(random, department)),
+    }).catch(() => null);
+    if (!response) {
+      console.log(`[模拟] 依申请公开 · ${department.name} · 网络错误`);
+      return 0;
+    }
+    const body = (await response.json().catch(() => ({}))) as { trackingCode?: string; error?: { message: string } };
+    console.log(`[模拟] 依申请公开 · ${department.name} · ${response.status} ${body.trackingCode ?? body.error?.message ?? ''}`);
+    return response.status === 429 ? Number(response.headers.get('retry-after') ?? 60) * 1000 : 0;
+  }
+
+  function scheduleRequest(afterMs: number): void {
+    if (stopping) return;
+    const timer = setTimeout(async () => {
+      timers.delete(timer);
+      const wait = await fileRequest();
+      scheduleRequest(Math.max(wait, MIN_REQUEST_PAUSE_MS + random() * (MAX_REQUEST_PAUSE_MS - MIN_REQUEST_PAUSE_MS)));
+    }, afterMs);
+    timers.add(timer);
+  }
+
   function scheduleComplaint(afterMs: number): void {
     if (stopping) return;
     const timer = setTimeout(async () => {
@@ -76,6 +108,7 @@ await runCli(async () => {
 
   console.log(`[模拟] ${publishers.length} 个部门开始报送 → ${baseUrl}`);
   scheduleComplaint(FIRST_COMPLAINT_AFTER_MS);
+  scheduleRequest(FIRST_REQUEST_AFTER_MS);
   const stop = () => {
     stopping = true;
     for (const timer of timers) clearTimeout(timer);

@@ -9,6 +9,7 @@ import { now } from '../lib/clock';
 import type { Sql } from '../lib/db/sql';
 import { seedCalendar } from './calendar';
 import { seedDemoComplaints } from './complaints';
+import { seedDemoRequests } from './requests';
 import { seedCatalog } from './catalog';
 import { buildUpperDepartments, seedDepartments } from './departments';
 import { PILOT_UNITS, regionSeeds, seedGeography, type PilotUnit } from './geography';
@@ -164,6 +165,12 @@ export async function seedDemo(sql: Sql, options: SeedDemoOptions = {}): Promise
     added.alerts += await step('投诉件', async () => {
       const alertsBefore = await countAlerts();
       await seedDemoComplaints(tx, { today, at, units, departmentIds: structure.ids.departments });
+      return (await countAlerts()) - alertsBefore;
+    });
+    // 依申请公开: requests in every state, replayed through the workflow, with their alerts of today
+    added.alerts += await step('依申请公开', async () => {
+      const alertsBefore = await countAlerts();
+      await seedDemoRequests(tx, { today, at, units, departmentIds: structure.ids.departments });
       return (await countAlerts()) - alertsBefore;
     });
     // last: the scores read the obligations, items, alerts and complaints written above

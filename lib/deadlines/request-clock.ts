@@ -3,10 +3,10 @@
 //   from the day the corrected application is received (Art. 30); one extension of 1–20 working days; the
 //   working days of a consultation (Art. 32–33) are not counted (lib/deadlines/pauses.ts says which).
 // - confirm (Art. 31): an online application is received the day the office confirms it; the office confirms
-//   within 1 working day (the request_confirm rule's param).
+//   within the request_confirm rule's confirmWorkingDays (1 by default).
 // - 补正 notice (Art. 30): the office asks for a correction once, within 7 working days of receipt.
-// - correction period: the applicant's "reasonable period" to correct (15 working days by default); none in
-//   time and the application counts as abandoned (视为放弃申请).
+// - correction period: the applicant's "reasonable period" to correct (the request_correction rule's
+//   periodWorkingDays, 15 by default); none in time and the application counts as abandoned (视为放弃申请).
 import type { Calendar } from '../calendar/calendar';
 import { dueOfLimit, runClock, type ClockReading } from './clock';
 import type { Pause } from './pauses';
@@ -14,8 +14,6 @@ import type { Pause } from './pauses';
 export const REPLY_WORKING_DAYS = 20;
 export const MAX_EXTENSION_WORKING_DAYS = 20;
 export const CORRECTION_NOTICE_WORKING_DAYS = 7;
-export const DEFAULT_CONFIRM_WORKING_DAYS = 1;
-export const DEFAULT_CORRECTION_PERIOD_WORKING_DAYS = 15;
 
 /** A consultation of a third party or another agency; `to` null while it runs. */
 export interface Consultation {

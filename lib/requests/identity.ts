@@ -15,9 +15,14 @@ export function isValidResidentId(raw: string): boolean {
   const day = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(year, month - 1, day));
   if (year < 1800 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return false;
+  return residentIdCheckChar(id.slice(0, 17)) === id[17];
+}
+
+/** The check character of the first 17 digits of a resident ID number (also how the demo seed makes valid ones). */
+export function residentIdCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * RESIDENT_ID_WEIGHTS[i]!;
-  return RESIDENT_ID_CHECK[sum % 11] === id[17];
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * RESIDENT_ID_WEIGHTS[i]!;
+  return RESIDENT_ID_CHECK[sum % 11]!;
 }
 
 const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';

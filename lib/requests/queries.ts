@@ -26,7 +26,6 @@ import type {
   RequestState,
   RequestView,
 } from './request';
-import { FINAL_STATES } from './request';
 import type { ListQuery, RequestActionName } from './schemas';
 import type { RequestFacts } from './state-machine';
 
@@ -299,5 +298,3 @@ export async function listRequests(
     next: hasMore && last ? encodeCursor({ key: lastKey, id: last.id }) : null,
   };
 }
-
-export const isFinalState = (state: RequestState) => FINAL_STATES.includes(state);

@@ -2,6 +2,7 @@
 // zh-CN messages naming the field. Text is plain: stored as given and always rendered as text.
 import { z } from 'zod';
 import { isYmd, type Ymd } from '../calendar/ymd';
+import { MAX_EXTENSION_WORKING_DAYS } from '../deadlines/request-clock';
 import { cursorSchema, limitSchema } from '../http/pagination';
 import { strictObject, text } from '../complaints/schemas';
 import { parseInstant } from '../items/ingest-schema';
@@ -24,10 +25,10 @@ export const MAX_TEXT_LENGTH = 1_000;
 export const MAX_REPLY_LENGTH = 20_000;
 /** The public form's whole body (the complaint form's cap is 16 KB for 2,000 characters; a description may be 5,000). */
 export const PUBLIC_BODY_MAX_BYTES = 32_000;
-/** Art. 33: one extension of at most 20 working days. */
-export const MAX_EXTENSION_WORKING_DAYS = 20;
 /** Art. 30 leaves the 补正 period to the office ("合理期限"); the request_correction rule's default is 15. */
 export const MAX_CORRECTION_WORKING_DAYS = 60;
+/** Art. 33: one extension of at most 20 working days (defined with the request clock). */
+export { MAX_EXTENSION_WORKING_DAYS };
 
 const optionalText = (label: string, max: number) =>
   z

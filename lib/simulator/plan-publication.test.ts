@@ -3,7 +3,7 @@ import { mulberry32 } from '../../seeds/prng';
 import { pickScenario, planPublication, type Scenario } from './plan-publication';
 
 const entry = { code: 'JY-HB-001', name: '建设项目环评审批结果', requiredElements: ['indexNo', 'summary', 'body'], channels: ['website', 'open_platform'] };
-const department = { id: 1, name: '南京市建邺区生态环境局', orgCode: '320105001' };
+const department = { id: 1, name: '南京市建邺区生态环境局', orgCode: '320105001', regionCode: '320105' };
 const now = new Date('2026-11-27T10:00:00+08:00');
 
 describe('planPublication', () => {

@@ -13,6 +13,8 @@ export interface SimDepartment {
   id: number;
   name: string;
   orgCode: string;
+  /** The department's region (6-digit code): a simulated request for information names it. */
+  regionCode: string;
 }
 
 export type Scenario = 'on_time' | 'late' | 'incomplete' | 'unpublished';

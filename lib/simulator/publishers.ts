@@ -13,9 +13,9 @@ export interface Publisher {
 
 /** Creates one key per department under `label`, revoking the keys an earlier run left under that label. */
 export async function preparePublishers(sql: Sql, input: { label: string; createdBy: string; at: Date }): Promise<Publisher[]> {
-  const rows = await sql<(SimEntry & { departmentId: number; departmentName: string; orgCode: string })[]>`
+  const rows = await sql<(SimEntry & { departmentId: number; departmentName: string; orgCode: string; regionCode: string })[]>`
     select c.code, c.name, c.required_elements as "requiredElements", c.channels,
-      d.id as "departmentId", d.name as "departmentName", d.org_code as "orgCode"
+      d.id as "departmentId", d.name as "departmentName", d.org_code as "orgCode", d.region_code as "regionCode"
     from catalog_entries c
     join departments d on d.id = c.department_id
     join regions r on r.code = c.region_code
@@ -29,7 +29,7 @@ export async function preparePublishers(sql: Sql, input: { label: string; create
       await sql`update api_keys set revoked_at = ${input.at}
                 where department_id = ${row.departmentId} and label = ${input.label} and revoked_at is null`;
       const { key } = await createApiKey(sql, { departmentId: row.departmentId, label: input.label, createdBy: input.createdBy });
-      publisher = { department: { id: row.departmentId, name: row.departmentName, orgCode: row.orgCode }, key, entries: [] };
+      publisher = { department: { id: row.departmentId, name: row.departmentName, orgCode: row.orgCode, regionCode: row.regionCode }, key, entries: [] };
       byDepartment.set(row.departmentId, publisher);
     }
     publisher.entries.push({ code: row.code, name: row.name, requiredElements: row.requiredElements, channels: row.channels });

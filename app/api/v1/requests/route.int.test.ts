@@ -33,10 +33,11 @@ function request(path: string, init: { method?: string; body?: unknown; cookie?:
 
 async function json(response: Response | Promise<Response>) {
   const r = await response;
-  return { status: r.status, body: await r.json() };
+  return { status: r.status, body: await r.json(), headers: r.headers };
 }
 
-const fileAs = (body: Record<string, unknown>, cookie?: string) => json(file(request('/api/v1/requests', { method: 'POST', body, cookie })));
+const fileAs = (body: Record<string, unknown>, cookie?: string, address?: string) =>
+  json(file(request('/api/v1/requests', { method: 'POST', body, cookie, address })));
 const getAs = (id: number, cookie: string) => json(getOne(request(`/api/v1/requests/${id}`, { cookie }), { params: Promise.resolve({ id: String(id) }) }));
 const actOn = (id: number, body: Record<string, unknown>, cookie = world.cookies.supervisor) =>
   json(act(request(`/api/v1/requests/${id}/actions`, { method: 'POST', body, cookie }), { params: Promise.resolve({ id: String(id) }) }));
@@ -102,6 +103,38 @@ describe('POST /api/v1/requests', () => {
     expect(status).toBe(201);
     expect(body.trackingCode).toMatch(TRACKING_CODE_PATTERN);
     expect(await counts()).toEqual(before);
+  });
+
+  it('a flood from one address gets 429 with Retry-After, before its body is read; another address is still served', async () => {
+    const address = newAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await fileAs(requestBody(world, { description: `第 ${i} 次申请：本县年度预算执行情况` }), undefined, address)).status);
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    const refused = await fileAs(requestBody(world), undefined, address);
+    expect(refused).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await fileAs(requestBody(world))).status).toBe(201);
+  });
+
+  it('caps the public body and refuses what is not JSON', async () => {
+    const huge = await fileAs(requestBody(world, { description: '长'.repeat(12_000) }));
+    expect(huge.status).toBe(413);
+    const notJson = await file(
+      new Request(`${ORIGIN}/api/v1/requests`, {
+        method: 'POST',
+        headers: { host: '127.0.0.1:3000', origin: ORIGIN, 'content-type': 'text/plain', 'x-dw-client-address': newAddress() },
+        body: 'hello',
+      }),
+    );
+    expect(notJson.status).toBe(415);
+    const crossSite = await file(
+      new Request(`${ORIGIN}/api/v1/requests`, {
+        method: 'POST',
+        headers: { host: '127.0.0.1:3000', origin: 'https://evil.example', 'content-type': 'application/json', 'x-dw-client-address': newAddress() },
+        body: JSON.stringify(requestBody(world)),
+      }),
+    );
+    expect(crossSite.status).toBe(403);
   });
 
   it('refuses a receivedAt in the future or on an online application', async () => {
@@ -268,8 +301,9 @@ describe('reading requests', () => {
     expect(JSON.stringify(body)).not.toMatch(/李四|13812345678|11010519491231002X|人民路/);
     const wrong = await trackOf(trackingCode, '0000');
     const unknown = await trackOf('2222-3333-4444', '5678');
-    expect(wrong).toEqual({ status: 404, body: { error: { code: 'not_found', message: '未找到该申请，请核对查询码和联系电话后4位' } } });
-    expect(unknown).toEqual(wrong);
+    expect(wrong).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: '未找到该申请，请核对查询码和联系电话后4位' } } });
+    expect(unknown.status).toBe(wrong.status);
+    expect(unknown.body).toEqual(wrong.body);
   });
 });
 
