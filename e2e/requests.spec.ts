@@ -2,7 +2,8 @@
 // is refused on the form) and gets a tracking code; the application appears live in the disclosure office's queue;
 // staff confirm receipt, send a 补正 notice, record the correction, consult a third party and end the consultation,
 // extend the deadline, reply 部分公开 (which needs its legal basis) and deliver; the citizen reads the reply on
-// /public/track. A letter is registered by staff. Screenshots at 1440×900 of each page.
+// /public/track, and the office files it away (归档). A department registers a letter and records its withdrawal.
+// Screenshots at 1440×900 of each page.
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { chooseOption } from './support/choose-option';
@@ -243,6 +244,11 @@ test('a citizen’s application from filing through 补正, consultation and ext
   await expect(citizen.getByTestId('tracked-request')).not.toContainText('李小华');
   await settle(citizen);
   await citizen.screenshot({ path: 'e2e-artifacts/public-track-request.png', fullPage: true });
+
+  // 归档 ends it: no step is left
+  await act(office, 'close', async () => {}, '已归档');
+  await expect(office.getByTestId('event-closed')).toContainText('周公开');
+  await expect(office.locator('[data-testid^="action-"]')).toHaveCount(0);
 });
 
 test('the agency registers a letter; its queue shows its own requests only', async ({ browser }) => {
@@ -276,9 +282,13 @@ test('the agency registers a letter; its queue shows its own requests only', asy
   await expect(dept.getByTestId('state-tag')).toHaveText('办理中');
   await expect(dept.getByTestId('request-due')).toContainText('24:00 前');
 
+  // the applicant withdraws by telephone: the department records it
+  await act(dept, 'withdraw', async (dialog) => dialog.getByLabel('撤回说明（如：申请人来电撤回）').fill('申请人来电撤回申请。'), '已撤回');
+  await expect(dept.getByTestId('event-withdrawn')).toContainText('吴经办');
+
   await dept.goto('/requests?state=all');
   await expect(dept.getByTestId('request-table')).toContainText(`江苏某某律师事务所（${UNIQUE}）`);
-  await dept.goto('/requests?state=withdrawn&channel=letter');
+  await dept.goto('/requests?state=withdrawn&channel=in_person');
   await expect(dept.getByTestId('request-table')).toContainText('没有符合条件的申请');
   await settle(dept);
   await dept.screenshot({ path: 'e2e-artifacts/requests-empty.png' });
