@@ -171,6 +171,8 @@ test('a citizen’s application from filing through 补正, consultation and ext
     '征求意见中',
   );
   await expect(office.getByTestId('clock-paused')).toHaveText('征求意见期间暂停计时');
+  await settle(office);
+  await office.screenshot({ path: 'e2e-artifacts/request-consulting.png' });
   await act(office, 'end_consultation', async () => {}, '办理中');
 
   // an extension needs its approver and reason; beyond 20 working days the form refuses as the API does
@@ -183,6 +185,7 @@ test('a citizen’s application from filing through 补正, consultation and ext
       await dialog.getByLabel('延期理由').fill('涉及多个部门，需协调核实。');
       await dialog.getByTestId('action-confirm').click();
       await expect(dialog).toContainText('延长期限最长不得超过 20 个工作日');
+      await office.screenshot({ path: 'e2e-artifacts/request-extend-dialog.png' });
       await dialog.getByLabel('延长期限（工作日）').fill('10');
     },
     '办理中',
