@@ -296,3 +296,31 @@ test('the agency registers a letter; its queue shows its own requests only', asy
   await settle(dept);
   await dept.screenshot({ path: 'e2e-artifacts/requests-empty.png' });
 });
+
+test('an organisation that does not know the agency applies; the region’s government office receives it', async ({ browser }) => {
+  const { regionName, usernames } = await theWorld();
+  const citizen = await (await browser.newContext()).newPage();
+  await citizen.goto('/public/request');
+  await citizen.getByTestId('applicant-kind').getByText('法人或其他组织').click();
+  await chooseOption(citizen, '组织类型', '社会公益组织');
+  await citizen.getByLabel('单位名称').fill(`某某环保公益服务中心（${UNIQUE}）`);
+  await citizen.getByLabel('联系电话').fill('13800001111');
+  await chooseOption(citizen, '所在地区', regionName);
+  await chooseOption(citizen, '申请公开的机关', '不清楚');
+  await citizen.getByLabel('所需政府信息的内容描述').fill('请公开本区 2026 年度重点排污单位名录及监测数据。');
+  // e-mail delivery needs the address it goes to
+  await citizen.getByText('电子邮件', { exact: true }).click();
+  await citizen.getByTestId('public-submit').click();
+  await expect(citizen.getByTestId('request-form')).toContainText('选择电子邮件获取的，请填写电子邮箱');
+  await citizen.getByLabel('电子邮箱').fill('info@example.org');
+  await citizen.getByTestId('public-submit').click();
+  const code = (await citizen.getByTestId('filed-tracking-code').innerText()).trim();
+
+  const office = await signedIn(browser, usernames.supervisor);
+  await office.goto('/requests?sort=received');
+  const row = office.getByTestId('request-table').locator('tr', { hasText: code });
+  await expect(row).toContainText('（申请人未指明）');
+  await expect(row).toContainText('社会公益组织');
+  await row.getByTestId('request-link').click();
+  await expect(office.getByTestId('applicant-name')).toHaveText(`某某环保公益服务中心（${UNIQUE}）`);
+});
