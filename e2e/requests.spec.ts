@@ -254,8 +254,8 @@ test('a citizen’s application from filing through 补正, consultation and ext
   await expect(office.locator('[data-testid^="action-"]')).toHaveCount(0);
 });
 
-test('the agency registers a letter; its queue shows its own requests only', async ({ browser }) => {
-  const { departmentName, usernames } = await theWorld();
+test('the agency registers a letter; its queue shows its own requests only, a page at a time', async ({ browser }) => {
+  const { departmentId, departmentName, usernames } = await theWorld();
   const dept = await signedIn(browser, usernames.dept);
   await dept.goto('/requests');
   await expect(dept.getByRole('heading', { name: '本机关政府信息公开申请' })).toBeVisible();
@@ -291,6 +291,34 @@ test('the agency registers a letter; its queue shows its own requests only', asy
 
   await dept.goto('/requests?state=all');
   await expect(dept.getByTestId('request-table')).toContainText(`江苏某某律师事务所（${UNIQUE}）`);
+
+  // more than a page (20): 下一页 and 上一页 walk the keyset pages
+  for (let n = 0; n < 21; n++) {
+    const response = await dept.request.post('/api/v1/requests', {
+      data: {
+        channel: 'in_person',
+        applicant: { type: 'person', name: `来访者${n}`, phone: '13900002222' },
+        regionId: '320105',
+        departmentId,
+        description: `当面申请第 ${n} 件（${UNIQUE}）`,
+      },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await dept.goto('/requests');
+  const pager = dept.getByTestId('request-pager');
+  await expect(pager).toContainText('第 1 页');
+  const firstPage = await dept.getByTestId('request-link').allInnerTexts();
+  expect(firstPage).toHaveLength(20);
+  await settle(dept);
+  await dept.screenshot({ path: 'e2e-artifacts/requests-queue-pages.png', fullPage: true });
+  await pager.getByRole('button', { name: /下一页/ }).click();
+  await expect(pager).toContainText('第 2 页');
+  const secondPage = await dept.getByTestId('request-link').allInnerTexts();
+  expect(secondPage.filter((code) => firstPage.includes(code))).toEqual([]);
+  await pager.getByRole('button', { name: /上一页/ }).click();
+  await expect(pager).toContainText('第 1 页');
+  await expect(dept.getByTestId('request-link').first()).toHaveText(firstPage[0]!);
   await dept.goto('/requests?state=withdrawn&channel=in_person');
   await expect(dept.getByTestId('request-table')).toContainText('没有符合条件的申请');
   await settle(dept);

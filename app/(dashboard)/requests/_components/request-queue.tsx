@@ -126,12 +126,12 @@ export function RequestQueue(props: Props) {
     {
       title: '申请人',
       key: 'applicant',
-      width: 150,
+      width: 200,
       render: (_: unknown, row) =>
         row.applicant ? (
           <div style={{ lineHeight: 1.4 }}>
             <div>{row.applicant.name}</div>
-            <Text type="secondary" style={{ fontSize: 12 }}>
+            <Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
               {APPLICANT_TYPE_LABELS[row.applicant.type]} · {row.applicant.phone}
             </Text>
           </div>
