@@ -87,10 +87,13 @@ test('a citizen’s application from filing through 补正, consultation and ext
   const { departmentName, regionName, usernames } = await theWorld();
   const description = `<b>请公开</b> 2026 年本区老旧小区改造项目的立项批复及资金安排情况（${UNIQUE}）。`;
 
-  // the office watches its queue of open requests
+  // the office watches its queue of open requests, then those awaiting 确认收到 (the seeded ones fill more than a page)
   const office = await signedIn(browser, usernames.supervisor);
   await office.goto('/requests');
   await expect(office.getByRole('heading', { name: '依申请公开' })).toBeVisible();
+  await settle(office);
+  await office.screenshot({ path: 'e2e-artifacts/requests-queue-open.png' });
+  await office.goto('/requests?state=submitted');
   await live(office);
 
   // the citizen applies without logging in; the form checks the ID number as the API does
