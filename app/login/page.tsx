@@ -73,7 +73,8 @@ export default async function LoginPage({
 
       <footer className={styles.footer}>
         本系统仅供授权工作人员使用，所有操作均记录在案 · 群众投诉请访问
-        <Link href="/public/complaint" prefetch={false}>网上投诉</Link>
+        <Link href="/public/complaint" prefetch={false}>网上投诉</Link>，申请政府信息公开请访问
+        <Link href="/public/request" prefetch={false}>依申请公开</Link>
       </footer>
     </div>
   );

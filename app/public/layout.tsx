@@ -1,4 +1,5 @@
-// The public pages (no login): filing an online complaint and following it by tracking code.
+// The public pages (no login): filing an online complaint or an application for government information
+// (依申请公开), and following either by its tracking code.
 import type { ReactNode } from 'react';
 import { PublicHeader } from './_components/public-header';
 

@@ -18,7 +18,8 @@ import { ALERT_LEVELS } from '../../../../lib/alerts/labels';
 import { LEVEL_TERMS } from '../../../../lib/rules/level';
 import { useNow } from '../../_components/use-now';
 import { LevelTag } from '../../_components/level-tag';
-import { ChannelTag, Countdown, StateTag } from './labels';
+import { Countdown } from '../../_components/countdown';
+import { ChannelTag, StateTag } from './labels';
 import styles from './complaints.module.css';
 import { RegisterDrawer } from './register-drawer';
 

@@ -22,7 +22,8 @@ import { postAction } from './complaint-api';
 import styles from './complaints.module.css';
 import { LevelTag } from '../../_components/level-tag';
 import { StaffName } from '../../_components/staff-name';
-import { ChannelTag, Countdown, StateTag } from './labels';
+import { Countdown } from '../../_components/countdown';
+import { ChannelTag, StateTag } from './labels';
 import { ViolationCard } from './violation-card';
 
 const { Text } = Typography;
