@@ -8,7 +8,7 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import postgres from 'postgres';
 import { chooseOption } from './support/choose-option';
 import { createTestUsers, e2eServerInfo } from './support/e2e-database';
-import { signInThroughForm } from './support/sign-in';
+import { signInThroughApi, signInThroughForm } from './support/sign-in';
 
 const UNIQUE = Date.now().toString(36);
 // live changes are waited for up to 10 s, as on a loaded machine
@@ -354,4 +354,41 @@ test('an organisation that does not know the agency applies; the region’s gove
   await expect(row).toContainText('社会公益组织');
   await row.getByTestId('request-link').click();
   await expect(office.getByTestId('applicant-name')).toHaveText(`某某环保公益服务中心（${UNIQUE}）`);
+});
+
+test('a letter registered after its reply was due raises a red request alert live on the wall; the reply resolves it live', async ({ browser }) => {
+  const { departmentId, usernames } = await theWorld();
+  const wall = await signedIn(browser, usernames.supervisor);
+  await wall.goto('/');
+  await live(wall);
+
+  // received 60 days ago (over 40 working days): past its due day and past red (10 working days after it)
+  const receivedAt = new Date(Date.now() - 60 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const api = (await (await browser.newContext()).newPage()).request;
+  await signInThroughApi(api, usernames.supervisor);
+  const filed = await api.post('/api/v1/requests', {
+    data: {
+      channel: 'letter',
+      applicant: { type: 'person', name: '赵来信', phone: '13912345678' },
+      regionId: '320105',
+      departmentId,
+      description: `请公开本区 2026 年道路维修工程的招标结果（来信 ${UNIQUE}）。`,
+      receivedAt,
+    },
+  });
+  expect(filed.status()).toBe(201);
+  const { id, trackingCode } = (await filed.json()) as { id: number; trackingCode: string };
+
+  const row = wall.getByTestId('alert-row').filter({ has: wall.locator(`a[href="/requests/${id}"]`) });
+  await expect(row).toBeVisible({ timeout: LIVE_MS });
+  await expect(row).toHaveAttribute('data-level', 'red');
+  await expect(row).toContainText(trackingCode);
+  await settle(wall);
+  await wall.screenshot({ path: 'e2e-artifacts/wall-request-alert.png' });
+
+  const replied = await api.post(`/api/v1/requests/${id}/actions`, {
+    data: { action: 'reply', type: 'disclosed', text: '经查，所申请信息予以公开，见附件。' },
+  });
+  expect(replied.status()).toBe(200);
+  await expect(row).toHaveAttribute('data-state', 'resolved', { timeout: LIVE_MS });
 });
