@@ -3,21 +3,17 @@
 // 申请查询: an applicant looks a 政府信息公开申请 up with its tracking code and the last 4 digits of the phone
 // (GET /api/v1/requests/track/:code), and reads its state, the receipt and due days, the steps taken and the
 // reply with its legal basis, attachments and delivery. Everything is shown as text (React escapes it).
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Space, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { dueDayOf } from '../../../lib/deadlines/due-day';
 import { formatDay, formatTime } from '../../../lib/format/shanghai-time';
 import { RequestStateTag } from '../../_client/request-state-tag';
 import { EVENT_LABELS, REPLY_TYPE_LABELS, type TrackedRequest } from '../../../lib/requests/request';
+import { TrackLookup } from './track-lookup';
 
 const { Text } = Typography;
 
 const plainText = { whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontFamily: 'inherit', lineHeight: 1.7 } as const;
-
-interface Lookup {
-  code: string;
-  phone4: string;
-}
 
 /** What the applicant is waiting for, in the words of the state. */
 const STATE_HINTS: Partial<Record<TrackedRequest['state'], string>> = {
@@ -33,48 +29,20 @@ const STATE_HINTS: Partial<Record<TrackedRequest['state'], string>> = {
 };
 
 export function RequestTrackView({ initialCode }: { initialCode: string }) {
-  const [form] = Form.useForm<Lookup>();
   const [tracked, setTracked] = useState<TrackedRequest | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isLoading, setLoading] = useState(false);
-
-  async function find(values: Lookup) {
-    setLoading(true);
-    setFailure(null);
-    const code = values.code.trim().toUpperCase();
-    const response = await fetch(`/api/v1/requests/track/${encodeURIComponent(code)}?phone4=${encodeURIComponent(values.phone4.trim())}`).catch(() => null);
-    setLoading(false);
-    if (!response) return setFailure('网络异常，请稍后重试');
-    const body = (await response.json().catch(() => ({}))) as TrackedRequest & { error?: { message: string } };
-    if (!response.ok) {
-      setTracked(null);
-      return setFailure(body.error?.message ?? '查询失败，请稍后重试');
-    }
-    setTracked(body);
-  }
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          政府信息公开申请查询
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">输入提交申请时获得的查询码和您联系电话的后4位。</Typography.Paragraph>
-        <Form<Lookup> form={form} layout="inline" initialValues={{ code: initialCode, phone4: '' }} onFinish={find}>
-          <Form.Item name="code" label="查询码" rules={[{ required: true, whitespace: true, message: '请填写查询码' }]}>
-            <Input placeholder="如 7K3M-Q9TX-4HPA" maxLength={20} style={{ width: 220, fontFamily: 'ui-monospace, Menlo, monospace' }} data-testid="request-track-code" />
-          </Form.Item>
-          <Form.Item name="phone4" label="联系电话后4位" rules={[{ required: true, pattern: /^[0-9]{4}$/, message: '请填写4位数字' }]}>
-            <Input maxLength={4} inputMode="numeric" style={{ width: 100 }} data-testid="request-track-phone4" />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={isLoading} data-testid="request-track-submit">
-              查询
-            </Button>
-          </Form.Item>
-        </Form>
-        {failure && <Alert type="warning" showIcon title={failure} style={{ marginTop: 16 }} data-testid="request-track-failure" />}
-      </Card>
+      <TrackLookup<TrackedRequest>
+        title="政府信息公开申请查询"
+        hint="输入提交申请时获得的查询码和您联系电话的后4位。"
+        phoneLabel="联系电话后4位"
+        initialCode={initialCode}
+        testId="request-track"
+        endpoint="/api/v1/requests/track"
+        onFound={(found) => setTracked(found)}
+        onMissed={() => setTracked(null)}
+      />
       {tracked && <TrackedRequestCard tracked={tracked} />}
     </Space>
   );

@@ -6,67 +6,35 @@ import { Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Result, S
 import { useState } from 'react';
 import { EVENT_LABELS, SATISFACTION_LABELS, SATISFACTIONS, STATE_LABELS, type Satisfaction } from '../../../lib/complaints/complaint';
 import type { TrackedComplaint } from '../../../lib/complaints/track-complaint';
-import { formatDay, formatTime } from '../../../lib/format/shanghai-time';
+import { dueDayOf } from '../../../lib/deadlines/due-day';
+import { formatTime } from '../../../lib/format/shanghai-time';
+import { TrackLookup, type Lookup } from './track-lookup';
 
 const { Text } = Typography;
 
-// a due time is the end of its day (24:00), so the day shown is the one just before it
-const day = (iso: string) => formatDay(new Date(Date.parse(iso) - 1).toISOString());
-
 const plainText = { whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontFamily: 'inherit', lineHeight: 1.7 } as const;
 
-interface Lookup {
-  code: string;
-  phone4: string;
-}
-
 export function TrackView({ initialCode }: { initialCode: string }) {
-  const [form] = Form.useForm<Lookup>();
   const [lookup, setLookup] = useState<Lookup | null>(null);
   const [tracked, setTracked] = useState<TrackedComplaint | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [ratedNow, setRatedNow] = useState<Satisfaction | null>(null);
-
-  async function find(values: Lookup) {
-    setLoading(true);
-    setFailure(null);
-    const code = values.code.trim().toUpperCase();
-    const response = await fetch(`/api/v1/complaints/track/${encodeURIComponent(code)}?phone4=${encodeURIComponent(values.phone4.trim())}`).catch(() => null);
-    setLoading(false);
-    if (!response) return setFailure('网络异常，请稍后重试');
-    const body = (await response.json().catch(() => ({}))) as TrackedComplaint & { error?: { message: string } };
-    if (!response.ok) {
-      setTracked(null);
-      return setFailure(body.error?.message ?? '查询失败，请稍后重试');
-    }
-    setLookup({ code, phone4: values.phone4.trim() });
-    setRatedNow(null);
-    setTracked(body);
-  }
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          投诉查询与评价
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">输入提交投诉时获得的查询码和您手机号的后4位。</Typography.Paragraph>
-        <Form<Lookup> form={form} layout="inline" initialValues={{ code: initialCode, phone4: '' }} onFinish={find}>
-          <Form.Item name="code" label="查询码" rules={[{ required: true, whitespace: true, message: '请填写查询码' }]}>
-            <Input placeholder="如 7K3M-Q9TX-4HPA" maxLength={20} style={{ width: 220, fontFamily: 'ui-monospace, Menlo, monospace' }} data-testid="track-code" />
-          </Form.Item>
-          <Form.Item name="phone4" label="手机号后4位" rules={[{ required: true, pattern: /^[0-9]{4}$/, message: '请填写4位数字' }]}>
-            <Input maxLength={4} inputMode="numeric" style={{ width: 100 }} data-testid="track-phone4" />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={isLoading} data-testid="track-submit">
-              查询
-            </Button>
-          </Form.Item>
-        </Form>
-        {failure && <Alert type="warning" showIcon title={failure} style={{ marginTop: 16 }} data-testid="track-failure" />}
-      </Card>
+      <TrackLookup<TrackedComplaint>
+        title="投诉查询与评价"
+        hint="输入提交投诉时获得的查询码和您手机号的后4位。"
+        phoneLabel="手机号后4位"
+        initialCode={initialCode}
+        testId="track"
+        endpoint="/api/v1/complaints/track"
+        onFound={(found, given) => {
+          setLookup(given);
+          setRatedNow(null);
+          setTracked(found);
+        }}
+        onMissed={() => setTracked(null)}
+      />
       {tracked && lookup && (
         <TrackedCard
           tracked={tracked}
@@ -107,7 +75,7 @@ function TrackedCard({ tracked, lookup, ratedNow, onRated }: TrackedCardProps) {
       <Descriptions column={2} size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label="提交时间">{formatTime(tracked.createdAt)}</Descriptions.Item>
         <Descriptions.Item label="承办部门">{tracked.departmentName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="答复期限">{day(tracked.replyDueAt)}</Descriptions.Item>
+        <Descriptions.Item label="答复期限">{dueDayOf(new Date(tracked.replyDueAt))}</Descriptions.Item>
         {tracked.satisfaction && <Descriptions.Item label="您的评价">{SATISFACTION_LABELS[tracked.satisfaction]}</Descriptions.Item>}
       </Descriptions>
       <Typography.Title level={5}>答复</Typography.Title>
